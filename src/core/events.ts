@@ -1,0 +1,171 @@
+/**
+ * The one event vocabulary: what `runChat` yields and what `<stream-chat>` re-dispatches as
+ * `stream-chat-<type>` DOM events. A discriminated union on `type`.
+ */
+import type { ChatMessage } from './messages.js';
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  /** In the currency of the host's `prices`, when a price is known for the model. */
+  cost?: number;
+}
+
+export type ErrorKind =
+  | 'network'
+  | 'http'
+  | 'timeout'
+  | 'abort'
+  | 'protocol'
+  | 'validation'
+  | 'tool'
+  | 'storage';
+
+/** A zod-like issue, kept as plain data so it survives structured cloning and storage. */
+export interface ValidationIssue {
+  path: (string | number)[];
+  message: string;
+  code?: string;
+}
+
+export interface ChatError {
+  kind: ErrorKind;
+  /** Plain language a user can act on ("The API key was refused (401). Check the key."). */
+  message: string;
+  retryable: boolean;
+  /** HTTP status, where there is one. */
+  status?: number;
+  /** Validation errors: what the schema rejected. */
+  issues?: ValidationIssue[];
+  /** Validation / protocol errors: the raw text that was received. */
+  raw?: string;
+  cause?: unknown;
+}
+
+export type FinishReason =
+  | 'stop'
+  | 'length'
+  | 'tool_calls'
+  | 'content_filter'
+  | 'aborted'
+  | 'error';
+
+export interface StartEvent {
+  type: 'start';
+  runId: string;
+  model?: string;
+  provider: string;
+}
+
+export interface TextEvent {
+  type: 'text';
+  /** What arrived now. */
+  delta: string;
+  /** The assistant's text so far in this step. */
+  text: string;
+  step: number;
+}
+
+/** Tool-call arguments streaming in. */
+export interface ToolCallEvent {
+  type: 'tool-call';
+  id: string;
+  name: string;
+  /** The raw JSON text of the arguments so far. */
+  argsText: string;
+  /** The arguments parsed so far (a partial value while streaming). */
+  args: unknown;
+  step: number;
+}
+
+/** The host must decide whether a tool may run (the tool's `needsApproval` said so). */
+export interface ToolApprovalEvent {
+  type: 'tool-approval';
+  id: string;
+  name: string;
+  args: unknown;
+  step: number;
+  approve(): void;
+  deny(reason?: string): void;
+}
+
+export interface ToolStartEvent {
+  type: 'tool-start';
+  id: string;
+  name: string;
+  args: unknown;
+  step: number;
+}
+
+export interface ToolEndEvent {
+  type: 'tool-end';
+  id: string;
+  name: string;
+  args: unknown;
+  result?: unknown;
+  error?: ChatError;
+  durationMs: number;
+  step: number;
+}
+
+export interface ObjectEvent {
+  type: 'object';
+  /** The structured value so far: only what is stable (see partial-json). */
+  value: unknown;
+  /** True once the whole value has arrived and passed the schema. */
+  complete: boolean;
+  /** Problems found so far (partial validation) or at the end (full validation). */
+  issues: ValidationIssue[];
+  /** JSON-pointer-like paths of the containers and strings that have closed. */
+  completed?: string[];
+}
+
+export interface UsageEvent {
+  type: 'usage';
+  /** This step's usage. */
+  usage: Usage;
+  /** The running total for the turn. */
+  total: Usage;
+  step: number;
+}
+
+export interface RetryEvent {
+  type: 'retry';
+  attempt: number;
+  delayMs: number;
+  error: ChatError;
+}
+
+export interface ErrorEvent {
+  type: 'error';
+  error: ChatError;
+  /** The assistant text received before the failure: nothing shown is taken back. */
+  text: string;
+}
+
+export interface EndEvent {
+  type: 'end';
+  message: ChatMessage;
+  finishReason: FinishReason;
+  usage: Usage;
+  durationMs: number;
+  /** Structured output: the final, validated value. */
+  object?: unknown;
+  error?: ChatError;
+}
+
+export type ChatEvent =
+  | StartEvent
+  | TextEvent
+  | ToolCallEvent
+  | ToolApprovalEvent
+  | ToolStartEvent
+  | ToolEndEvent
+  | ObjectEvent
+  | UsageEvent
+  | RetryEvent
+  | ErrorEvent
+  | EndEvent;
+
+export type ChatEventType = ChatEvent['type'];

@@ -1,0 +1,83 @@
+/** What `runChat` takes and gives back. */
+import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
+import type { ChatMessage } from './messages.js';
+
+/** A zod schema, typed loosely so the host's own zod build (v4) can be passed in. */
+export type Schema<T = unknown> = import('zod').ZodType<T>;
+
+export interface ToolContext<C = unknown> {
+  /** Aborted when the turn is stopped or the tool times out. */
+  signal: AbortSignal;
+  context: C;
+  /** The id of this call. */
+  callId: string;
+}
+
+export interface Tool<A = any, R = unknown, C = any> {
+  name: string;
+  description?: string;
+  parameters: Schema<A>;
+  execute(args: A, options: ToolContext<C>): R | Promise<R>;
+  /** When it answers true, the run waits for the host to approve or deny (a `tool-approval` event). */
+  needsApproval?(args: A, context: C): boolean | Promise<boolean>;
+  /** Milliseconds before the call is aborted and reported as an error. Default 60 000. */
+  timeoutMs?: number;
+}
+
+export type ProviderName = 'openai' | 'openai-responses' | 'sse' | 'websocket';
+
+/** Price per million tokens, by model name. */
+export interface ModelPrice {
+  input: number;
+  output: number;
+}
+
+export interface RunChatOptions<C = any> {
+  provider?: ProviderName;
+  /** OpenAI-compatible base URL (a proxy, a local server). Default: OpenAI's. */
+  baseURL?: string;
+  /** Full URL of an SSE or WebSocket backend. */
+  endpoint?: string;
+  apiKey?: string;
+  model?: string;
+  headers?: Record<string, string>;
+  /** The history, ending with the user's new message. */
+  messages: ChatMessage[];
+  system?: string | ((context: C) => string | Promise<string>);
+  context?: C;
+  tools?: Tool<any, unknown, C>[];
+  schema?: Schema;
+  signal?: AbortSignal;
+  /** Model calls in one turn (tool loop). Default 8. */
+  maxSteps?: number;
+  /** Retries before the first token. Default 2. */
+  maxRetries?: number;
+  /** Re-asks when the final structured value fails the schema. Default 1. */
+  maxValidationRetries?: number;
+  /** No byte for this long is a timeout. Default 30 000. */
+  idleTimeoutMs?: number;
+  temperature?: number;
+  prices?: Record<string, ModelPrice>;
+  /**
+   * `json_schema` (default) sends the schema as `response_format`; `json_object` asks for JSON
+   * and puts the schema in the system prompt, for servers without json_schema support.
+   */
+  structuredMode?: 'json_schema' | 'json_object';
+}
+
+export interface ChatResult {
+  /** The final assistant message (partial when the turn failed or was stopped). */
+  message: ChatMessage;
+  /** The history after the turn: input, tool calls, tool results, final answer. */
+  messages: ChatMessage[];
+  usage: Usage;
+  finishReason: FinishReason;
+  object?: unknown;
+  error?: ChatError;
+}
+
+export interface ChatRun extends AsyncIterable<ChatEvent> {
+  readonly result: Promise<ChatResult>;
+  /** Stops the turn; the partial answer is kept, finish reason `aborted`. */
+  abort(): void;
+}

@@ -1,0 +1,47 @@
+/**
+ * `npm start`: the demo page (index.html) with the local dev model on the same origin.
+ * `npm run build`, three passes selected by mode:
+ *   (default) dist/index.js + dist/core.js   ESM for bundlers, dependencies left as imports
+ *   bundle    dist/stream-chat.js            one self-contained ES module
+ *   iife      dist/stream-chat.iife.js       one self-contained classic script, window.StreamChat
+ */
+import { defineConfig } from 'vite';
+import { devModelPlugin } from './dev-model/vite-plugin.js';
+
+const external = (id: string) => /^(lit|@lit|openai|zod|idb-keyval|marked|dompurify|highlight\.js)(\/|$)/.test(id);
+
+export default defineConfig(({ mode }) => {
+  const plugins = [devModelPlugin()];
+  if (mode === 'bundle' || mode === 'iife') {
+    return {
+      plugins,
+      build: {
+        emptyOutDir: false,
+        minify: true,
+        sourcemap: true,
+        lib: {
+          entry: 'src/standalone.ts',
+          name: 'StreamChat',
+          formats: [mode === 'iife' ? 'iife' : 'es'],
+          fileName: () => (mode === 'iife' ? 'stream-chat.iife.js' : 'stream-chat.js'),
+        },
+      },
+    };
+  }
+  if (mode === 'production') {
+    return {
+      plugins,
+      build: {
+        emptyOutDir: true,
+        minify: false,
+        sourcemap: true,
+        lib: {
+          entry: { index: 'src/index.ts', core: 'src/core/index.ts' },
+          formats: ['es'],
+        },
+        rollupOptions: { external },
+      },
+    };
+  }
+  return { plugins, server: { port: 5173 } };
+});

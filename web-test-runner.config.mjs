@@ -1,0 +1,21 @@
+// Browser tests: real Chromium (the system's), real IndexedDB, and the project's own dev model
+// served on the same origin, so tests need no key and no network.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { CHROME_ARGS, findOrInstallChrome } from './scripts/find-chrome.mjs';
+import { devModelMiddleware, devModelPlugin } from './dev-model/wtr-plugin.ts';
+
+const executablePath = findOrInstallChrome();
+
+export default {
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  nodeResolve: true,
+  middleware: [devModelMiddleware()],
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 240_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 20_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), devModelPlugin()],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
+};
