@@ -1,0 +1,41 @@
+/**
+ * One section of the demo page. Each capability adds a file in demo/sections/ whose default export is a
+ * DemoSection; the page (demo/main.ts) finds them all, orders them and mounts each in its own <section>.
+ */
+
+/** Where the demo's widgets talk to: the local dev model by default, or what the visitor set in Settings. */
+export interface DemoSettings {
+  /** `openai`, `openai-responses`, `sse` or `websocket`. */
+  provider: string;
+  /** OpenAI-compatible base URL; the dev model's is `${location.origin}/v1`. */
+  baseURL: string;
+  /** Full URL of an SSE / WebSocket backend (dev model: /sse/chat and ws://…/ws/chat). */
+  endpoint: string;
+  model: string;
+  /** Empty for the dev model and for proxies that add their own key. */
+  apiKey: string;
+  /** True while the demo talks to the built-in dev model (sections may then pick dev-model scenarios). */
+  usingDevModel: boolean;
+}
+
+export interface DemoSection {
+  /** Anchor name, kebab-case. */
+  id: string;
+  title: string;
+  /** Position on the page, ascending. */
+  order: number;
+  /** One or two sentences (HTML allowed, authored here, never user input) on what a visitor sees. */
+  description: string;
+  /** Builds the section's content; called again with new settings when the visitor changes them. */
+  mount(container: HTMLElement, settings: DemoSettings): void;
+}
+
+/** Sets the connection properties of a <stream-chat> from the demo settings. */
+export function applySettings(element: HTMLElement, settings: DemoSettings): void {
+  const chat = element as HTMLElement & Record<string, unknown>;
+  chat.provider = settings.provider;
+  chat.baseUrl = settings.baseURL;
+  chat.endpoint = settings.endpoint;
+  chat.model = settings.model;
+  chat.apiKey = settings.apiKey || undefined;
+}
