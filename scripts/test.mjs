@@ -30,6 +30,10 @@ if (only !== 'browser' && extra.length === 0) {
   if (nodeTests.length) failed |= run(process.execPath, ['--import', 'tsx', '--test', ...nodeTests]);
 }
 if (only !== 'node') {
+  // The script-tag tests load the self-contained builds; make them fresh for a whole run.
+  if (extra.length === 0 || extra.some((arg) => arg.includes('test/build'))) {
+    for (const mode of ['bundle', 'iife']) failed |= run('npx', ['vite', 'build', '--mode', mode, '--logLevel', 'warn']);
+  }
   failed |= run(process.execPath, [
     '--import',
     'tsx',
