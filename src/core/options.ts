@@ -63,6 +63,11 @@ export interface RunChatOptions<C = any> {
    * and puts the schema in the system prompt, for servers without json_schema support.
    */
   structuredMode?: 'json_schema' | 'json_object';
+  /**
+   * The `fetch` HTTP providers use (default: the global one). For hosts with their own transport
+   * (auth refresh, logging) and for tests that replay recorded streams.
+   */
+  fetch?: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 }
 
 export interface ChatResult {
