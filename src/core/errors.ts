@@ -1,0 +1,173 @@
+/**
+ * Every failure becomes a `ChatError`: a kind, a message a user can act on, whether trying again
+ * may help, and the HTTP status where there is one. Nothing else leaves the engine.
+ */
+import type { ChatError, ErrorKind } from './events.js';
+
+/** An error thrown inside the engine that already knows how it should be reported. */
+export class ChatFailure extends Error {
+  readonly chatError: ChatError;
+  constructor(chatError: ChatError) {
+    super(chatError.message);
+    this.name = 'ChatFailure';
+    this.chatError = chatError;
+  }
+}
+
+export function failure(kind: ErrorKind, message: string, extra: Partial<ChatError> = {}): ChatFailure {
+  return new ChatFailure({ kind, message, retryable: false, ...extra });
+}
+
+/** Statuses worth another try: the server was busy or briefly broken, the request itself was fine. */
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+
+/** What a user should read for a status; the status stays in the text so support can match it. */
+export function httpMessage(status: number, detail?: string): string {
+  const tail = detail ? ` The server said: ${detail}` : '';
+  switch (status) {
+    case 400:
+      return `The server rejected the request (400).${tail}`;
+    case 401:
+      return 'The API key was refused (401). Check the key or the proxy.';
+    case 403:
+      return `Access was denied (403). The key may lack permission for this model, or the proxy blocks it.${tail}`;
+    case 404:
+      return `Not found (404). Check the base URL, the endpoint and the model name.${tail}`;
+    case 408:
+      return 'The server timed out (408). Try again.';
+    case 413:
+      return 'The conversation is too large for the server (413). Start a new conversation or shorten it.';
+    case 429:
+      return 'Too many requests (429): the rate limit was reached. Wait a moment and try again.';
+    default:
+      if (status >= 500) return `The server had a problem (${status}). Try again in a moment.`;
+      return `The request failed (${status}).${tail}`;
+  }
+}
+
+export function httpError(status: number, body?: unknown, retryAfterMs?: number): ChatFailure {
+  const detail = errorDetail(body);
+  if (status === 429 && isQuotaError(body)) {
+    return failure('http', 'The account has run out of quota (429). Check the plan and billing of the key.', {
+      status,
+      retryable: false,
+      cause: body,
+    });
+  }
+  return failure('http', httpMessage(status, detail), {
+    status,
+    retryable: RETRYABLE_STATUS.has(status),
+    cause: retryAfterMs === undefined ? body : { body, retryAfterMs },
+  });
+}
+
+/** 429 with insufficient_quota is a billing problem: retrying only burns the user's time. */
+function isQuotaError(body: unknown): boolean {
+  const text = typeof body === 'string' ? body : safeStringify(body);
+  return /insufficient_quota/i.test(text);
+}
+
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch {
+    return String(value);
+  }
+}
+
+/** The human-readable part of an error body: OpenAI's `{error: {message}}`, a string, or nothing. */
+export function errorDetail(body: unknown): string | undefined {
+  if (body == null) return undefined;
+  if (typeof body === 'string') return body.slice(0, 300) || undefined;
+  if (typeof body === 'object') {
+    const b = body as Record<string, unknown>;
+    if (typeof b.message === 'string') return b.message;
+    if (b.error != null) return errorDetail(b.error);
+  }
+  return undefined;
+}
+
+export function networkError(cause: unknown): ChatFailure {
+  return failure('network', 'Could not reach the server. Check the connection, the base URL and CORS settings of the proxy.', {
+    retryable: true,
+    cause,
+  });
+}
+
+export function timeoutError(idleMs: number): ChatFailure {
+  return failure('timeout', `The server stopped sending for ${Math.round(idleMs / 1000)} s. The answer may be incomplete; try again.`, {
+    retryable: true,
+  });
+}
+
+export function truncatedError(raw?: string): ChatFailure {
+  return failure('protocol', 'The answer was truncated: the stream ended before the server said it was finished. Try again.', {
+    retryable: true,
+    raw,
+  });
+}
+
+export function abortError(): ChatFailure {
+  return failure('abort', 'Stopped.', { retryable: false });
+}
+
+/** An OpenAI-style error object sent inside a stream (`data: {"error": {...}}`). */
+export function streamedError(body: unknown): ChatFailure {
+  const detail = errorDetail(body) ?? 'unknown error';
+  return failure('protocol', `The server reported an error while answering: ${detail}`, { retryable: true, cause: body });
+}
+
+export function isAbortLike(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  const name = (e as { name?: unknown }).name;
+  return name === 'AbortError' || name === 'APIUserAbortError';
+}
+
+/**
+ * Maps anything thrown by fetch, the OpenAI SDK, a parser or our own code to a ChatError. The SDK's
+ * classes are recognised by shape, not `instanceof`, so the SDK can stay a lazy import.
+ */
+export function toChatError(e: unknown): ChatError {
+  if (e instanceof ChatFailure) return e.chatError;
+  if (e && typeof e === 'object') {
+    const err = e as { name?: string; status?: unknown; error?: unknown; message?: string; headers?: unknown };
+    if (err.name === 'APIConnectionTimeoutError') return timeoutError(0).chatError;
+    if (err.name === 'APIConnectionError') return networkError(e).chatError;
+    if (typeof err.status === 'number') {
+      return httpError(err.status, err.error ?? err.message, retryAfterFrom(err.headers)).chatError;
+    }
+    // APIError without a status: an error object that arrived inside the stream.
+    if (err.name?.endsWith('APIError') || ('error' in err && err.error)) return streamedError(err.error ?? err.message).chatError;
+    if (e instanceof SyntaxError) {
+      return failure('protocol', 'The server sent data that is not valid JSON. The answer may be incomplete; try again.', {
+        retryable: true,
+        cause: e,
+      }).chatError;
+    }
+    if (e instanceof TypeError) return networkError(e).chatError;
+  }
+  return failure('protocol', `Unexpected failure: ${e instanceof Error ? e.message : String(e)}`, { cause: e }).chatError;
+}
+
+/** `Retry-After` in seconds or as an HTTP date, or `retry-after-ms`; undefined when unreadable (CORS). */
+export function retryAfterFrom(headers: unknown): number | undefined {
+  const get = (name: string): string | null | undefined => {
+    if (!headers) return undefined;
+    if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name);
+    return (headers as Record<string, string>)[name];
+  };
+  const ms = Number(get('retry-after-ms'));
+  if (Number.isFinite(ms) && ms >= 0 && get('retry-after-ms') != null) return ms;
+  const value = get('retry-after');
+  if (value == null || value === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** The Retry-After a ChatError carries, if the server's header was readable. */
+export function retryAfterOf(error: ChatError): number | undefined {
+  const c = error.cause as { retryAfterMs?: unknown } | undefined;
+  return c && typeof c === 'object' && typeof c.retryAfterMs === 'number' ? c.retryAfterMs : undefined;
+}

@@ -1,0 +1,137 @@
+/**
+ * One model call of a turn ("step"), with the engine's retries: stream the provider's parts into
+ * events, watch for a silent server, and retry failures that happen before anything arrived.
+ */
+import { ArgsParser } from './args-parser.js';
+import { backoffDelay, sleep } from './backoff.js';
+import { ChatFailure, isAbortLike, retryAfterOf, timeoutError, toChatError, truncatedError } from './errors.js';
+import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
+import { IdleWatchdog } from './idle-watchdog.js';
+import type { ChatMessage, ToolCall } from './messages.js';
+import type { RunChatOptions } from './options.js';
+import type { OutputFormat, Provider, ToolSpec } from './providers/provider.js';
+
+export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+
+export interface StepInput {
+  provider: Provider;
+  options: RunChatOptions;
+  messages: ChatMessage[];
+  tools: ToolSpec[];
+  output?: OutputFormat;
+  step: number;
+  /** The run's signal: the user's stop. */
+  signal: AbortSignal;
+  emit(event: ChatEvent): void;
+  /** Structured output listens to the text as it grows. */
+  onText?(delta: string, text: string): void;
+}
+
+export interface StreamedCall {
+  id: string;
+  name: string;
+  argsText: string;
+  args: unknown;
+}
+
+export interface StepOutcome {
+  text: string;
+  /** Complete calls only (the step finished); empty when it failed or was stopped. */
+  toolCalls: ToolCall[];
+  calls: StreamedCall[];
+  usage?: Usage;
+  finishReason: FinishReason;
+  error?: ChatError;
+}
+
+export async function runModelStep(input: StepInput): Promise<StepOutcome> {
+  const maxRetries = input.options.maxRetries ?? DEFAULT_MAX_RETRIES;
+  for (let attempt = 0; ; attempt++) {
+    const outcome = await attemptOnce(input);
+    const error = outcome.error;
+    const received = outcome.text !== '' || outcome.calls.length > 0;
+    if (!error || received || !error.retryable || attempt >= maxRetries || input.signal.aborted) return outcome;
+    const delayMs = backoffDelay(attempt + 1, retryAfterOf(error));
+    input.emit({ type: 'retry', attempt: attempt + 1, delayMs, error });
+    try {
+      await sleep(delayMs, input.signal);
+    } catch {
+      return { ...outcome, error: undefined, finishReason: 'aborted' };
+    }
+  }
+}
+
+async function attemptOnce(input: StepInput): Promise<StepOutcome> {
+  const { options, step, emit } = input;
+  const controller = new AbortController();
+  const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const watchdog = new IdleWatchdog(idleMs, () => controller.abort(timeoutError(idleMs)));
+  const onStop = () => controller.abort(input.signal.reason);
+  if (input.signal.aborted) onStop();
+  else input.signal.addEventListener('abort', onStop, { once: true });
+
+  let text = '';
+  const slots: { id?: string; name?: string; parser: ArgsParser }[] = [];
+  let usage: Usage | undefined;
+  let finish: FinishReason | undefined;
+  let error: ChatError | undefined;
+  watchdog.touch();
+  try {
+    const parts = input.provider({
+      options,
+      messages: input.messages,
+      tools: input.tools,
+      output: input.output,
+      signal: controller.signal,
+      onActivity: watchdog.touch,
+    });
+    for await (const part of parts) {
+      watchdog.touch();
+      if (controller.signal.aborted) break;
+      switch (part.type) {
+        case 'text':
+          text += part.delta;
+          emit({ type: 'text', delta: part.delta, text, step });
+          input.onText?.(part.delta, text);
+          break;
+        case 'tool-call': {
+          const slot = (slots[part.slot] ??= { parser: new ArgsParser() });
+          if (part.id && !slot.id) slot.id = part.id;
+          if (part.name) slot.name = (slot.name && slot.name !== part.name ? slot.name : '') + part.name;
+          const args = slot.parser.push(part.argsDelta);
+          emit({ type: 'tool-call', id: slot.id ?? `call_${step}_${part.slot}`, name: slot.name ?? '', argsText: slot.parser.text, args, step });
+          break;
+        }
+        case 'usage':
+          usage = part.usage;
+          break;
+        case 'finish':
+          finish = part.reason;
+          break;
+      }
+    }
+    if (!controller.signal.aborted && !finish) throw truncatedError(text);
+  } catch (e) {
+    if (!controller.signal.aborted || !isAbortLike(e)) error = toChatError(e);
+  } finally {
+    watchdog.stop();
+    input.signal.removeEventListener('abort', onStop);
+  }
+  // An abort wins over whatever the aborted request threw: it tells why the stream ended.
+  if (controller.signal.aborted) {
+    const reason = controller.signal.reason;
+    if (reason instanceof ChatFailure) error = reason.chatError;
+    else error = undefined;
+  }
+  const calls = slots
+    .filter(Boolean)
+    .map((s, i) => ({ id: s.id ?? `call_${step}_${i}`, name: s.name ?? '', argsText: s.parser.text, args: s.parser.value }));
+  const stopped = controller.signal.aborted && !error;
+  const finishReason: FinishReason = stopped ? 'aborted' : error ? 'error' : finish!;
+  const toolCalls: ToolCall[] =
+    finishReason === 'tool_calls' || (finishReason === 'stop' && calls.length > 0)
+      ? calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.argsText || '{}' } }))
+      : [];
+  return { text, toolCalls, calls, usage, finishReason: toolCalls.length ? 'tool_calls' : finishReason, error };
+}

@@ -1,0 +1,38 @@
+/** Chat Completions (`provider: 'openai'`, the default): any OpenAI-compatible server. */
+import { ChatAccumulator } from '../chat-accumulator.js';
+import type { ChatMessage } from '../messages.js';
+import { createClient } from './openai-client.js';
+import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
+
+export const openaiProvider: Provider = async function* (request: ProviderRequest): AsyncGenerator<ProviderPart> {
+  const client = await createClient(request);
+  const { options, tools, output } = request;
+  const body: Record<string, unknown> = {
+    model: options.model ?? 'gpt-4o-mini',
+    messages: request.messages.map(toWire),
+    stream: true,
+    stream_options: { include_usage: true },
+  };
+  if (options.temperature !== undefined) body.temperature = options.temperature;
+  if (tools.length) {
+    body.tools = tools.map((t) => ({
+      type: 'function',
+      function: { name: t.name, description: t.description, parameters: t.parameters },
+    }));
+  }
+  if (output) body.response_format = output.responseFormat;
+  const stream = await client.chat.completions.create(body as never, { signal: request.signal });
+  const acc = new ChatAccumulator();
+  for await (const chunk of stream as unknown as AsyncIterable<unknown>) {
+    yield* acc.push(chunk);
+  }
+  yield* acc.end();
+};
+
+/** Only the fields the wire format knows; `content: null` only where tool calls carry the turn. */
+function toWire(m: ChatMessage): Record<string, unknown> {
+  const out: Record<string, unknown> = { role: m.role, content: m.content ?? (m.tool_calls?.length ? null : '') };
+  if (m.tool_calls?.length) out.tool_calls = m.tool_calls;
+  if (m.role === 'tool') out.tool_call_id = m.tool_call_id;
+  return out;
+}
