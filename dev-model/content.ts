@@ -1,0 +1,201 @@
+/**
+ * Text answers: markdown chosen from the prompt's keywords, varied by a hash of the conversation, so the
+ * same conversation always gets the same answer and different ones look different.
+ *
+ * Triggers (in the last user message, case-insensitive):
+ *   hello / hi / hey          a short greeting
+ *   table                     a markdown table
+ *   code, or a language name  fenced code (typescript, python, bash, json, css, html, rust, go, sql…)
+ *   list                      bulleted, numbered, nested and task lists
+ *   markdown                  a tour of everything: headings, emphasis, lists, table, quote, links, code
+ *   long                      a long answer (~900 words); `words=N` in the model name gives exactly N words
+ * Anything else gets a reply that quotes the question and adds a few varied sections.
+ */
+import { CODE, GREETINGS, HEADINGS, INLINE_CODE, LINKS, LIST_ITEMS, SENTENCES, TABLES, type CodeSample } from './content-library.js';
+import { lastUserText, type Turn } from './conversation.js';
+import { hash, random, type Random } from './random.js';
+
+const LONG_WORDS = 900;
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** The seed of a conversation: every turn's role and text. */
+export function conversationSeed(turns: Turn[]): number {
+  return hash(turns.map((t) => `${t.role}:${t.text}`).join('\u0000'));
+}
+
+/** The question, short and safe to put inside markdown. */
+export function topicOf(prompt: string): string {
+  const first = prompt.trim().split(/(?<=[.?!])\s|\n/)[0] ?? '';
+  const short = first.length > 80 ? `${first.slice(0, 77).trimEnd()}…` : first;
+  return short.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
+}
+
+function words(prompt: string, ...names: string[]): boolean {
+  return names.some((n) => new RegExp(`(^|[^\\p{L}\\p{N}])${n}([^\\p{L}\\p{N}]|$)`, 'iu').test(prompt));
+}
+
+/** Exactly `count` words of prose, ending with a full stop. */
+export function prose(rng: Random, count: number): string {
+  const out: string[] = [];
+  while (out.length < count) out.push(...rng.pick(SENTENCES).split(' '));
+  const cut = out.slice(0, count);
+  cut[cut.length - 1] = cut[cut.length - 1].replace(/[.,;:!?]*$/, '.');
+  return cut.join(' ');
+}
+
+function paragraph(rng: Random): string {
+  return rng.sample(SENTENCES, rng.int(2, 4)).join(' ');
+}
+
+function link(rng: Random): string {
+  const [label, url] = rng.pick(LINKS);
+  return `[${label}](${url})`;
+}
+
+function inlineCodeParagraph(rng: Random): string {
+  const [a, b] = rng.sample(INLINE_CODE, 2);
+  return `Use ${a} together with ${b}; ${rng.pick(SENTENCES).replace(/^./, (c) => c.toLowerCase())} See ${link(rng)} for details.`;
+}
+
+function bulletList(rng: Random): string {
+  return rng.sample(LIST_ITEMS, rng.int(3, 5)).map((i) => `- ${i}`).join('\n');
+}
+
+function numberedList(rng: Random): string {
+  return rng.sample(LIST_ITEMS, rng.int(3, 5)).map((item, i) => `${i + 1}. **${item}** — ${rng.pick(SENTENCES)}`).join('\n');
+}
+
+function nestedList(rng: Random): string {
+  const [a, b] = rng.sample(LIST_ITEMS, 2);
+  const sub = rng.sample(LIST_ITEMS, 4);
+  return `- ${a}\n  - ${sub[0]}\n  - ${sub[1]}\n- ${b}\n  - ${sub[2]}\n    - ${sub[3]}`;
+}
+
+function taskList(rng: Random): string {
+  return rng.sample(LIST_ITEMS, 4).map((item, i) => `- [${i < 2 ? 'x' : ' '}] ${item}`).join('\n');
+}
+
+function table(rng: Random): string {
+  const t = rng.pick(TABLES);
+  const head = `| ${t.head.join(' | ')} |\n|${t.head.map(() => ' --- ').join('|')}|`;
+  return `**${t.caption}**\n\n${head}\n${t.rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`;
+}
+
+function code(sample: CodeSample): string {
+  return '```' + sample.lang + '\n' + sample.code + '\n```';
+}
+
+function quote(rng: Random): string {
+  return `> ${rng.pick(SENTENCES)}\n> — ${rng.pick(['a tired engineer', 'the style guide', 'an old README', 'every code review'])}`;
+}
+
+function section(rng: Random, body: string): string {
+  return `## ${rng.pick(HEADINGS)}\n\n${body}`;
+}
+
+/** Languages named in the prompt, in the library's order. */
+function languagesAsked(prompt: string): CodeSample[] {
+  return CODE.filter((c) => c.names.some((n) => words(prompt, n)));
+}
+
+const FILLERS: ((rng: Random) => string)[] = [
+  paragraph,
+  bulletList,
+  numberedList,
+  table,
+  (rng) => code(rng.pick(CODE)),
+  inlineCodeParagraph,
+  quote,
+  nestedList,
+];
+
+function intro(rng: Random, topic: string): string {
+  if (!topic) return rng.pick(['Here is an answer.', 'Sure.', 'Here you go.']);
+  return rng.pick([
+    `You asked: “${topic}”. Here is what I can tell you.`,
+    `Good question — “${topic}”. Let me walk through it.`,
+    `About “${topic}”: here is a short answer.`,
+    `Let's look at “${topic}” together.`,
+  ]);
+}
+
+/** Sections until the answer has about `target` words. */
+function growTo(rng: Random, parts: string[], target: number): void {
+  while (countWords(parts.join('\n\n')) < target) parts.push(section(rng, `${paragraph(rng)}\n\n${rng.pick(FILLERS)(rng)}`));
+}
+
+/** Exactly `target` words: whole sections while they fit, then prose to make up the rest. */
+function exactly(rng: Random, parts: string[], target: number): string {
+  const kept: string[] = [];
+  let used = 0;
+  for (const part of parts) {
+    const n = countWords(part);
+    if (used + n + 8 > target) break;
+    kept.push(part);
+    used += n;
+  }
+  while (target - used > 60) {
+    const extra = section(rng, paragraph(rng));
+    const n = countWords(extra);
+    if (used + n + 8 > target) break;
+    kept.push(extra);
+    used += n;
+  }
+  if (target > used) kept.push(prose(rng, target - used));
+  return kept.join('\n\n');
+}
+
+/** The text answer to a conversation. */
+export function answerText(turns: Turn[], wordsWanted?: number): string {
+  const prompt = lastUserText(turns);
+  const rng = random(conversationSeed(turns));
+  const topic = topicOf(prompt);
+  const parts: string[] = [];
+
+  const greeting = words(prompt, 'hello', 'hi', 'hey', 'hallo', 'bonjour', 'good morning', 'good evening');
+  const asksTable = words(prompt, 'table', 'tables', 'compare', 'comparison');
+  const asksList = words(prompt, 'list', 'lists', 'steps', 'checklist', 'todo');
+  const asksMarkdown = words(prompt, 'markdown', 'formatting', 'everything');
+  const langs = languagesAsked(prompt);
+  const asksCode = langs.length > 0 || words(prompt, 'code', 'snippet', 'example', 'function', 'program');
+  const asksLong = words(prompt, 'long', 'essay', 'detailed', 'in depth');
+
+  if (greeting && !asksTable && !asksList && !asksMarkdown && !asksCode && !asksLong && !wordsWanted) {
+    return `${rng.pick(GREETINGS)}${topic.length > 12 ? ` You said: “${topic}”.` : ''}`;
+  }
+
+  parts.push(intro(rng, topic));
+  if (asksMarkdown) {
+    parts.push(
+      `# ${rng.pick(HEADINGS)}`,
+      `Some **bold**, some *italic*, some ~~struck~~ text, ${rng.pick(INLINE_CODE)} inline, and a link to ${link(rng)}.`,
+      section(rng, bulletList(rng)),
+      numberedList(rng),
+      taskList(rng),
+      table(rng),
+      quote(rng),
+      `### Code\n\n${code(langs[0] ?? rng.pick(CODE))}`,
+      '---',
+      `That is the whole tour. ${rng.pick(SENTENCES)}`,
+    );
+  } else {
+    if (asksTable) parts.push(section(rng, `${paragraph(rng)}\n\n${table(rng)}`));
+    if (asksList) parts.push(bulletList(rng), numberedList(rng), nestedList(rng));
+    if (asksCode) {
+      const samples = langs.length ? langs : rng.sample(CODE, rng.int(1, 2));
+      for (const s of samples) parts.push(`Here is an example in **${s.lang}**:`, code(s));
+      parts.push(inlineCodeParagraph(rng));
+    }
+    if (!asksTable && !asksList && !asksCode) {
+      parts.push(paragraph(rng));
+      for (const fill of rng.sample(FILLERS, rng.int(1, 2))) parts.push(fill(rng));
+    }
+  }
+  if (asksLong || wordsWanted) growTo(rng, parts, wordsWanted ?? LONG_WORDS);
+  if (wordsWanted) return exactly(rng, parts, wordsWanted);
+  parts.push(rng.pick(['Anything else?', 'Want me to go deeper on any part?', 'Hope that helps!', `Ask for a table, some code or a list to see more.`]));
+  return parts.join('\n\n');
+}

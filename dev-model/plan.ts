@@ -1,0 +1,37 @@
+/**
+ * What the model does this turn, decided once from the conversation and then written by whichever
+ * API asked: some text, some JSON (structured output), or a step of tool calls.
+ */
+import { answerText, conversationSeed } from './content.js';
+import type { OutputFormat, ToolCall, ToolSpec, Turn } from './conversation.js';
+import type { DevOptions } from './options.js';
+
+export type Plan =
+  | { kind: 'text'; text: string }
+  | { kind: 'json'; text: string }
+  | { kind: 'tools'; calls: ToolCall[] };
+
+export interface TurnRequest {
+  turns: Turn[];
+  tools: ToolSpec[];
+  format: OutputFormat;
+  options: DevOptions;
+}
+
+export function planTurn(request: TurnRequest): Plan {
+  return { kind: 'text', text: answerText(request.turns, request.options.words) };
+}
+
+/** Rough token counts (four characters a token), enough for a usage display to show plausible numbers. */
+export function usageOf(request: TurnRequest, plan: Plan) {
+  const input = request.turns.reduce((n, t) => n + t.text.length + 4, 0) + JSON.stringify(request.tools).length;
+  const output = plan.kind === 'tools' ? plan.calls.reduce((n, c) => n + c.name.length + c.arguments.length, 0) : plan.text.length;
+  const prompt = Math.max(1, Math.ceil(input / 4));
+  const completion = Math.max(1, Math.ceil(output / 4));
+  return { prompt, completion, total: prompt + completion };
+}
+
+/** The seed for ids and pacing of this turn. */
+export function seedOf(request: TurnRequest): string {
+  return `${conversationSeed(request.turns)}:${request.options.model}`;
+}

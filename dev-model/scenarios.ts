@@ -1,0 +1,127 @@
+/**
+ * Scenarios: the failures a real server produces, on demand. Whole-request failures (HTTP errors) are
+ * answered before any body; mid-stream ones happen halfway through the answer, after some text has
+ * arrived, because that is the case a client most often gets wrong.
+ */
+import type { DevOptions, Scenario } from './options.js';
+import { openAiError } from './http.js';
+import { sleep, type Pacer } from './pacing.js';
+
+export interface HttpFailure {
+  status: number;
+  headers: Record<string, string>;
+  body: ReturnType<typeof openAiError>;
+}
+
+/** The HTTP error of an `http-*` scenario, with the body and headers OpenAI sends for it. */
+export function httpFailure(scenario: Scenario): HttpFailure | undefined {
+  switch (scenario) {
+    case 'http-401':
+      return {
+        status: 401,
+        headers: {},
+        body: openAiError('Incorrect API key provided: sk-dev***. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_request_error', 'invalid_api_key'),
+      };
+    case 'http-429':
+      return {
+        status: 429,
+        headers: { 'retry-after': '1', 'x-ratelimit-remaining-requests': '0' },
+        body: openAiError('Rate limit reached for requests. Please try again in 1s.', 'requests', 'rate_limit_exceeded'),
+      };
+    case 'http-500':
+      return {
+        status: 500,
+        headers: {},
+        body: openAiError('The server had an error while processing your request. Sorry about that!', 'server_error'),
+      };
+    case 'http-503':
+      return {
+        status: 503,
+        headers: {},
+        body: openAiError('The engine is currently overloaded, please try again later.', 'server_error', 'service_unavailable'),
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** The error object sent as a data line in `error-mid-stream`, as OpenAI does when a stream fails. */
+export const MID_STREAM_ERROR = openAiError(
+  'The server had an error while processing your request. Sorry about that!',
+  'server_error',
+);
+
+/**
+ * Decides the scenario of one request. With `failures=N;key=k` only the first N requests carrying key
+ * `k` get it; the counter lives as long as the dev model, so a retry after a failure succeeds.
+ */
+export function createScenarioCounter() {
+  const seen = new Map<string, number>();
+  return (options: DevOptions): Scenario => {
+    if (options.failures === undefined) return options.scenario;
+    const key = options.key ?? options.model;
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count <= options.failures ? options.scenario : 'normal';
+  };
+}
+
+/** One thing to write, with its length in characters for pacing. */
+export interface Step {
+  length: number;
+  write(): void;
+}
+
+export interface PlayContext {
+  scenario: Scenario;
+  stallMs: number;
+  pacer: Pacer;
+  signal: AbortSignal;
+  /** Drops the connection (`cut`). */
+  cut(): void;
+  /** Writes something the client cannot parse (`malformed`); the stream then goes on. */
+  malformed?(): void;
+  /** Writes an error in the stream's own vocabulary (`error-mid-stream`); the stream then ends. */
+  error?(): void;
+}
+
+export type PlayOutcome = 'complete' | 'stopped';
+
+/**
+ * Writes the steps at the chosen pace, applying the mid-stream scenario after half of them.
+ * Returns 'stopped' when the caller must not write the end of the stream (cut, error, client gone).
+ */
+export async function play(steps: Step[], ctx: PlayContext): Promise<PlayOutcome> {
+  // A one-step answer has no middle: the scenario then happens after it.
+  const middle = steps.length <= 1 ? steps.length : Math.floor(steps.length / 2);
+  await ctx.pacer.start();
+  for (let i = 0; i <= steps.length; i++) {
+    if (ctx.signal.aborted) return 'stopped';
+    if (i === middle && (await midStream(ctx)) === 'stopped') return 'stopped';
+    if (i === steps.length) break;
+    steps[i].write();
+    await ctx.pacer.after(steps[i].length);
+  }
+  return ctx.signal.aborted ? 'stopped' : 'complete';
+}
+
+async function midStream(ctx: PlayContext): Promise<PlayOutcome> {
+  switch (ctx.scenario) {
+    case 'cut':
+      ctx.cut();
+      return 'stopped';
+    case 'stall':
+      await sleep(ctx.stallMs, ctx.signal);
+      break;
+    case 'malformed':
+      ctx.malformed?.();
+      break;
+    case 'error-mid-stream':
+      if (ctx.error) {
+        ctx.error();
+        return 'stopped';
+      }
+      break;
+  }
+  return ctx.signal.aborted ? 'stopped' : 'complete';
+}
