@@ -2,10 +2,16 @@
 import type { ProviderName } from '../options.js';
 import { failure } from '../errors.js';
 import { openaiProvider } from './openai.js';
+import { openaiResponsesProvider } from './openai-responses.js';
 import type { Provider } from './provider.js';
+import { sseProvider } from './sse.js';
+import { websocketProvider } from './websocket.js';
 
 const PROVIDERS: Partial<Record<ProviderName, Provider>> = {
   openai: openaiProvider,
+  'openai-responses': openaiResponsesProvider,
+  sse: sseProvider,
+  websocket: websocketProvider,
 };
 
 export function providerFor(name: ProviderName): Provider {

@@ -1,0 +1,87 @@
+/**
+ * The Responses API (`provider: 'openai-responses'`): the same parts from `response.*` stream
+ * events. History is sent as Responses input items: messages, function calls, their outputs.
+ */
+import { toUsage } from '../chat-accumulator.js';
+import { streamedError } from '../errors.js';
+import type { ChatMessage } from '../messages.js';
+import { createClient } from './openai-client.js';
+import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
+
+interface StreamEvent {
+  type: string;
+  [key: string]: any;
+}
+
+export const openaiResponsesProvider: Provider = async function* (request: ProviderRequest): AsyncGenerator<ProviderPart> {
+  const client = await createClient(request);
+  const { options, tools, output } = request;
+  const instructions = request.messages.filter((m) => m.role === 'system').map((m) => m.content ?? '').join('\n\n');
+  const body: Record<string, unknown> = {
+    model: options.model ?? 'gpt-4o-mini',
+    input: request.messages.filter((m) => m.role !== 'system').flatMap(toInput),
+    stream: true,
+  };
+  if (instructions) body.instructions = instructions;
+  if (options.temperature !== undefined) body.temperature = options.temperature;
+  if (tools.length) {
+    body.tools = tools.map((t) => ({ type: 'function', name: t.name, description: t.description, parameters: t.parameters, strict: false }));
+  }
+  if (output) {
+    body.text = {
+      format:
+        output.mode === 'json_schema'
+          ? { type: 'json_schema', name: output.name, schema: output.schema, strict: false }
+          : { type: 'json_object' },
+    };
+  }
+  const stream = await client.responses.create(body as never, { signal: request.signal });
+  const slots = new Map<string, number>();
+  let calls = 0;
+  const slotOf = (e: StreamEvent): number => {
+    const key = String(e.item_id ?? e.item?.id ?? e.output_index);
+    let slot = slots.get(key);
+    if (slot === undefined) slots.set(key, (slot = calls++));
+    if (e.output_index !== undefined) slots.set(String(e.output_index), slot);
+    return slot;
+  };
+  for await (const event of stream as unknown as AsyncIterable<StreamEvent>) {
+    switch (event.type) {
+      case 'response.output_text.delta':
+        if (event.delta) yield { type: 'text', delta: event.delta };
+        break;
+      case 'response.output_item.added':
+        if (event.item?.type === 'function_call') {
+          yield { type: 'tool-call', slot: slotOf(event), id: event.item.call_id, name: event.item.name, argsDelta: event.item.arguments ?? '' };
+        }
+        break;
+      case 'response.function_call_arguments.delta':
+        yield { type: 'tool-call', slot: slotOf(event), argsDelta: event.delta ?? '' };
+        break;
+      case 'response.completed':
+      case 'response.incomplete': {
+        const usage = toUsage(event.response?.usage);
+        if (usage) yield { type: 'usage', usage };
+        const reason = event.response?.incomplete_details?.reason;
+        if (event.type === 'response.incomplete') yield { type: 'finish', reason: reason === 'content_filter' ? 'content_filter' : 'length' };
+        else yield { type: 'finish', reason: calls > 0 ? 'tool_calls' : 'stop' };
+        return;
+      }
+      case 'response.failed':
+        throw streamedError(event.response?.error ?? 'the response failed');
+      case 'error':
+        throw streamedError(event);
+    }
+  }
+};
+
+/** A chat message as Responses input items (an assistant turn with tools becomes several items). */
+function toInput(m: ChatMessage): Record<string, unknown>[] {
+  if (m.role === 'tool') return [{ type: 'function_call_output', call_id: m.tool_call_id, output: m.content ?? '' }];
+  const items: Record<string, unknown>[] = [];
+  if (m.content) items.push({ role: m.role, content: m.content });
+  for (const call of m.tool_calls ?? []) {
+    items.push({ type: 'function_call', call_id: call.id, name: call.function.name, arguments: call.function.arguments });
+  }
+  return items;
+}

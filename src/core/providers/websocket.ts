@@ -1,0 +1,72 @@
+/**
+ * A WebSocket backend (`provider: 'websocket'`): send `{messages, model}` once open, then read
+ * `{"delta": "..."}` messages until `{"type": "done"}`; `{"error": ...}` is a failure. The socket
+ * is closed when the answer is done, on stop, and on failure.
+ */
+import { failure, networkError, streamedError, truncatedError } from '../errors.js';
+import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
+
+type Item = { part: ProviderPart } | { error: unknown } | { end: true };
+
+export const websocketProvider: Provider = async function* (request: ProviderRequest): AsyncGenerator<ProviderPart> {
+  const { options, signal } = request;
+  if (!options.endpoint) throw failure('protocol', 'The WebSocket backend needs an endpoint URL (the endpoint attribute).');
+  if (typeof WebSocket === 'undefined') throw failure('protocol', 'This environment has no WebSocket.');
+  const queue: Item[] = [];
+  let wake: (() => void) | undefined;
+  const put = (item: Item) => {
+    queue.push(item);
+    wake?.();
+  };
+  let opened = false;
+  let finished = false;
+  const socket = new WebSocket(options.endpoint);
+  socket.onopen = () => {
+    opened = true;
+    request.onActivity();
+    socket.send(JSON.stringify({ messages: request.messages, model: options.model }));
+  };
+  socket.onmessage = (event) => {
+    request.onActivity();
+    let data: unknown;
+    try {
+      data = JSON.parse(typeof event.data === 'string' ? event.data : '');
+    } catch {
+      return put({ error: failure('protocol', 'The server sent a message that is not valid JSON.', { retryable: true, raw: String(event.data) }) });
+    }
+    const d = (data ?? {}) as { delta?: unknown; type?: unknown; error?: unknown };
+    if (d.error) return put({ error: streamedError(d.error) });
+    if (typeof d.delta === 'string' && d.delta) put({ part: { type: 'text', delta: d.delta } });
+    if (d.type === 'done') {
+      finished = true;
+      put({ part: { type: 'finish', reason: 'stop' } });
+      put({ end: true });
+    }
+  };
+  socket.onerror = () => {
+    if (!opened) put({ error: networkError(undefined) });
+  };
+  socket.onclose = () => {
+    if (!finished) put({ error: opened ? truncatedError() : networkError(undefined) });
+    put({ end: true });
+  };
+  const onAbort = () => put({ end: true });
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      if (signal.aborted) return;
+      const item = queue.shift();
+      if (!item) {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+        continue;
+      }
+      if ('part' in item) yield item.part;
+      else if ('error' in item) throw item.error;
+      else return;
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    if (socket.readyState === WebSocket.CONNECTING || socket.readyState === WebSocket.OPEN) socket.close(1000);
+  }
+};
