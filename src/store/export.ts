@@ -1,0 +1,149 @@
+/**
+ * History out of and into the browser: JSON (versioned, validated on import with messages that name the
+ * exact field) and Markdown for reading. Only conversation fields and chat messages go out: the API key,
+ * headers and options are never part of a record, so they cannot be part of an export.
+ */
+import type { ChatMessage } from '../core/messages.js';
+import type { HistoryStore } from './history-store.js';
+import { chatFields, type ConversationRecord, type MessageRecord, type MessageStatus } from './records.js';
+import { addProblem, checkChatMessage, isObject, isTime, joinPath, type Problems } from './validate.js';
+
+export const EXPORT_FORMAT = 'stream-chat-history';
+export const EXPORT_VERSION = 1;
+
+export interface ExportedMessage extends ChatMessage {
+  status?: MessageStatus;
+  createdAt?: number;
+}
+
+export interface ExportedConversation {
+  id: string;
+  title: string;
+  createdAt: number;
+  updatedAt: number;
+  model?: string;
+  messages: ExportedMessage[];
+}
+
+export interface HistoryExport {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  exportedAt: string;
+  conversations: ExportedConversation[];
+}
+
+export type ImportResult =
+  | { ok: true; conversations: ConversationRecord[] }
+  | { ok: false; message: string; problems: Problems };
+
+/** Problems listed in an import error before "and N more". */
+const MAX_LISTED = 5;
+
+function exportMessage(m: MessageRecord): ExportedMessage {
+  const out: ExportedMessage = { ...chatFields(m), createdAt: m.createdAt };
+  if (m.status !== 'final') out.status = 'interrupted';
+  return out;
+}
+
+/** One conversation (`ids` of one), some, or all of them (no `ids`) as a versioned export object. */
+export async function exportHistory(store: HistoryStore, ids?: string[]): Promise<HistoryExport> {
+  const all = await store.listConversations();
+  const chosen = ids ? all.filter((c) => ids.includes(c.id)) : all;
+  const conversations: ExportedConversation[] = [];
+  for (const c of chosen) {
+    const messages = await store.loadMessages(c.id);
+    const item: ExportedConversation = { id: c.id, title: c.title, createdAt: c.createdAt, updatedAt: c.updatedAt, messages: messages.map(exportMessage) };
+    if (c.model) item.model = c.model;
+    conversations.push(item);
+  }
+  return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), conversations };
+}
+
+export async function exportJSON(store: HistoryStore, ids?: string[]): Promise<string> {
+  return JSON.stringify(await exportHistory(store, ids), null, 2);
+}
+
+const SPEAKERS: Record<string, string> = { user: 'You', assistant: 'Assistant', system: 'System', tool: 'Tool' };
+
+/** A readable Markdown document: a heading per conversation, the speaker in bold before each message. */
+export async function exportMarkdown(store: HistoryStore, ids?: string[]): Promise<string> {
+  const { conversations } = await exportHistory(store, ids);
+  return conversations.map(conversationMarkdown).join('\n\n---\n\n') + '\n';
+}
+
+export function conversationMarkdown(c: ExportedConversation): string {
+  const parts = [`# ${c.title || 'Untitled conversation'}`];
+  parts.push(`_${new Date(c.createdAt).toISOString().slice(0, 16).replace('T', ' ')}${c.model ? ` · ${c.model}` : ''}_`);
+  for (const m of c.messages) {
+    const who = m.role === 'tool' && m.name ? `Tool (${m.name})` : SPEAKERS[m.role];
+    const body: string[] = [];
+    if (m.content) body.push(m.role === 'tool' ? fence(m.content) : m.content);
+    for (const call of m.tool_calls ?? []) body.push(`Calls \`${call.function.name}\` with ${fence(call.function.arguments, 'json')}`);
+    if (m.status === 'interrupted') body.push('_(interrupted)_');
+    parts.push(`**${who}**\n\n${body.join('\n\n')}`);
+  }
+  return parts.join('\n\n');
+}
+
+function fence(text: string, lang = ''): string {
+  const ticks = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `${ticks}${lang}\n${text}\n${ticks}`;
+}
+
+/** Checks an export file and says exactly what is wrong; nothing is written unless all of it is valid. */
+export function checkExport(value: unknown): Problems {
+  const problems: Problems = [];
+  if (!isObject(value)) {
+    addProblem(problems, '', 'must be an object with "format", "version" and "conversations"');
+    return problems;
+  }
+  if (value.format !== EXPORT_FORMAT) addProblem(problems, 'format', `must be "${EXPORT_FORMAT}"`);
+  if (typeof value.version !== 'number') addProblem(problems, 'version', 'must be a number');
+  else if (value.version > EXPORT_VERSION) {
+    addProblem(problems, 'version', `is ${value.version}, newer than this page reads (${EXPORT_VERSION})`);
+  }
+  if (!Array.isArray(value.conversations)) {
+    addProblem(problems, 'conversations', 'must be an array');
+    return problems;
+  }
+  value.conversations.forEach((c, i) => {
+    const path = joinPath('conversations', i);
+    if (!isObject(c)) return addProblem(problems, path, 'must be an object');
+    if (c.id !== undefined && typeof c.id !== 'string') addProblem(problems, joinPath(path, 'id'), 'must be a string');
+    if (c.title !== undefined && typeof c.title !== 'string') addProblem(problems, joinPath(path, 'title'), 'must be a string');
+    for (const field of ['createdAt', 'updatedAt']) {
+      if (c[field] !== undefined && !isTime(c[field])) addProblem(problems, joinPath(path, field), 'must be a time in milliseconds');
+    }
+    if (!Array.isArray(c.messages)) return addProblem(problems, joinPath(path, 'messages'), 'must be an array');
+    c.messages.forEach((m, j) => {
+      const mPath = joinPath(joinPath(path, 'messages'), j);
+      checkChatMessage(m, mPath, problems);
+      if (isObject(m) && m.createdAt !== undefined && !isTime(m.createdAt)) {
+        addProblem(problems, joinPath(mPath, 'createdAt'), 'must be a time in milliseconds');
+      }
+    });
+  });
+  return problems;
+}
+
+/** Imports an export file (text). Rejects the whole file, with the reasons, if any part is malformed. */
+export async function importJSON(store: HistoryStore, text: string): Promise<ImportResult> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = `The file is not valid JSON (${(error as Error).message}).`;
+    return { ok: false, message, problems: [{ path: '', message }] };
+  }
+  const problems = checkExport(value);
+  if (problems.length) {
+    const listed = problems.slice(0, MAX_LISTED).map((p) => p.message);
+    const more = problems.length > MAX_LISTED ? ` (and ${problems.length - MAX_LISTED} more)` : '';
+    return { ok: false, message: `The file was not imported: ${listed.join('; ')}${more}.`, problems };
+  }
+  const conversations: ConversationRecord[] = [];
+  for (const c of (value as HistoryExport).conversations) {
+    conversations.push(await store.importConversation(c, c.messages));
+  }
+  return { ok: true, conversations };
+}

@@ -1,0 +1,431 @@
+/**
+ * The conversation history of one namespace: conversations, their messages, drafts of answers that are
+ * still streaming, and the tabs that share them. Nothing here throws at the page: when IndexedDB fails,
+ * the store reopens and retries once, then moves to memory (seeded with everything seen so far), reports
+ * the problem once, and carries on.
+ */
+import type { ChatMessage } from '../core/messages.js';
+import type { Backend, Entry } from './backend.js';
+import { IdbBackend, type StoreFactory } from './idb-backend.js';
+import { MemoryBackend } from './memory-backend.js';
+import { migrate } from './migrate.js';
+import {
+  CONVERSATIONS,
+  SCHEMA_VERSION,
+  chatFields,
+  conversationKey,
+  messageKey,
+  messagesOf,
+  newId,
+  titleFrom,
+  type ConversationRecord,
+  type MessageRecord,
+  type MessageStatus,
+  type StoreKey,
+} from './records.js';
+import { PROBLEM_MESSAGES, reasonOf, type StorageProblem } from './storage-problem.js';
+import { TabSync, type ChangeListener } from './tab-sync.js';
+import { checkConversationRecord, checkMessageRecord } from './validate.js';
+
+export type StorageKind = 'indexeddb' | 'memory' | 'none';
+
+export interface HistoryStoreOptions {
+  /** `indexeddb` (default), `memory` (shared by the page until it closes), `none` (this store only). */
+  storage?: StorageKind;
+  /** Namespace, e.g. the signed-in user's id: each gets its own database. */
+  storageKey?: string;
+  /** Told once when storage falls back to memory, and for every corrupt record skipped. */
+  onProblem?: (problem: StorageProblem) => void;
+  /** Replaces idb-keyval's createStore (tests inject failures through it). */
+  storeFactory?: StoreFactory;
+  /** Count transactions and bytes written (benchmarks). */
+  stats?: boolean;
+}
+
+export interface AppendOptions {
+  status?: MessageStatus;
+  model?: string;
+  finishReason?: string;
+}
+
+/** Databases are named per namespace, so clearing or deleting one user's history never touches another's. */
+export function databaseName(storageKey?: string): string {
+  return storageKey ? `stream-chat:${storageKey}` : 'stream-chat';
+}
+
+/** `storage="memory"` is shared by every store of the page with the same namespace. */
+const pageMemory = new Map<string, MemoryBackend>();
+
+function keyOf(record: ConversationRecord | MessageRecord): StoreKey {
+  return 'seq' in record ? messageKey(record.conversationId, record.seq) : conversationKey(record.id);
+}
+
+export class HistoryStore {
+  readonly storage: StorageKind;
+  readonly dbName: string;
+  #backend: Backend;
+  #sync: TabSync;
+  #onProblem?: (problem: StorageProblem) => void;
+  #problem: StorageProblem | null = null;
+  /** Everything read or written while on IndexedDB: the seed of the memory copy if it fails. */
+  #mirror = new Map<string, Entry>();
+  #reported = new Set<string>();
+  /** Conversations whose answer lock this store holds (so its own lock is not "another tab"). */
+  #holding = new Set<string>();
+
+  constructor(options: HistoryStoreOptions = {}) {
+    this.storage = options.storage ?? 'indexeddb';
+    this.dbName = databaseName(options.storageKey);
+    this.#onProblem = options.onProblem;
+    if (this.storage === 'indexeddb') {
+      this.#backend = new IdbBackend(this.dbName, options.storeFactory, { stats: options.stats });
+    } else if (this.storage === 'memory') {
+      this.#backend = pageMemory.get(this.dbName) ?? new MemoryBackend();
+      pageMemory.set(this.dbName, this.#backend as MemoryBackend);
+    } else {
+      this.#backend = new MemoryBackend();
+    }
+    this.#sync = new TabSync(this.dbName, this.storage === 'indexeddb');
+  }
+
+  /** Where the history lives now: `memory` after a fallback. */
+  get backendKind(): 'indexeddb' | 'memory' {
+    return this.#backend.kind;
+  }
+
+  /** The fallback notice, once storage failed; null while all is well. */
+  get problem(): StorageProblem | null {
+    return this.#problem;
+  }
+
+  get stats() {
+    return this.#backend.stats;
+  }
+
+  // ---- reading ----
+
+  /** Every conversation, newest first. Unreadable records are skipped and reported. */
+  async listConversations(): Promise<ConversationRecord[]> {
+    const raw = await this.#run((b) => b.range(...CONVERSATIONS));
+    const list = raw.map((v) => this.#readConversation(v)).filter((c): c is ConversationRecord => !!c);
+    return list.sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+
+  async getConversation(id: string): Promise<ConversationRecord | undefined> {
+    const raw = await this.#run((b) => b.get(conversationKey(id)));
+    return raw === undefined ? undefined : this.#readConversation(raw);
+  }
+
+  /**
+   * A conversation's messages in order. `last`: only the last N (the screen a user sees first); load the
+   * rest with `before` (messages with a seq below it).
+   */
+  async loadMessages(id: string, options: { last?: number; before?: number } = {}): Promise<MessageRecord[]> {
+    const [lower, upper] = messagesOf(id);
+    const top = options.before === undefined ? upper : messageKey(id, options.before - 1);
+    const raw = await this.#run((b) =>
+      options.last === undefined ? b.range(lower, top) : b.range(lower, top, { reverse: true, limit: options.last }),
+    );
+    if (options.last !== undefined) raw.reverse();
+    return raw.map((v) => this.#readMessage(v)).filter((m): m is MessageRecord => !!m);
+  }
+
+  // ---- writing ----
+
+  /**
+   * Appends messages after the conversation's last one, creating the conversation if needed. The seqs
+   * are allocated inside the write transaction, so two tabs appending at once neither collide nor
+   * overwrite each other. Only the chat fields are stored (no option, header or key).
+   */
+  async append(conversationId: string, messages: ChatMessage[], options: AppendOptions = {}): Promise<MessageRecord[]> {
+    const now = Date.now();
+    const entries = await this.#run((b) =>
+      b.append(conversationKey(conversationId), messagesOf(conversationId), (lastSeq, stored) =>
+        this.#plan(conversationId, stored, lastSeq, messages, options, now),
+      ),
+    );
+    this.#mirrorPut(entries);
+    this.#sync.announce({ type: 'conversation', id: conversationId });
+    return entries.slice(0, -1).map(([, v]) => v as MessageRecord);
+  }
+
+  #plan(
+    id: string,
+    stored: unknown,
+    lastSeq: number,
+    messages: ChatMessage[],
+    options: AppendOptions,
+    now: number,
+    replace?: MessageRecord,
+  ): Entry[] {
+    const previous = stored === undefined ? undefined : this.#readConversation(stored, false);
+    const conversation: ConversationRecord = previous ?? {
+      v: SCHEMA_VERSION, id, title: '', createdAt: now, updatedAt: now, count: 0,
+    };
+    const records: MessageRecord[] = messages.map((message, i) => {
+      const seq = replace && i === 0 ? replace.seq : lastSeq + 1 + (replace ? i - 1 : i);
+      const record: MessageRecord = {
+        ...chatFields(message),
+        v: SCHEMA_VERSION,
+        conversationId: id,
+        seq,
+        status: options.status ?? 'final',
+        createdAt: replace && i === 0 ? replace.createdAt : now,
+        updatedAt: now,
+      };
+      if (options.finishReason && message.role === 'assistant') record.finishReason = options.finishReason;
+      return record;
+    });
+    const newLast = Math.max(lastSeq, ...records.map((r) => r.seq));
+    const firstUser = records.find((r) => r.role === 'user' && r.content);
+    const next: ConversationRecord = {
+      ...conversation,
+      v: SCHEMA_VERSION,
+      updatedAt: now,
+      count: newLast + 1,
+      title: !conversation.title && !conversation.renamed && firstUser ? titleFrom(firstUser.content) : conversation.title,
+    };
+    if (options.model) next.model = options.model;
+    const out: Entry[] = records.map((r) => [keyOf(r), r]);
+    out.push([conversationKey(id), next]);
+    return out;
+  }
+
+  /**
+   * Writes one message where it already is (a draft being updated): one small record, the
+   * conversation record untouched.
+   */
+  async saveMessage(record: MessageRecord): Promise<void> {
+    const next: MessageRecord = { ...record, ...chatFields(record), updatedAt: Date.now() };
+    const entries: Entry[] = [[keyOf(next), next]];
+    await this.#run((b) => b.put(entries));
+    this.#mirrorPut(entries);
+    this.#sync.announce({ type: 'conversation', id: record.conversationId, seq: record.seq, draft: next.status === 'draft' });
+  }
+
+  /**
+   * Ends a streamed answer: the first message takes the draft's key (same seq), the others (tool calls,
+   * tool results, later steps) follow it; all in one transaction with the conversation record.
+   */
+  async finish(draft: MessageRecord, messages: ChatMessage[], options: AppendOptions = {}): Promise<MessageRecord[]> {
+    if (!messages.length) messages = [{ role: 'assistant', content: draft.content }];
+    const now = Date.now();
+    const id = draft.conversationId;
+    const entries = await this.#run((b) =>
+      b.append(conversationKey(id), messagesOf(id), (lastSeq, stored) =>
+        this.#plan(id, stored, lastSeq, messages, options, now, draft),
+      ),
+    );
+    this.#mirrorPut(entries);
+    this.#sync.announce({ type: 'conversation', id });
+    return entries.slice(0, -1).map(([, v]) => v as MessageRecord);
+  }
+
+  /** Removes the messages from `fromSeq` on (regenerate), keeping the conversation. */
+  async truncate(id: string, fromSeq: number): Promise<void> {
+    await this.#run((b) => b.deleteRange([[messageKey(id, fromSeq), messagesOf(id)[1]]]));
+    for (const key of [...this.#mirror.keys()]) {
+      const [k] = this.#mirror.get(key)!;
+      if (k[0] === 'm' && k[1] === id && (k[2] as number) >= fromSeq) this.#mirror.delete(key);
+    }
+    const entries = await this.#run((b) =>
+      b.append(conversationKey(id), messagesOf(id), (lastSeq, stored) => this.#plan(id, stored, lastSeq, [], {}, Date.now())),
+    );
+    this.#mirrorPut(entries);
+    this.#sync.announce({ type: 'conversation', id });
+  }
+
+  /**
+   * Writes a whole conversation read from an export. An id already in use gets a fresh one, so an
+   * import never overwrites a conversation.
+   */
+  async importConversation(
+    conversation: Pick<ConversationRecord, 'title'> & Partial<ConversationRecord>,
+    messages: (ChatMessage & { createdAt?: number; status?: MessageStatus })[],
+  ): Promise<ConversationRecord> {
+    let id = conversation.id || newId();
+    if (await this.getConversation(id)) id = newId();
+    const now = Date.now();
+    const records = messages.map((m, seq): MessageRecord => ({
+      ...chatFields(m),
+      v: SCHEMA_VERSION,
+      conversationId: id,
+      seq,
+      status: m.status === 'interrupted' || m.status === 'draft' ? 'interrupted' : 'final',
+      createdAt: m.createdAt ?? now,
+      updatedAt: m.createdAt ?? now,
+    }));
+    const record: ConversationRecord = {
+      v: SCHEMA_VERSION,
+      id,
+      title: conversation.title || titleFrom(messages.find((m) => m.role === 'user')?.content ?? ''),
+      renamed: !!conversation.title,
+      createdAt: conversation.createdAt ?? now,
+      updatedAt: conversation.updatedAt ?? now,
+      count: records.length,
+    };
+    if (conversation.model) record.model = conversation.model;
+    const entries: Entry[] = [...records.map((r): Entry => [keyOf(r), r]), [conversationKey(id), record]];
+    await this.#run((b) => b.put(entries));
+    this.#mirrorPut(entries);
+    this.#sync.announce({ type: 'conversation', id });
+    return record;
+  }
+
+  async renameConversation(id: string, title: string): Promise<void> {
+    const current = await this.getConversation(id);
+    if (!current) return;
+    const next: ConversationRecord = { ...current, title: title.trim(), renamed: true, v: SCHEMA_VERSION };
+    const entries: Entry[] = [[conversationKey(id), next]];
+    await this.#run((b) => b.put(entries));
+    this.#mirrorPut(entries);
+    this.#sync.announce({ type: 'conversation', id });
+  }
+
+  async deleteConversation(id: string): Promise<void> {
+    await this.#run((b) => b.deleteRange([[conversationKey(id), conversationKey(id)], messagesOf(id)]));
+    for (const [key, [k]] of this.#mirror) if (k[1] === id) this.#mirror.delete(key);
+    this.#sync.announce({ type: 'deleted', id });
+  }
+
+  /** Deletes every conversation of this namespace (the remembered API key lives elsewhere and stays). */
+  async clearAll(): Promise<void> {
+    await this.#run((b) => b.deleteRange([CONVERSATIONS, [['m'], ['m', []]]]));
+    this.#mirror.clear();
+    this.#sync.announce({ type: 'cleared' });
+  }
+
+  /** Every stored key and value, raw (tests scan them; export builds on the readers above). */
+  rawEntries(): Promise<Entry[]> {
+    return this.#run((b) => b.entries());
+  }
+
+  // ---- tabs ----
+
+  /** Changes made here and in other tabs. The listener's second argument says which. */
+  subscribe(listener: ChangeListener): () => void {
+    return this.#sync.subscribe(listener);
+  }
+
+  /** The conversation's answer lock (see TabSync.acquire); null when another tab is answering. */
+  async acquire(id: string, options: { wait?: boolean; signal?: AbortSignal } = {}): Promise<(() => void) | null> {
+    const release = await this.#sync.acquire(id, options);
+    if (!release) return null;
+    this.#holding.add(id);
+    return () => {
+      this.#holding.delete(id);
+      release();
+    };
+  }
+
+  /** True while another tab (or another store on this page) is streaming into the conversation. */
+  async isAnsweringElsewhere(id: string): Promise<boolean> {
+    if (this.#holding.has(id)) return false;
+    return this.#sync.isAnswering(id);
+  }
+
+  /**
+   * Drafts whose writer is gone (the tab was closed or reloaded mid-stream) become `interrupted`, so
+   * they can be continued or regenerated. A draft still being streamed by another tab is left as is.
+   */
+  async recoverDrafts(messages: MessageRecord[]): Promise<MessageRecord[]> {
+    const drafts = messages.filter((m) => m.status === 'draft');
+    if (!drafts.length || (await this.isAnsweringElsewhere(drafts[0].conversationId))) return messages;
+    if (this.#holding.has(drafts[0].conversationId)) return messages;
+    const fixed = drafts.map((d): MessageRecord => ({ ...d, status: 'interrupted' }));
+    const entries = fixed.map((r): Entry => [keyOf(r), r]);
+    await this.#run((b) => b.put(entries));
+    this.#mirrorPut(entries);
+    return messages.map((m) => fixed.find((f) => f.seq === m.seq && m.status === 'draft') ?? m);
+  }
+
+  close(): void {
+    this.#sync.close();
+    this.#backend.close();
+  }
+
+  // ---- reading records safely ----
+
+  #readConversation(value: unknown, report = true): ConversationRecord | undefined {
+    return this.#read(value, checkConversationRecord, report) as ConversationRecord | undefined;
+  }
+
+  #readMessage(value: unknown): MessageRecord | undefined {
+    return this.#read(value, checkMessageRecord, true) as MessageRecord | undefined;
+  }
+
+  #read(value: unknown, check: (v: unknown) => { message: string }[], report: boolean) {
+    const migrated = migrate(value);
+    const problems = migrated.ok ? check(migrated.record) : [{ message: `the record ${migrated.reason}` }];
+    if (!problems.length && migrated.ok) {
+      const record = migrated.record as unknown as ConversationRecord | MessageRecord;
+      if (this.#backend.kind === 'indexeddb') this.#mirror.set(JSON.stringify(keyOf(record)), [keyOf(record), record]);
+      return record;
+    }
+    if (report) this.#reportCorrupt(value, problems.map((p) => p.message).join('; '));
+    return undefined;
+  }
+
+  #reportCorrupt(value: unknown, detail: string): void {
+    const v = value as Record<string, unknown> | null;
+    const key: StoreKey | undefined =
+      v && typeof v === 'object' && typeof v.conversationId === 'string' && typeof v.seq === 'number'
+        ? messageKey(v.conversationId, v.seq)
+        : v && typeof v === 'object' && typeof v.id === 'string'
+          ? conversationKey(v.id)
+          : undefined;
+    const id = JSON.stringify(key ?? value ?? null).slice(0, 200);
+    if (this.#reported.has(id)) return;
+    this.#reported.add(id);
+    this.#onProblem?.({
+      kind: 'storage',
+      reason: 'corrupt',
+      message: `${PROBLEM_MESSAGES.corrupt} (${detail})`,
+      retryable: false,
+      fallback: false,
+      key,
+    });
+  }
+
+  // ---- failure handling ----
+
+  /** Runs one storage step: on failure reopen and retry once, then move to memory and run it there. */
+  async #run<T>(step: (backend: Backend) => Promise<T>): Promise<T> {
+    const backend = this.#backend;
+    if (backend.kind === 'memory') return step(backend);
+    try {
+      return await attempt(step, backend);
+    } catch {
+      // Safari drops connections of background tabs ("database connection is closing"): a fresh
+      // connection usually works.
+      backend.reopen();
+    }
+    try {
+      return await attempt(step, backend);
+    } catch (error) {
+      this.#fallBack(error);
+      return step(this.#backend);
+    }
+  }
+
+  #fallBack(error: unknown): void {
+    if (this.#backend.kind === 'memory') return;
+    const reason = reasonOf(error);
+    this.#backend.close();
+    this.#backend = new MemoryBackend([...this.#mirror.values()]);
+    this.#mirror.clear();
+    this.#problem = { kind: 'storage', reason, message: PROBLEM_MESSAGES[reason], retryable: false, fallback: true, cause: error };
+    this.#onProblem?.(this.#problem);
+  }
+
+  /** Keeps the memory copy complete: everything written goes into the mirror too. */
+  #mirrorPut(entries: Entry[]): void {
+    if (this.#backend.kind !== 'indexeddb') return;
+    for (const entry of entries) this.#mirror.set(JSON.stringify(entry[0]), entry);
+  }
+}
+
+/** Calls a step, turning a synchronous throw (indexedDB.open in a sandboxed frame) into a rejection. */
+async function attempt<T>(step: (backend: Backend) => Promise<T>, backend: Backend): Promise<T> {
+  return step(backend);
+}

@@ -1,0 +1,11 @@
+export * from './records.js';
+export * from './history-store.js';
+export * from './draft-writer.js';
+export * from './export.js';
+export * from './key-store.js';
+export * from './migrate.js';
+export * from './storage-problem.js';
+export type { HistoryChange, ChangeListener } from './tab-sync.js';
+export { checkChatMessage, checkConversationRecord, checkMessageRecord, type Problem } from './validate.js';
+export type { StoreFactory } from './idb-backend.js';
+export type { WriteStats } from './backend.js';

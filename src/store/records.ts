@@ -1,0 +1,89 @@
+/**
+ * What is stored, and under which keys. One small record per conversation and one record per message,
+ * so appending a message or saving a streaming answer writes one message and never the conversation's
+ * whole history.
+ *
+ *   ['c', conversationId]        -> ConversationRecord
+ *   ['m', conversationId, seq]   -> MessageRecord
+ *
+ * Array keys sort element by element (numbers < strings < arrays), so every message of a conversation
+ * lies between ['m', id] and ['m', id, []] in seq order: one IDBKeyRange reads or deletes them all.
+ */
+import type { ChatMessage, ToolCall } from '../core/messages.js';
+
+/** Written on every record; a record with an older `v` goes through migrate() when it is read. */
+export const SCHEMA_VERSION = 1;
+
+/** `draft`: still streaming (or the tab died while it was). `interrupted`: a draft nobody finishes. */
+export type MessageStatus = 'final' | 'draft' | 'interrupted';
+
+export interface ConversationRecord {
+  v: number;
+  id: string;
+  /** From the first user message, until the user renames it. */
+  title: string;
+  /** True once the user chose the title: later messages never retitle it. */
+  renamed?: boolean;
+  createdAt: number;
+  updatedAt: number;
+  model?: string;
+  /** Messages in the conversation. */
+  count: number;
+}
+
+export interface MessageRecord extends ChatMessage {
+  v: number;
+  conversationId: string;
+  /** Position in the conversation, allocated inside the write transaction (safe across tabs). */
+  seq: number;
+  status: MessageStatus;
+  createdAt: number;
+  updatedAt: number;
+  finishReason?: string;
+}
+
+/** A message as the UI holds it: the chat shape plus where it lives and whether it is complete. */
+export type StoredMessage = MessageRecord;
+
+export type StoreKey = (string | number | never[])[];
+
+export const conversationKey = (id: string): StoreKey => ['c', id];
+export const messageKey = (id: string, seq: number): StoreKey => ['m', id, seq];
+/** Bounds of every conversation record. */
+export const CONVERSATIONS: [StoreKey, StoreKey] = [['c'], ['c', []]];
+/** Bounds of one conversation's messages. */
+export const messagesOf = (id: string): [StoreKey, StoreKey] => [['m', id], ['m', id, []]];
+
+/** The chat-shaped fields of a message and nothing else: no option, header or key can ride along. */
+export function chatFields(message: ChatMessage): ChatMessage {
+  const out: ChatMessage = { role: message.role, content: message.content ?? null };
+  if (message.tool_calls?.length) out.tool_calls = message.tool_calls.map(copyToolCall);
+  if (message.tool_call_id !== undefined) out.tool_call_id = message.tool_call_id;
+  if (message.name !== undefined) out.name = message.name;
+  return out;
+}
+
+function copyToolCall(call: ToolCall): ToolCall {
+  return { id: call.id, type: 'function', function: { name: call.function.name, arguments: call.function.arguments } };
+}
+
+/** Back to what a model is given: status, seq and times stripped. */
+export function toChatMessage(record: ChatMessage): ChatMessage {
+  return chatFields(record);
+}
+
+const TITLE_MAX = 60;
+
+/** A title from the first line of the first user message. */
+export function titleFrom(text: string | null): string {
+  const line = (text ?? '').trim().split('\n')[0].replace(/\s+/g, ' ');
+  return line.length > TITLE_MAX ? `${line.slice(0, TITLE_MAX - 1).trimEnd()}…` : line;
+}
+
+export function newId(): string {
+  // randomUUID needs a secure context; a plain http page on a LAN address has none.
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto && globalThis.isSecureContext !== false) {
+    return crypto.randomUUID();
+  }
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
