@@ -1,0 +1,130 @@
+/**
+ * Applies the engine's events to the answer being shown. Token-rate events (text, object) go
+ * straight to the answer's stable bodies; only changes of shape (a new segment, a tool's state,
+ * the end) ask for a template update, reported by the return value.
+ */
+import type { ChatEvent } from '../core/events.js';
+import { ObjectBody, type ObjectRenderer } from './object-body.js';
+import { TextBody } from './text-body.js';
+import { nextKey, type AssistantItem, type TextSegment, type ToolCallState } from './view-model.js';
+
+export class AnswerState {
+  constructor(
+    readonly item: AssistantItem,
+    /** Set when the element has a schema: the answer is a value, its raw JSON text is not shown. */
+    private readonly objectRenderer?: () => ObjectRenderer | undefined,
+  ) {
+    if (objectRenderer) item.object = new ObjectBody(objectRenderer);
+  }
+
+  /** Returns true when the answer's template must be updated. */
+  apply(event: ChatEvent): boolean {
+    const item = this.item;
+    switch (event.type) {
+      case 'start':
+        return false;
+      case 'text': {
+        const wasWaiting = item.status === 'waiting';
+        item.status = 'streaming';
+        if (this.objectRenderer) return wasWaiting;
+        const last = item.segments.at(-1);
+        if (last?.kind === 'text' && last.step === event.step) {
+          last.body.push(event.delta);
+          return wasWaiting;
+        }
+        const segment: TextSegment = { kind: 'text', key: nextKey('t'), step: event.step, body: new TextBody() };
+        segment.body.push(event.text);
+        item.segments.push(segment);
+        return true;
+      }
+      case 'tool-call': {
+        item.status = 'streaming';
+        const call = this.call(event.id, event.name);
+        call.name = event.name || call.name;
+        call.argsText = event.argsText;
+        call.args = event.args;
+        return true;
+      }
+      case 'tool-approval': {
+        const call = this.call(event.id, event.name);
+        call.args = event.args;
+        call.status = 'approval';
+        call.approve = event.approve;
+        call.deny = event.deny;
+        return true;
+      }
+      case 'tool-start': {
+        const call = this.call(event.id, event.name);
+        call.args = event.args;
+        call.status = 'running';
+        call.startedAt = performance.now();
+        return true;
+      }
+      case 'tool-end': {
+        const call = this.call(event.id, event.name);
+        call.durationMs = event.durationMs;
+        call.approve = call.deny = undefined;
+        if (event.error) {
+          // Ended while waiting for a decision, and not by a stop: the call was denied.
+          const undecided = call.status === 'approval' || call.status === 'denied';
+          call.status = undecided && event.error.kind !== 'abort' ? 'denied' : 'error';
+          call.error = event.error;
+        } else {
+          call.status = 'done';
+          call.result = event.result;
+        }
+        return true;
+      }
+      case 'object': {
+        const wasWaiting = item.status === 'waiting';
+        item.status = 'streaming';
+        item.object?.update({
+          value: event.value,
+          complete: event.complete,
+          issues: event.issues,
+          completed: event.completed,
+        });
+        return wasWaiting;
+      }
+      case 'usage':
+        item.usage = event.total;
+        return true;
+      case 'retry':
+        return false;
+      case 'error':
+        item.error = event.error;
+        this.flush();
+        return true;
+      case 'end':
+        this.finish();
+        item.usage = event.usage;
+        if (event.object !== undefined && item.object) {
+          item.object.update({ ...item.object.state, value: event.object, complete: true });
+          item.object.flush();
+        }
+        item.error = event.error ?? item.error;
+        item.status =
+          event.finishReason === 'aborted' ? 'stopped' : event.error || event.finishReason === 'error' ? 'error' : 'done';
+        return true;
+    }
+  }
+
+  /** Shows everything received at once (stop, error, end). */
+  finish(): void {
+    for (const segment of this.item.segments) if (segment.kind === 'text') segment.body.finish();
+    this.item.object?.flush();
+  }
+
+  private flush(): void {
+    for (const segment of this.item.segments) if (segment.kind === 'text') segment.body.flush();
+  }
+
+  private call(id: string, name: string): ToolCallState {
+    for (const segment of this.item.segments) {
+      if (segment.kind === 'tool' && segment.call.id === id) return segment.call;
+    }
+    const call: ToolCallState = { id, name, argsText: '', args: undefined, status: 'streaming' };
+    this.item.segments.push({ kind: 'tool', key: nextKey('c'), call });
+    return call;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * One bubble of the transcript. User messages can be copied and edited (edit resends and drops what
+ * followed); answers hold their text segments, tool calls and structured value, and can be copied and
+ * regenerated. The bodies are stable containers filled outside the template (see mount.ts).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { checkIcon, copyIcon, editIcon, regenerateIcon } from './icons.js';
+import { mount } from './mount.js';
+import type { Strings } from './strings.js';
+import { renderToolCall } from './tool-call-view.js';
+import { renderUsage } from './usage-line.js';
+import type { AssistantItem, Item, ToolCallState, UserItem } from './view-model.js';
+
+export interface MessageContext {
+  strings: Strings;
+  busy: boolean;
+  /** Key of the last answer: only it offers regenerate. */
+  lastAnswerKey?: string;
+  /** Key of the user message being edited. */
+  editingKey?: string;
+  /** Key of the message whose text was just copied. */
+  copiedKey?: string;
+  showUsage: boolean;
+  currency: string;
+  now: number;
+  copy(item: Item): void;
+  startEdit(item: UserItem): void;
+  submitEdit(item: UserItem, text: string): void;
+  cancelEdit(): void;
+  regenerate(): void;
+  decide(call: ToolCallState, approved: boolean): void;
+  /** Enter sends, Shift+Enter adds a line, composing text (IME) never sends. */
+  isSendKey(event: KeyboardEvent): boolean;
+}
+
+function copyButton(item: Item, ctx: MessageContext): TemplateResult {
+  const copied = ctx.copiedKey === item.key;
+  return html`<button type="button" class="icon-button" part="copy-button"
+    aria-label=${copied ? ctx.strings.copied : ctx.strings.copy} title=${copied ? ctx.strings.copied : ctx.strings.copy}
+    @click=${() => ctx.copy(item)}>${copied ? checkIcon() : copyIcon()}</button>`;
+}
+
+function renderEditor(item: UserItem, ctx: MessageContext): TemplateResult {
+  const submit = (form: HTMLFormElement) => {
+    const text = (form.elements.namedItem('text') as HTMLTextAreaElement).value;
+    if (text.trim()) ctx.submitEdit(item, text);
+  };
+  return html`<form class="editor" part="editor"
+      @submit=${(event: SubmitEvent) => {
+        event.preventDefault();
+        submit(event.currentTarget as HTMLFormElement);
+      }}>
+      <textarea name="text" class="input" part="edit-input" aria-label=${ctx.strings.edit} .value=${item.text}
+        @keydown=${(event: KeyboardEvent) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            ctx.cancelEdit();
+          } else if (ctx.isSendKey(event)) {
+            event.preventDefault();
+            submit((event.currentTarget as HTMLTextAreaElement).form!);
+          }
+        }}></textarea>
+      <div class="editor-actions">
+        <button type="button" class="button" part="cancel-edit-button" @click=${() => ctx.cancelEdit()}>
+          ${ctx.strings.cancel}
+        </button>
+        <button type="submit" class="button primary" part="save-edit-button">${ctx.strings.saveAndSend}</button>
+      </div>
+    </form>`;
+}
+
+export function renderUserMessage(item: UserItem, ctx: MessageContext): TemplateResult {
+  const editing = ctx.editingKey === item.key;
+  return html`<article class="message user" part="message user-message" data-key=${item.key}
+      aria-label=${ctx.strings.you}>
+    ${editing
+      ? renderEditor(item, ctx)
+      : html`<div class="bubble" part="bubble user-bubble">${item.text}</div>
+          <div class="actions" part="message-actions">
+            ${copyButton(item, ctx)}
+            <button type="button" class="icon-button" part="edit-button" aria-label=${ctx.strings.edit}
+              title=${ctx.strings.edit} ?disabled=${ctx.busy} @click=${() => ctx.startEdit(item)}>
+              ${editIcon()}
+            </button>
+          </div>`}
+  </article>`;
+}
+
+export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext): TemplateResult {
+  const { strings } = ctx;
+  const live = item.status === 'waiting' || item.status === 'streaming';
+  const empty = item.segments.length === 0 && !item.object;
+  const isLast = ctx.lastAnswerKey === item.key;
+  return html`<article class="message assistant" part="message assistant-message" data-key=${item.key}
+      data-status=${item.status} aria-label=${strings.assistant} aria-busy=${live ? 'true' : 'false'}>
+    ${item.segments.map((segment) =>
+      segment.kind === 'text'
+        ? html`<div class="markdown" part="markdown" ${mount((el) => segment.body.attach(el))}></div>`
+        : renderToolCall(segment.call, strings, ctx.now, ctx.decide),
+    )}
+    ${item.object
+      ? html`<div class="object" part="object" data-complete=${item.object.state.complete ? 'true' : 'false'}
+          ${mount((el) => item.object!.attach(el))}></div>`
+      : nothing}
+    ${live && empty ? html`<p class="thinking" part="thinking">${strings.thinking}</p>` : nothing}
+    ${item.status === 'stopped' ? html`<p class="note" part="note">${strings.stopped}</p>` : nothing}
+    ${item.status === 'error' ? html`<p class="note" part="note">${strings.interrupted}</p>` : nothing}
+    ${ctx.showUsage && item.usage ? renderUsage(item.usage, strings, ctx.currency) : nothing}
+    ${live || empty
+      ? nothing
+      : html`<div class="actions" part="message-actions">
+          ${copyButton(item, ctx)}
+          ${isLast
+            ? html`<button type="button" class="icon-button" part="regenerate-button"
+                aria-label=${strings.regenerate} title=${strings.regenerate} ?disabled=${ctx.busy}
+                @click=${() => ctx.regenerate()}>${regenerateIcon()}</button>`
+            : nothing}
+        </div>`}
+  </article>`;
+}

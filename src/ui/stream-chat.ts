@@ -1,0 +1,692 @@
+/**
+ * `<stream-chat>`: the chat element. This file defines the class only (no side effect on import);
+ * `define.ts` registers the tag. The element holds no network or parsing logic: a turn is one
+ * `runChat` call, whose events are re-dispatched as `stream-chat-<type>` DOM events and applied to
+ * the transcript.
+ */
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { runChat } from '../core/index.js';
+import type { ChatError, ChatEvent } from '../core/events.js';
+import type { ChatMessage } from '../core/messages.js';
+import type { ChatResult, ModelPrice, ProviderName, RunChatOptions, Schema, Tool } from '../core/options.js';
+import { AnswerState } from './answer-state.js';
+import { isSendKey, renderComposer } from './composer.js';
+import { renderErrorBanner } from './error-banner.js';
+import { closeIcon, downIcon, plusIcon } from './icons.js';
+import { renderLauncher } from './launcher.js';
+import { renderMessageList, type ListContext } from './message-list.js';
+import type { ObjectRenderer } from './object-body.js';
+import { ScrollFollower } from './scroll-follower.js';
+import { defaultStrings, format, type Strings } from './strings.js';
+import { styles } from './styles.js';
+import {
+  answerText,
+  itemsFromHistory,
+  newAnswer,
+  nextKey,
+  type AssistantItem,
+  type Item,
+  type ToolCallState,
+  type UserItem,
+} from './view-model.js';
+
+export type ChatMode = 'inline' | 'popup';
+export type ChatTheme = 'light' | 'dark' | 'auto';
+export type StorageKind = 'indexeddb' | 'memory' | 'none';
+export type SystemPrompt = string | ((context: any) => string | Promise<string>);
+
+/** Detail of the cancelable `stream-chat-send` event. */
+export interface SendDetail {
+  /** The user's text; a listener may not change it (cancel and call `send()` instead). */
+  text: string;
+  /** The history before this message. */
+  messages: ChatMessage[];
+}
+
+/** How often the elapsed time of a running tool is redrawn. */
+const TOOL_TICK_MS = 100;
+/** How long the "Copied" check stays. */
+const COPIED_MS = 1500;
+
+/** `starter-prompts="A|B"` or a JSON array. */
+const promptsConverter = {
+  fromAttribute(value: string | null): string[] {
+    if (!value) return [];
+    if (value.trim().startsWith('[')) {
+      try {
+        const parsed: unknown = JSON.parse(value);
+        if (Array.isArray(parsed)) return parsed.map(String);
+      } catch {
+        /* fall through: treat as a plain list */
+      }
+    }
+    return value.split('|').map((s) => s.trim()).filter(Boolean);
+  },
+};
+
+function newConversationId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `c${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+}
+
+export class StreamChat extends LitElement {
+  static override styles = styles;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: false };
+
+  static override properties: PropertyDeclarations = {
+    provider: { type: String },
+    baseUrl: { type: String, attribute: 'base-url' },
+    endpoint: { type: String },
+    model: { type: String },
+    systemPrompt: { attribute: 'system-prompt' },
+    conversationId: { type: String, attribute: 'conversation-id', reflect: true },
+    storageKey: { type: String, attribute: 'storage-key' },
+    storage: { type: String },
+    mode: { type: String, reflect: true },
+    heading: { type: String },
+    placeholder: { type: String },
+    theme: { type: String, reflect: true },
+    welcome: { type: String },
+    starterPrompts: { attribute: 'starter-prompts', converter: promptsConverter },
+    showUsage: { type: Boolean, attribute: 'show-usage' },
+    maxSteps: { type: Number, attribute: 'max-steps' },
+    temperature: { type: Number },
+    currency: { type: String },
+    opened: { type: Boolean, reflect: true, attribute: 'open' },
+    apiKey: { attribute: false },
+    headers: { attribute: false },
+    tools: { attribute: false },
+    schema: { attribute: false },
+    context: { attribute: false },
+    renderObject: { attribute: false },
+    strings: { attribute: false },
+    prices: { attribute: false },
+    allowedImageOrigins: { attribute: false },
+    items: { state: true },
+    chatError: { state: true },
+    notice: { state: true },
+    announcement: { state: true },
+    following: { state: true },
+    editingKey: { state: true },
+    copiedKey: { state: true },
+    canSend: { state: true },
+  };
+
+  /** `openai` (Chat Completions, default), `openai-responses`, `sse` or `websocket`. */
+  declare provider: ProviderName;
+  /** OpenAI-compatible base URL (a proxy, a local server). */
+  declare baseUrl: string | undefined;
+  /** Full URL of an SSE or WebSocket backend. */
+  declare endpoint: string | undefined;
+  declare model: string | undefined;
+  /** The system prompt, or a function of `context` that returns it. */
+  declare systemPrompt: SystemPrompt | undefined;
+  declare conversationId: string;
+  /** Namespace of the stored history (e.g. one per signed-in user). */
+  declare storageKey: string;
+  declare storage: StorageKind;
+  declare mode: ChatMode;
+  declare heading: string | undefined;
+  declare placeholder: string | undefined;
+  declare theme: ChatTheme | undefined;
+  /** Shown in an empty conversation. */
+  declare welcome: string | undefined;
+  /** Buttons shown in an empty conversation; a click sends the prompt. */
+  declare starterPrompts: string[];
+  /** Shows tokens (and cost when `prices` knows the model) under each answer. */
+  declare showUsage: boolean;
+  declare maxSteps: number | undefined;
+  declare temperature: number | undefined;
+  /** ISO currency code of `prices`, for the usage line. Default USD. */
+  declare currency: string;
+  /** Popup mode: whether the panel is open (the `open` attribute). */
+  declare opened: boolean;
+  declare apiKey: string | undefined;
+  declare headers: Record<string, string> | undefined;
+  declare tools: Tool[] | undefined;
+  declare schema: Schema | undefined;
+  declare context: unknown;
+  /** Structured output view: returns a Lit template, a Node, or a string (shown as text). */
+  declare renderObject: ObjectRenderer | undefined;
+  declare strings: Partial<Strings> | undefined;
+  /** Price per million tokens, by model name. */
+  declare prices: Record<string, ModelPrice> | undefined;
+  /** Origins whose images in answers load without a click. */
+  declare allowedImageOrigins: string[] | undefined;
+
+  declare protected items: Item[];
+  declare protected chatError: ChatError | undefined;
+  declare protected notice: string;
+  declare protected announcement: string;
+  declare protected following: boolean;
+  declare protected editingKey: string | undefined;
+  declare protected copiedKey: string | undefined;
+  declare protected canSend: boolean;
+
+  /** The history, in the OpenAI message shape: what the model is sent and what is stored. */
+  protected history: ChatMessage[] = [];
+  private current?: { abort(): void; done: Promise<ChatResult>; answer: AssistantItem };
+  private isBusy = false;
+  private draft = '';
+  private toolTimer?: ReturnType<typeof setInterval>;
+  private copiedTimer?: ReturnType<typeof setTimeout>;
+  /** Bumped when anything every bubble depends on changes; see message-list.ts. */
+  private stamp = 0;
+  private now = 0;
+  /** Conversations of this page's life when no store is wired (storage="memory"/"none"). */
+  private readonly memory = new Map<string, ChatMessage[]>();
+  private readonly follower = new ScrollFollower(this, (stuck) => (this.following = stuck));
+
+  constructor() {
+    super();
+    this.provider = 'openai';
+    this.storage = 'indexeddb';
+    this.storageKey = 'default';
+    this.mode = 'inline';
+    this.conversationId = newConversationId();
+    this.starterPrompts = [];
+    this.showUsage = false;
+    this.currency = 'USD';
+    this.opened = false;
+    this.items = [];
+    this.notice = '';
+    this.announcement = '';
+    this.following = true;
+    this.canSend = false;
+  }
+
+  /** Alias of `baseUrl`, spelled as the engine and the OpenAI SDK spell it. */
+  get baseURL(): string | undefined {
+    return this.baseUrl;
+  }
+  set baseURL(value: string | undefined) {
+    this.baseUrl = value;
+  }
+
+  /** True while a turn runs (reflected as the `busy` attribute). Read-only. */
+  get busy(): boolean {
+    return this.isBusy;
+  }
+
+  /** A copy of the conversation's history. Read-only. */
+  get messages(): ChatMessage[] {
+    return this.history.map((message) => ({ ...message }));
+  }
+
+  private get text(): Strings {
+    return this.strings ? { ...defaultStrings, ...this.strings } : defaultStrings;
+  }
+
+  // ——— public methods ———
+
+  /** Sends `text` as if the user typed it. Resolves when the turn ends, also on error; never rejects. */
+  async send(text: string): Promise<ChatResult> {
+    const content = text.trim();
+    if (!content) return this.refused('There is nothing to send.');
+    if (!this.confirmSend(content)) return this.refused('The message was not sent (stream-chat-send was cancelled).');
+    return this.sendConfirmed(content);
+  }
+
+  /** Stops the running turn; the partial answer stays. */
+  stop(): void {
+    this.current?.abort();
+  }
+
+  /** Asks again for the last answer (drops it first). */
+  async regenerate(): Promise<ChatResult> {
+    const lastUser = this.history.findLastIndex((message) => message.role === 'user');
+    if (lastUser < 0) return this.refused('There is no message to answer.');
+    await this.settle();
+    this.history = this.history.slice(0, lastUser + 1);
+    this.items = this.items.filter((item) => item.kind === 'user' || item.index <= lastUser);
+    return this.runTurn();
+  }
+
+  /** Starts a new, empty conversation (the current one stays stored). */
+  async newConversation(): Promise<void> {
+    await this.settle();
+    this.remember();
+    this.conversationId = newConversationId();
+    this.show([]);
+    this.conversationChanged(this.conversationId, []);
+  }
+
+  /** Opens a stored conversation. */
+  async openConversation(id: string): Promise<void> {
+    await this.settle();
+    this.remember();
+    this.conversationId = id;
+    this.show(await this.loadConversation(id));
+    this.conversationChanged(id, this.history);
+  }
+
+  /** Empties the current conversation. */
+  async clear(): Promise<void> {
+    await this.settle();
+    this.show([]);
+    this.memory.delete(this.conversationId);
+    this.conversationChanged(this.conversationId, []);
+  }
+
+  /** Popup mode: opens the panel and moves focus to the message box. */
+  open(): void {
+    if (this.opened) return;
+    this.opened = true;
+    this.dispatchEvent(new CustomEvent('stream-chat-open', { bubbles: true, composed: true }));
+    this.updateComplete.then(() => this.input?.focus());
+  }
+
+  /** Popup mode: closes the panel and gives focus back to the launcher. */
+  close(): void {
+    if (!this.opened) return;
+    this.opened = false;
+    this.dispatchEvent(new CustomEvent('stream-chat-close', { bubbles: true, composed: true }));
+    this.updateComplete.then(() => this.launcher?.focus());
+  }
+
+  /** Focuses the message box (opens the popup first in popup mode). */
+  override focus(options?: FocusOptions): void {
+    if (this.mode === 'popup' && !this.opened) this.open();
+    this.updateComplete.then(() => this.input?.focus(options));
+  }
+
+  // ——— hook points for the stored history (overridden/filled by the history layer) ———
+
+  /** The user's message was appended to the history and is about to be sent. */
+  protected userMessageAdded(_messages: readonly ChatMessage[]): void {}
+
+  /** The text in the message box changed (to keep a draft per conversation). */
+  protected draftChanged(_text: string): void {}
+
+  /** A turn ended (normally, stopped or failed); `messages` is the history after it. */
+  protected turnEnded(_result: ChatResult, _messages: readonly ChatMessage[]): void {
+    this.remember();
+  }
+
+  /** Reads a conversation's history. */
+  protected async loadConversation(id: string): Promise<ChatMessage[]> {
+    return this.memory.get(id) ?? [];
+  }
+
+  /** Another conversation is shown (new, opened, cleared). */
+  protected conversationChanged(_id: string, _messages: readonly ChatMessage[]): void {}
+
+  /** Reports a storage failure to the host (`stream-chat-storage-error`, detail = the error). */
+  protected reportStorageError(error: ChatError): void {
+    this.dispatchEvent(new CustomEvent('stream-chat-storage-error', { detail: error, bubbles: true, composed: true }));
+  }
+
+  /** Replaces the shown conversation by `messages`. */
+  protected show(messages: ChatMessage[]): void {
+    this.history = [...messages];
+    this.items = itemsFromHistory(this.history);
+    this.chatError = undefined;
+    this.editingKey = undefined;
+    this.follower.jumpToEnd();
+  }
+
+  // ——— turns ———
+
+  private confirmSend(text: string): boolean {
+    const detail: SendDetail = { text, messages: this.messages };
+    return this.dispatchEvent(
+      new CustomEvent('stream-chat-send', { detail, cancelable: true, bubbles: true, composed: true }),
+    );
+  }
+
+  private async sendConfirmed(content: string, replacing?: UserItem): Promise<ChatResult> {
+    await this.settle();
+    const cut = replacing ? replacing.index : this.history.length;
+    this.history = [...this.history.slice(0, cut), { role: 'user', content }];
+    const kept = replacing ? this.items.slice(0, this.items.indexOf(replacing)) : this.items;
+    const user: UserItem = { kind: 'user', key: nextKey('u'), text: content, index: cut, version: 0 };
+    this.items = [...kept, user];
+    this.userMessageAdded(this.history);
+    return this.runTurn();
+  }
+
+  /** Waits for the running turn to end, stopping it first. */
+  private async settle(): Promise<void> {
+    if (!this.current) return;
+    const { done } = this.current;
+    this.current.abort();
+    await done;
+  }
+
+  private runTurn(): Promise<ChatResult> {
+    const answer = newAnswer(this.history.length);
+    const state = new AnswerState(answer, this.schema ? () => this.renderObject : undefined);
+    const controller = new AbortController();
+    const history = this.history;
+    this.items = [...this.items, answer];
+    this.chatError = undefined;
+    this.notice = '';
+    this.announcement = '';
+    this.setBusy(true);
+    this.follower.jumpToEnd();
+    const done = this.consume(history, state, controller.signal).then((result) => {
+      this.current = undefined;
+      this.history = result.messages;
+      this.endAnswer(answer, result);
+      this.setBusy(false);
+      this.turnEnded(result, this.history);
+      return result;
+    });
+    this.current = { abort: () => controller.abort(), done, answer };
+    return done;
+  }
+
+  private async consume(history: ChatMessage[], state: AnswerState, signal: AbortSignal): Promise<ChatResult> {
+    let result: ChatResult | undefined;
+    try {
+      const run = runChat(this.runOptions(history, signal));
+      signal.addEventListener('abort', () => run.abort(), { once: true });
+      for await (const event of run) {
+        this.notice = event.type === 'retry' ? this.retryNotice(event.delayMs) : '';
+        if (state.apply(event)) this.touch(state.item);
+        if (event.type === 'error') this.chatError = event.error;
+        if (event.type === 'tool-start') this.tickTools();
+        this.emit(event);
+      }
+      result = await run.result;
+    } catch (cause) {
+      // The engine promises not to throw; should it, the turn still ends cleanly with what arrived.
+      const error: ChatError = {
+        kind: 'protocol',
+        message: cause instanceof Error ? cause.message : String(cause),
+        retryable: true,
+        cause,
+      };
+      state.apply({ type: 'error', error, text: answerText(state.item) });
+      this.chatError = error;
+      const message: ChatMessage = { role: 'assistant', content: answerText(state.item) };
+      result = {
+        message,
+        messages: [...history, message],
+        usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
+        finishReason: 'error',
+        error,
+      };
+    }
+    return result;
+  }
+
+  private runOptions(messages: ChatMessage[], signal: AbortSignal): RunChatOptions {
+    return {
+      provider: this.provider,
+      baseURL: this.baseUrl || undefined,
+      endpoint: this.endpoint || undefined,
+      apiKey: this.apiKey || undefined,
+      model: this.model || undefined,
+      headers: this.headers,
+      messages,
+      system: this.systemPrompt || undefined,
+      context: this.context,
+      tools: this.tools?.length ? this.tools : undefined,
+      schema: this.schema,
+      signal,
+      maxSteps: this.maxSteps,
+      temperature: this.temperature,
+      prices: this.prices,
+    };
+  }
+
+  private endAnswer(answer: AssistantItem, result: ChatResult): void {
+    this.notice = '';
+    if (result.error && result.finishReason !== 'aborted') this.chatError = result.error;
+    // A turn that failed before any content leaves no empty bubble; the banner says what happened.
+    const empty = answer.segments.length === 0 && !answer.object?.state.value;
+    if (empty && answer.status !== 'done') this.items = this.items.filter((item) => item !== answer);
+    else this.touch(answer);
+    if (answer.status === 'done') {
+      const text = answerText(answer);
+      this.announcement = text || this.text.answerReady;
+    }
+  }
+
+  private emit(event: ChatEvent): void {
+    this.dispatchEvent(new CustomEvent(`stream-chat-${event.type}`, { detail: event, bubbles: true, composed: true }));
+  }
+
+  private refused(message: string): ChatResult {
+    const content: ChatMessage = { role: 'assistant', content: '' };
+    return {
+      message: content,
+      messages: this.messages,
+      usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
+      finishReason: 'aborted',
+      error: { kind: 'abort', message, retryable: false },
+    };
+  }
+
+  private retryNotice(delayMs: number): string {
+    return format(this.text.retrying, { seconds: Math.max(1, Math.round(delayMs / 1000)) });
+  }
+
+  private setBusy(busy: boolean): void {
+    this.isBusy = busy;
+    this.toggleAttribute('busy', busy);
+    this.stamp++;
+    this.requestUpdate();
+  }
+
+  /** Marks an item changed so the list re-renders it (and only it). */
+  private touch(item: Item): void {
+    item.version++;
+    this.requestUpdate();
+  }
+
+  private remember(): void {
+    if (this.history.length) this.memory.set(this.conversationId, [...this.history]);
+  }
+
+  /** Redraws running tools' elapsed time while any runs. */
+  private tickTools(): void {
+    if (this.toolTimer) return;
+    this.now = performance.now();
+    this.toolTimer = setInterval(() => {
+      this.now = performance.now();
+      let running = false;
+      for (const item of this.items) {
+        if (item.kind !== 'assistant') continue;
+        if (item.segments.some((s) => s.kind === 'tool' && s.call.status === 'running')) {
+          running = true;
+          this.touch(item);
+        }
+      }
+      if (!running) {
+        clearInterval(this.toolTimer);
+        this.toolTimer = undefined;
+      }
+    }, TOOL_TICK_MS);
+  }
+
+  // ——— user actions ———
+
+  private get input(): HTMLTextAreaElement | null {
+    return this.renderRoot?.querySelector('textarea[part="input"]') ?? null;
+  }
+
+  private get launcher(): HTMLButtonElement | null {
+    return this.renderRoot?.querySelector('[part="launcher"]') ?? null;
+  }
+
+  private readonly onInput = (event: InputEvent) => {
+    const area = event.target as HTMLTextAreaElement;
+    this.draft = area.value;
+    this.canSend = this.draft.trim().length > 0;
+    this.fitInput(area);
+    this.draftChanged(this.draft);
+  };
+
+  /** Grows the message box with its text, up to the max height set in CSS. */
+  private fitInput(area: HTMLTextAreaElement): void {
+    area.style.blockSize = 'auto';
+    area.style.blockSize = `${area.scrollHeight}px`;
+  }
+
+  /** Sets the message box's text (a restored draft, a failed edit). */
+  protected setDraft(text: string): void {
+    this.draft = text;
+    this.canSend = text.trim().length > 0;
+    const area = this.input;
+    if (area) {
+      area.value = text;
+      this.fitInput(area);
+    }
+  }
+
+  private readonly submit = () => {
+    const text = this.draft.trim();
+    if (!text || this.isBusy) return;
+    if (!this.confirmSend(text)) return; // the host said no: the text stays in the box
+    this.setDraft('');
+    this.draftChanged('');
+    void this.sendConfirmed(text);
+  };
+
+  private readonly sendPrompt = (text: string) => {
+    if (this.confirmSend(text)) void this.sendConfirmed(text);
+  };
+
+  private readonly retry = () => {
+    this.chatError = undefined;
+    void this.regenerate();
+  };
+
+  private async copy(item: Item): Promise<void> {
+    const text = item.kind === 'user' ? item.text : answerText(item);
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch {
+      return; // no clipboard permission: nothing to confirm
+    }
+    this.copiedKey = item.key;
+    this.stamp++;
+    clearTimeout(this.copiedTimer);
+    this.copiedTimer = setTimeout(() => {
+      this.copiedKey = undefined;
+      this.stamp++;
+    }, COPIED_MS);
+  }
+
+  private decide(call: ToolCallState, approved: boolean): void {
+    if (approved) call.approve?.();
+    else {
+      call.deny?.();
+      call.status = 'denied';
+    }
+    call.approve = call.deny = undefined;
+    const owner = this.items.find(
+      (item) => item.kind === 'assistant' && item.segments.some((s) => s.kind === 'tool' && s.call === call),
+    );
+    if (owner) this.touch(owner);
+  }
+
+  private readonly onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.mode === 'popup' && this.opened) {
+      event.stopPropagation();
+      this.close();
+    }
+  };
+
+  private readonly listContext: Omit<ListContext, 'strings' | 'busy' | 'lastAnswerKey' | 'editingKey' | 'copiedKey' | 'showUsage' | 'currency' | 'now' | 'welcome' | 'starterPrompts' | 'stamp'> = {
+    copy: (item) => void this.copy(item),
+    startEdit: (item) => {
+      this.editingKey = item.key;
+      this.stamp++;
+      this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLTextAreaElement>('[part="edit-input"]')?.focus(),
+      );
+    },
+    submitEdit: (item, text) => {
+      const content = text.trim();
+      if (!this.confirmSend(content)) return;
+      this.editingKey = undefined;
+      this.stamp++;
+      void this.sendConfirmed(content, item);
+    },
+    cancelEdit: () => {
+      this.editingKey = undefined;
+      this.stamp++;
+    },
+    regenerate: () => void this.regenerate(),
+    decide: (call, approved) => this.decide(call, approved),
+    isSendKey,
+    sendPrompt: (text) => this.sendPrompt(text),
+  };
+
+  // ——— rendering ———
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('strings') || changed.has('showUsage') || changed.has('currency')) this.stamp++;
+  }
+
+  protected override render() {
+    const strings = this.text;
+    const popup = this.mode === 'popup';
+    const heading = this.heading ?? strings.heading;
+    const lastAnswer = this.items.findLast((item) => item.kind === 'assistant');
+    const ctx: ListContext = {
+      ...this.listContext,
+      strings,
+      busy: this.isBusy,
+      lastAnswerKey: lastAnswer?.key,
+      editingKey: this.editingKey,
+      copiedKey: this.copiedKey,
+      showUsage: this.showUsage,
+      currency: this.currency,
+      now: this.now,
+      welcome: this.welcome ?? '',
+      starterPrompts: this.starterPrompts ?? [],
+      stamp: this.stamp,
+    };
+    return html`${popup ? renderLauncher(this.opened, strings, () => (this.opened ? this.close() : this.open())) : nothing}
+      <section id="panel" class="panel" part="panel" role=${popup ? 'dialog' : 'region'} aria-label=${heading}
+        ?hidden=${popup && !this.opened} @keydown=${this.onKeydown}>
+        <header class="header" part="header">
+          <h2 class="heading" part="heading">${heading}</h2>
+          <button type="button" class="icon-button" part="new-button" aria-label=${strings.newConversation}
+            title=${strings.newConversation} @click=${() => void this.newConversation()}>${plusIcon()}</button>
+          ${popup
+            ? html`<button type="button" class="icon-button" part="close-button" aria-label=${strings.closeChat}
+                title=${strings.closeChat} @click=${() => this.close()}>${closeIcon()}</button>`
+            : nothing}
+        </header>
+        <div class="transcript" part="transcript" role="log" aria-live="off" aria-label=${strings.transcriptLabel}
+          aria-busy=${this.isBusy ? 'true' : 'false'} tabindex="0">
+          <div class="content">${renderMessageList(this.items, ctx)}</div>
+        </div>
+        ${this.following
+          ? nothing
+          : html`<button type="button" class="jump" part="jump-button" @click=${() => this.follower.jumpToEnd()}>
+              ${downIcon()}<span>${strings.jumpToLatest}</span>
+            </button>`}
+        ${this.notice ? html`<p class="notice" part="notice" role="status">${this.notice}</p>` : nothing}
+        ${this.chatError
+          ? renderErrorBanner(this.chatError, strings, this.retry, () => (this.chatError = undefined))
+          : nothing}
+        ${renderComposer({
+          strings,
+          placeholder: this.placeholder ?? strings.placeholder,
+          busy: this.isBusy,
+          canSend: this.canSend,
+          submit: this.submit,
+          stop: () => this.stop(),
+          input: this.onInput,
+        })}
+        <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+      </section>`;
+  }
+
+  protected override updated(): void {
+    const scroller = this.renderRoot.querySelector<HTMLElement>('.transcript');
+    const content = scroller?.querySelector<HTMLElement>('.content');
+    if (scroller && content) this.follower.observe(scroller, content);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.toolTimer);
+    this.toolTimer = undefined;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * Every piece of text the element shows or announces. A host translates the widget by setting the
+ * `strings` property to a partial object; what it leaves out falls back to English.
+ */
+export interface Strings {
+  /** Heading of the panel when the `heading` attribute is not set. */
+  heading: string;
+  /** Placeholder of the message box when the `placeholder` attribute is not set. */
+  placeholder: string;
+  /** Accessible name of the message box. */
+  inputLabel: string;
+  /** Accessible name of the transcript (role="log"). */
+  transcriptLabel: string;
+  send: string;
+  stop: string;
+  regenerate: string;
+  copy: string;
+  copied: string;
+  edit: string;
+  saveAndSend: string;
+  cancel: string;
+  retry: string;
+  dismiss: string;
+  jumpToLatest: string;
+  newConversation: string;
+  /** Launcher button (popup mode). */
+  openChat: string;
+  closeChat: string;
+  /** Who said what, for screen readers. */
+  you: string;
+  assistant: string;
+  /** Shown while waiting for the first token. */
+  thinking: string;
+  /** The live-region announcement when an answer is complete. */
+  answerReady: string;
+  /** Shown on an answer that was stopped before its end. */
+  stopped: string;
+  /** Shown on an answer that failed before its end. */
+  interrupted: string;
+  /** Fallback when an error event carries no message. */
+  genericError: string;
+  /** Shown while the engine waits before a retry; `{seconds}` is replaced. */
+  retrying: string;
+  /** Tool calls. */
+  toolCall: string;
+  toolArguments: string;
+  toolResult: string;
+  toolPreparing: string;
+  /** `{seconds}` is replaced. */
+  toolRunning: string;
+  /** `{seconds}` is replaced. */
+  toolDone: string;
+  toolFailed: string;
+  toolWaitingApproval: string;
+  toolDenied: string;
+  approve: string;
+  deny: string;
+  /** Usage line: `{prompt}`, `{completion}`, `{total}` are replaced. */
+  usageTokens: string;
+  /** `{cost}` is replaced. */
+  usageCost: string;
+  /** Group label of the starter prompts. */
+  starterPrompts: string;
+  /** Structured output: the value is still arriving / is complete / failed the schema. */
+  objectStreaming: string;
+  objectComplete: string;
+  objectInvalid: string;
+  /** Shown in place of a remote image until the user allows it (handed to the render layer). */
+  loadImage: string;
+}
+
+export const defaultStrings: Strings = {
+  heading: 'Chat',
+  placeholder: 'Write a message…',
+  inputLabel: 'Message',
+  transcriptLabel: 'Conversation',
+  send: 'Send',
+  stop: 'Stop',
+  regenerate: 'Regenerate answer',
+  copy: 'Copy',
+  copied: 'Copied',
+  edit: 'Edit',
+  saveAndSend: 'Send',
+  cancel: 'Cancel',
+  retry: 'Retry',
+  dismiss: 'Dismiss',
+  jumpToLatest: 'Jump to latest',
+  newConversation: 'New conversation',
+  openChat: 'Open chat',
+  closeChat: 'Close chat',
+  you: 'You',
+  assistant: 'Assistant',
+  thinking: 'Thinking…',
+  answerReady: 'Answer ready',
+  stopped: 'Stopped',
+  interrupted: 'Interrupted',
+  genericError: 'Something went wrong. Please try again.',
+  retrying: 'Connection trouble, retrying in {seconds} s…',
+  toolCall: 'Tool',
+  toolArguments: 'Arguments',
+  toolResult: 'Result',
+  toolPreparing: 'Preparing…',
+  toolRunning: 'Running… {seconds} s',
+  toolDone: 'Done in {seconds} s',
+  toolFailed: 'Failed',
+  toolWaitingApproval: 'Waiting for your approval',
+  toolDenied: 'Denied',
+  approve: 'Allow',
+  deny: 'Deny',
+  usageTokens: '{total} tokens ({prompt} in, {completion} out)',
+  usageCost: '≈ {cost}',
+  starterPrompts: 'Suggestions',
+  objectStreaming: 'Receiving…',
+  objectComplete: 'Complete',
+  objectInvalid: 'Does not match the expected shape',
+  loadImage: 'Load image',
+};
+
+/** Replaces `{name}` placeholders; unknown names are left as they are. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}

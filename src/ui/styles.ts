@@ -1,0 +1,546 @@
+/**
+ * The element's styles, adopted by its shadow root (adoptedStyleSheets: no <style> element, no
+ * inline style attribute a strict CSP would block, no font or icon fetched).
+ *
+ * Public knobs are `--stream-chat-*` custom properties and `::part()`; each public property feeds a
+ * private `--_x` one, whose fallback depends on the theme (light, dark, or the system's choice).
+ * Layout uses logical properties only, so `dir="rtl"` mirrors everything.
+ */
+import { css } from 'lit';
+
+const light = css`
+  --_bg: var(--stream-chat-bg, #ffffff);
+  --_fg: var(--stream-chat-fg, #1f2328);
+  --_muted: var(--stream-chat-muted, #59636e);
+  --_border: var(--stream-chat-border, #d1d9e0);
+  --_surface: var(--stream-chat-surface, #f6f8fa);
+  --_accent: var(--stream-chat-accent, #0b57d0);
+  --_accent-fg: var(--stream-chat-accent-fg, #ffffff);
+  --_user-bg: var(--stream-chat-user-bg, #e8f0fe);
+  --_user-fg: var(--stream-chat-user-fg, #1f2328);
+  --_assistant-bg: var(--stream-chat-assistant-bg, transparent);
+  --_assistant-fg: var(--stream-chat-assistant-fg, var(--_fg));
+  --_code-bg: var(--stream-chat-code-bg, #f1f3f5);
+  --_error-bg: var(--stream-chat-error-bg, #fdecea);
+  --_error-fg: var(--stream-chat-error-fg, #8a1c12);
+  --_focus: var(--stream-chat-focus, #0b57d0);
+  --_shadow: var(--stream-chat-shadow, 0 8px 28px rgb(0 0 0 / 0.18));
+  color-scheme: light;
+`;
+
+const dark = css`
+  --_bg: var(--stream-chat-bg, #1b1c1f);
+  --_fg: var(--stream-chat-fg, #e6e6e6);
+  --_muted: var(--stream-chat-muted, #a8adb4);
+  --_border: var(--stream-chat-border, #3a3d42);
+  --_surface: var(--stream-chat-surface, #25272b);
+  --_accent: var(--stream-chat-accent, #8ab4f8);
+  --_accent-fg: var(--stream-chat-accent-fg, #0b1a33);
+  --_user-bg: var(--stream-chat-user-bg, #2b3a55);
+  --_user-fg: var(--stream-chat-user-fg, #e6e6e6);
+  --_assistant-bg: var(--stream-chat-assistant-bg, transparent);
+  --_assistant-fg: var(--stream-chat-assistant-fg, var(--_fg));
+  --_code-bg: var(--stream-chat-code-bg, #2a2c30);
+  --_error-bg: var(--stream-chat-error-bg, #3b1d1b);
+  --_error-fg: var(--stream-chat-error-fg, #ffb4ab);
+  --_focus: var(--stream-chat-focus, #8ab4f8);
+  --_shadow: var(--stream-chat-shadow, 0 8px 28px rgb(0 0 0 / 0.5));
+  color-scheme: dark;
+`;
+
+export const styles = css`
+  :host {
+    ${light}
+    --_font: var(
+      --stream-chat-font,
+      system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif
+    );
+    --_mono: var(--stream-chat-font-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+    --_font-size: var(--stream-chat-font-size, 0.9375rem);
+    --_radius: var(--stream-chat-radius, 0.75rem);
+    --_space: var(--stream-chat-spacing, 0.75rem);
+    --_max-width: var(--stream-chat-max-width, 48rem);
+    display: block;
+    block-size: var(--stream-chat-height, 36rem);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.5;
+    color: var(--_fg);
+  }
+  :host([theme='dark']) {
+    ${dark}
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${dark}
+    }
+  }
+  :host([hidden]),
+  [hidden] {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    border: 0;
+  }
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .icon {
+    flex: none;
+    inline-size: 1.25em;
+    block-size: 1.25em;
+  }
+  :host(:dir(rtl)) .icon.flip {
+    transform: scaleX(-1);
+  }
+
+  /* ——— panel ——— */
+  .panel {
+    display: flex;
+    flex-direction: column;
+    position: relative;
+    block-size: 100%;
+    background: var(--_bg);
+    color: var(--_fg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .header {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+    padding: calc(var(--_space) / 2) var(--_space);
+    border-block-end: 1px solid var(--_border);
+  }
+  .heading {
+    flex: 1;
+    margin: 0;
+    font-size: 1em;
+    font-weight: 600;
+  }
+  .transcript {
+    flex: 1;
+    min-block-size: 0;
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    padding: var(--_space);
+  }
+  .content {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    max-inline-size: var(--_max-width);
+    margin-inline: auto;
+  }
+
+  /* ——— buttons ——— */
+  button {
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
+  }
+  button:disabled {
+    cursor: default;
+    opacity: 0.55;
+  }
+  .button {
+    padding: 0.35em 0.85em;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_bg);
+  }
+  .button.primary,
+  .icon-button.primary {
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    border-color: var(--_accent);
+  }
+  .icon-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-inline-size: 2rem;
+    min-block-size: 2rem;
+    padding: 0.3rem;
+    border: 1px solid transparent;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: transparent;
+    color: var(--_muted);
+  }
+  .icon-button:hover:not(:disabled) {
+    background: var(--_surface);
+    color: var(--_fg);
+  }
+  .icon-button.primary:hover:not(:disabled) {
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    filter: brightness(1.1);
+  }
+  .icon-button.round {
+    border-radius: 999px;
+    min-inline-size: 2.5rem;
+    min-block-size: 2.5rem;
+  }
+
+  /* ——— messages ——— */
+  .message {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    max-inline-size: 100%;
+  }
+  .message.user {
+    align-items: flex-end;
+  }
+  .message.user .bubble {
+    max-inline-size: 85%;
+    padding: 0.5em 0.85em;
+    border-radius: var(--_radius);
+    border-end-end-radius: calc(var(--_radius) / 4);
+    background: var(--_user-bg);
+    color: var(--_user-fg);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .message.assistant {
+    align-items: stretch;
+    background: var(--_assistant-bg);
+    color: var(--_assistant-fg);
+  }
+  .actions {
+    display: flex;
+    gap: 0.125rem;
+    opacity: 0.85;
+  }
+  .thinking,
+  .note,
+  .usage {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .thinking {
+    animation: pulse 1.6s ease-in-out infinite;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .thinking {
+      animation: none;
+    }
+  }
+  .editor {
+    display: flex;
+    flex-direction: column;
+    gap: 0.4rem;
+    inline-size: min(100%, 36rem);
+  }
+  .editor .input {
+    min-block-size: 4.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5em 0.75em;
+  }
+  .editor-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: 0.4rem;
+  }
+
+  /* ——— answer bodies (markdown from the render layer) ——— */
+  .markdown {
+    overflow-wrap: anywhere;
+  }
+  .markdown[data-plain] {
+    white-space: pre-wrap;
+  }
+  .markdown > :first-child {
+    margin-block-start: 0;
+  }
+  .markdown > :last-child {
+    margin-block-end: 0;
+  }
+  .markdown p,
+  .markdown ul,
+  .markdown ol,
+  .markdown pre,
+  .markdown table,
+  .markdown blockquote {
+    margin-block: 0 0.75em;
+  }
+  .markdown h1,
+  .markdown h2,
+  .markdown h3,
+  .markdown h4 {
+    margin-block: 1em 0.5em;
+    line-height: 1.25;
+  }
+  .markdown h1 {
+    font-size: 1.35em;
+  }
+  .markdown h2 {
+    font-size: 1.2em;
+  }
+  .markdown h3,
+  .markdown h4 {
+    font-size: 1.05em;
+  }
+  .markdown ul,
+  .markdown ol {
+    padding-inline-start: 1.5em;
+  }
+  .markdown a {
+    color: var(--_accent);
+  }
+  .markdown code,
+  .tool-call pre,
+  .tool-name,
+  .object {
+    font-family: var(--_mono);
+    font-size: 0.875em;
+  }
+  .markdown :not(pre) > code {
+    padding: 0.1em 0.3em;
+    border-radius: 0.3em;
+    background: var(--_code-bg);
+  }
+  .markdown pre {
+    position: relative;
+    padding: 0.75em;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_code-bg);
+    overflow-x: auto;
+  }
+  .markdown pre code {
+    font-size: 0.85em;
+  }
+  .markdown table {
+    border-collapse: collapse;
+    display: block;
+    overflow-x: auto;
+  }
+  .markdown th,
+  .markdown td {
+    padding: 0.3em 0.6em;
+    border: 1px solid var(--_border);
+    text-align: start;
+  }
+  .markdown blockquote {
+    margin-inline: 0;
+    padding-inline-start: 0.75em;
+    border-inline-start: 3px solid var(--_border);
+    color: var(--_muted);
+  }
+  .markdown img {
+    max-inline-size: 100%;
+  }
+  .object {
+    margin: 0;
+    white-space: pre-wrap;
+  }
+
+  /* ——— tool calls ——— */
+  .tool-call {
+    display: flex;
+    flex-direction: column;
+    gap: 0.35rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_surface);
+    font-size: 0.9em;
+  }
+  .tool-head {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .tool-name {
+    font-weight: 600;
+  }
+  .tool-status {
+    margin-inline-start: auto;
+    color: var(--_muted);
+    font-size: 0.9em;
+  }
+  .tool-call[data-status='error'] .tool-status,
+  .tool-error {
+    color: var(--_error-fg);
+  }
+  .tool-error {
+    margin: 0;
+  }
+  .tool-label {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .tool-call pre {
+    margin: 0;
+    max-block-size: 12rem;
+    overflow: auto;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .tool-approval {
+    display: flex;
+    gap: 0.5rem;
+  }
+
+  /* ——— empty state ——— */
+  .empty {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    padding-block: var(--_space);
+  }
+  .welcome {
+    margin: 0;
+  }
+  .starters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .starter {
+    text-align: start;
+    border-radius: 999px;
+  }
+  .starter:hover:not(:disabled) {
+    background: var(--_surface);
+  }
+
+  /* ——— below the transcript ——— */
+  .jump {
+    position: absolute;
+    inset-inline-start: 50%;
+    translate: -50% 0;
+    inset-block-end: 5.5rem;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    padding: 0.35em 0.85em;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
+    background: var(--_bg);
+    box-shadow: var(--_shadow);
+    font-size: 0.875em;
+  }
+  :host(:dir(rtl)) .jump {
+    translate: 50% 0;
+  }
+  .notice {
+    margin: 0;
+    padding: 0.25rem var(--_space);
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .error {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0 var(--_space) calc(var(--_space) / 2);
+    padding: 0.5rem 0.75rem;
+    border-radius: calc(var(--_radius) / 1.5);
+    background: var(--_error-bg);
+    color: var(--_error-fg);
+  }
+  .error-message {
+    flex: 1;
+    margin: 0;
+  }
+  .error .button {
+    color: var(--_fg);
+  }
+  .error .icon-button {
+    color: var(--_error-fg);
+  }
+  .composer {
+    display: flex;
+    align-items: flex-end;
+    gap: 0.5rem;
+    padding: calc(var(--_space) / 1.5) var(--_space);
+    border-block-start: 1px solid var(--_border);
+  }
+  .input {
+    flex: 1;
+    min-inline-size: 0;
+    max-block-size: 12rem;
+    padding: 0.55em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.25);
+    background: var(--_bg);
+    color: var(--_fg);
+    font: inherit;
+    resize: none;
+  }
+  .input::placeholder {
+    color: var(--_muted);
+    opacity: 1;
+  }
+
+  /* ——— popup mode ——— */
+  :host([mode='popup']) {
+    position: fixed;
+    inset-block-end: var(--stream-chat-offset, 1.25rem);
+    inset-inline-end: var(--stream-chat-offset, 1.25rem);
+    z-index: var(--stream-chat-z-index, 2147483000);
+    block-size: auto;
+  }
+  .launcher {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    inline-size: 3.5rem;
+    block-size: 3.5rem;
+    border: 0;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_accent-fg);
+    box-shadow: var(--_shadow);
+  }
+  .launcher .icon {
+    inline-size: 1.6rem;
+    block-size: 1.6rem;
+  }
+  :host([mode='popup']) .panel {
+    position: absolute;
+    inset-block-end: calc(100% + 0.75rem);
+    inset-inline-end: 0;
+    inline-size: min(var(--stream-chat-popup-width, 24rem), calc(100vw - 2rem));
+    block-size: min(var(--stream-chat-popup-height, 36rem), calc(100vh - 7rem));
+    box-shadow: var(--_shadow);
+  }
+  @media (max-width: 480px) {
+    :host([mode='popup'][open]) .panel {
+      position: fixed;
+      inset: 0;
+      inline-size: 100%;
+      block-size: 100%;
+      border-radius: 0;
+      border: 0;
+    }
+  }
+`;

@@ -1,0 +1,29 @@
+/** The optional usage line under an answer (`show-usage`): tokens, and the cost when a price is known. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Usage } from '../core/events.js';
+import { format, type Strings } from './strings.js';
+
+export function formatCost(cost: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat(undefined, {
+      style: 'currency',
+      currency,
+      maximumSignificantDigits: 3,
+    }).format(cost);
+  } catch {
+    return cost.toPrecision(3);
+  }
+}
+
+export function renderUsage(usage: Usage, strings: Strings, currency: string): TemplateResult {
+  const tokens = format(strings.usageTokens, {
+    total: usage.totalTokens,
+    prompt: usage.promptTokens,
+    completion: usage.completionTokens,
+  });
+  return html`<p class="usage" part="usage">
+    ${tokens}${usage.cost === undefined
+      ? nothing
+      : html` · ${format(strings.usageCost, { cost: formatCost(usage.cost, currency) })}`}
+  </p>`;
+}

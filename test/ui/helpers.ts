@@ -1,0 +1,122 @@
+/** Drives `<stream-chat>` the way a user does: typing, keys, clicks inside its shadow root. */
+import '../../src/define.js';
+import type { StreamChat } from '../../src/ui/stream-chat.js';
+
+export const baseURL = new URL('/v1', location.origin).href;
+
+/** A fresh element on the dev model, attached to the page; removed by `cleanup()`. */
+export async function chat(
+  model = 'dev;rate=0',
+  setup: (el: StreamChat) => void = () => {},
+): Promise<StreamChat> {
+  const el = document.createElement('stream-chat');
+  el.baseUrl = baseURL;
+  el.model = model;
+  el.storage = 'none';
+  el.style.blockSize = '420px';
+  setup(el);
+  document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+export function cleanup(): void {
+  for (const el of document.querySelectorAll('stream-chat')) {
+    el.stop();
+    el.remove();
+  }
+}
+
+export function $(el: StreamChat, selector: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>(selector);
+}
+
+export function $$(el: StreamChat, selector: string): HTMLElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+}
+
+export function part(el: StreamChat, name: string): HTMLElement | null {
+  return $(el, `[part~="${name}"]`);
+}
+
+export function parts(el: StreamChat, name: string): HTMLElement[] {
+  return $$(el, `[part~="${name}"]`);
+}
+
+export function input(el: StreamChat): HTMLTextAreaElement {
+  return part(el, 'input') as HTMLTextAreaElement;
+}
+
+/** Types into the message box as a user would (value + input event). */
+export function type(area: HTMLTextAreaElement, text: string): void {
+  area.focus();
+  area.value = text;
+  area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: text }));
+}
+
+export function press(target: HTMLElement, key: string, init: KeyboardEventInit & { keyCode?: number } = {}): KeyboardEvent {
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init });
+  if (init.keyCode !== undefined) Object.defineProperty(event, 'keyCode', { value: init.keyCode });
+  target.dispatchEvent(event);
+  return event;
+}
+
+/** Types and presses Enter in the main message box. */
+export async function say(el: StreamChat, text: string): Promise<void> {
+  type(input(el), text);
+  await el.updateComplete;
+  press(input(el), 'Enter');
+}
+
+export async function waitFor<T>(check: () => T, what = 'condition', timeoutMs = 8000): Promise<NonNullable<T>> {
+  const start = performance.now();
+  for (;;) {
+    const value = check();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+}
+
+export function nextEvent<T = unknown>(target: EventTarget, name: string): Promise<CustomEvent<T>> {
+  return new Promise((resolve) => target.addEventListener(name, (e) => resolve(e as CustomEvent<T>), { once: true }));
+}
+
+/** Waits until the element is no longer busy and the screen shows the end of the turn. */
+export async function idle(el: StreamChat): Promise<void> {
+  await waitFor(() => !el.busy, 'the turn to end', 15000);
+  await el.updateComplete;
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+export function answers(el: StreamChat): HTMLElement[] {
+  return parts(el, 'assistant-message');
+}
+
+export function lastAnswerText(el: StreamChat): string {
+  const all = answers(el);
+  const last = all.at(-1);
+  return last ? [...last.querySelectorAll('[part~="markdown"]')].map((n) => n.textContent ?? '').join('\n\n') : '';
+}
+
+let axeLoaded: Promise<void> | undefined;
+/** Runs axe-core over the element, shadow root included; returns the violations. */
+export async function axeViolations(el: Element): Promise<{ id: string; help: string; nodes: unknown[] }[]> {
+  axeLoaded ??= new Promise<void>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error('axe-core did not load'));
+    document.head.append(script);
+  });
+  await axeLoaded;
+  const axe = (window as unknown as { axe: { run(ctx: Element, opts?: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe;
+  const result = await axe.run(el, { resultTypes: ['violations'] });
+  return result.violations;
+}
+
+export function describeViolations(violations: { id: string; help: string; nodes: unknown[] }[]): string {
+  return violations
+    .map((v) => `${v.id}: ${v.help}\n  ${(v.nodes as { html: string; failureSummary?: string }[]).map((n) => `${n.html} — ${n.failureSummary ?? ''}`).join('\n  ')}`)
+    .join('\n');
+}
