@@ -24,7 +24,7 @@ import {
   type StoreKey,
 } from './records.js';
 import { PROBLEM_MESSAGES, reasonOf, type StorageProblem } from './storage-problem.js';
-import { TabSync, type ChangeListener } from './tab-sync.js';
+import { TabSync, type ChangeListener, type Release } from './tab-sync.js';
 import { checkConversationRecord, checkMessageRecord } from './validate.js';
 
 export type StorageKind = 'indexeddb' | 'memory' | 'none';
@@ -308,13 +308,13 @@ export class HistoryStore {
   }
 
   /** The conversation's answer lock (see TabSync.acquire); null when another tab is answering. */
-  async acquire(id: string, options: { wait?: boolean; signal?: AbortSignal } = {}): Promise<(() => void) | null> {
+  async acquire(id: string, options: { wait?: boolean; signal?: AbortSignal } = {}): Promise<Release | null> {
     const release = await this.#sync.acquire(id, options);
     if (!release) return null;
     this.#holding.add(id);
     return () => {
       this.#holding.delete(id);
-      release();
+      return release();
     };
   }
 

@@ -5,7 +5,7 @@ export * from './export.js';
 export * from './key-store.js';
 export * from './migrate.js';
 export * from './storage-problem.js';
-export type { HistoryChange, ChangeListener } from './tab-sync.js';
+export type { HistoryChange, ChangeListener, Release } from './tab-sync.js';
 export { checkChatMessage, checkConversationRecord, checkMessageRecord, type Problem } from './validate.js';
 export type { StoreFactory } from './idb-backend.js';
 export type { WriteStats } from './backend.js';

@@ -10,6 +10,9 @@ export type HistoryChange =
   | { type: 'deleted'; id: string }
   | { type: 'cleared' };
 
+/** Gives the lock back; resolves once other tabs can take it. */
+export type Release = () => Promise<void>;
+
 export type ChangeListener = (change: HistoryChange, fromOtherTab: boolean) => void;
 
 export class TabSync {
@@ -65,19 +68,25 @@ export class TabSync {
    * Takes the conversation's answer lock. Resolves to a release function, or to null when another tab
    * holds it and `wait` is false. Without Web Locks, always granted.
    */
-  acquire(conversationId: string, options: { wait?: boolean; signal?: AbortSignal } = {}): Promise<(() => void) | null> {
+  acquire(conversationId: string, options: { wait?: boolean; signal?: AbortSignal } = {}): Promise<Release | null> {
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-    if (!locks) return Promise.resolve(() => {});
+    if (!locks) return Promise.resolve(async () => {});
     return new Promise((resolve, reject) => {
       const lockOptions: LockOptions = options.wait ? { signal: options.signal } : { ifAvailable: true };
-      locks
+      let done: Promise<unknown> = Promise.resolve();
+      done = locks
         .request(this.lockName(conversationId), lockOptions, (lock) => {
           if (!lock) {
             resolve(null);
             return undefined;
           }
           // The lock is held until this promise settles, i.e. until the caller releases it.
-          return new Promise<void>((release) => resolve(() => release()));
+          return new Promise<void>((release) =>
+            resolve(() => {
+              release();
+              return done.then(() => undefined);
+            }),
+          );
         })
         .catch(reject);
     });
