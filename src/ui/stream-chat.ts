@@ -89,6 +89,7 @@ export class StreamChat extends LitElement {
     starterPrompts: { attribute: 'starter-prompts', converter: promptsConverter },
     showUsage: { type: Boolean, attribute: 'show-usage' },
     maxSteps: { type: Number, attribute: 'max-steps' },
+    maxRetries: { type: Number, attribute: 'max-retries' },
     temperature: { type: Number },
     currency: { type: String },
     opened: { type: Boolean, reflect: true, attribute: 'open' },
@@ -134,7 +135,10 @@ export class StreamChat extends LitElement {
   declare starterPrompts: string[];
   /** Shows tokens (and cost when `prices` knows the model) under each answer. */
   declare showUsage: boolean;
+  /** Model calls in one turn (tool loop). Engine default 8. */
   declare maxSteps: number | undefined;
+  /** Retries before the first token. Engine default 2. */
+  declare maxRetries: number | undefined;
   declare temperature: number | undefined;
   /** ISO currency code of `prices`, for the usage line. Default USD. */
   declare currency: string;
@@ -425,6 +429,7 @@ export class StreamChat extends LitElement {
       schema: this.schema,
       signal,
       maxSteps: this.maxSteps,
+      maxRetries: this.maxRetries,
       temperature: this.temperature,
       prices: this.prices,
     };
