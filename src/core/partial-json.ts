@@ -42,6 +42,13 @@ export interface PartialJsonOptions {
   allowFence?: boolean;
 }
 
+/** A path as an RFC 6901 JSON pointer ("" is the root, "/movies/0/title"). */
+export function jsonPointer(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const key of path) out += '/' + String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+  return out;
+}
+
 type Container = Record<string, unknown> | unknown[];
 
 interface Frame {
