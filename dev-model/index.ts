@@ -7,11 +7,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { chatCompletion, streamChatCompletion } from './chat-completions.js';
-import { fromChatMessages, outputFormat, toolSpecs } from './conversation.js';
-import { closeSignal, openAiError, preflight, readJson, sendJson } from './http.js';
+import { fromChatMessages, fromResponsesInput, outputFormat, toolSpecs } from './conversation.js';
+import { sendGenericFailure, streamGenericSse } from './generic-sse.js';
+import { closeSignal, CORS_HEADERS, openAiError, preflight, readJson, sendJson } from './http.js';
 import { parseOptions } from './options.js';
 import { planTurn, type TurnRequest } from './plan.js';
-import { createScenarioCounter, httpFailure } from './scenarios.js';
+import { response, streamResponse } from './responses.js';
+import { sleep } from './pacing.js';
+import { createScenarioCounter, httpFailure, MID_STREAM_ERROR } from './scenarios.js';
+import { createWebSocketBackend } from './websocket.js';
 
 export interface DevModel {
   /** Answers the request when it is for the dev model; returns false to let the server go on. */
@@ -28,10 +32,17 @@ const MODELS = ['dev', 'dev;rate=0', 'dev;scenario=cut', 'dev;scenario=http-429'
 export function createDevModel(): DevModel {
   const scenarioFor = createScenarioCounter();
 
-  async function chat(req: IncomingMessage, res: ServerResponse, body: any): Promise<void> {
-    const options = parseOptions(body.model, header(req, 'x-dev-model'));
+  const webSocket = createWebSocketBackend(scenarioFor);
+
+  /** Options and scenario of one HTTP request; undefined when an `http-*` failure was already sent. */
+  function begin(req: IncomingMessage, model: unknown) {
+    const options = parseOptions(typeof model === 'string' ? model : undefined, header(req, 'x-dev-model'));
     const scenario = scenarioFor(options);
-    const failure = httpFailure(scenario);
+    return { options: { ...options, scenario }, scenario, failure: httpFailure(scenario) };
+  }
+
+  async function chat(req: IncomingMessage, res: ServerResponse, body: any): Promise<void> {
+    const { options, scenario, failure } = begin(req, body.model);
     if (failure) return sendJson(res, failure.status, failure.body, failure.headers);
     const request: TurnRequest = {
       turns: fromChatMessages(body.messages),
@@ -39,12 +50,35 @@ export function createDevModel(): DevModel {
       format: outputFormat(body.response_format),
       options,
     };
-    const plan = planTurn({ ...request, options: { ...options, scenario } });
-    if (!body.stream) {
-      if (scenario === 'cut') return void res.socket?.destroy();
-      return chatCompletion(res, request, plan);
+    const plan = planTurn(request);
+    if (body.stream) {
+      const includeUsage = Boolean(body.stream_options?.include_usage);
+      return streamChatCompletion(res, request, plan, scenario, includeUsage, closeSignal(res));
     }
-    await streamChatCompletion(res, request, plan, scenario, Boolean(body.stream_options?.include_usage), closeSignal(res));
+    if (!(await beforeWholeAnswer(res, scenario, options.stallMs))) return;
+    chatCompletion(res, request, plan);
+  }
+
+  async function responses(req: IncomingMessage, res: ServerResponse, body: any): Promise<void> {
+    const { options, scenario, failure } = begin(req, body.model);
+    if (failure) return sendJson(res, failure.status, failure.body, failure.headers);
+    const request: TurnRequest = {
+      turns: fromResponsesInput(body.input, body.instructions),
+      tools: toolSpecs(body.tools),
+      format: outputFormat(body.text?.format),
+      options,
+    };
+    const plan = planTurn(request);
+    if (body.stream) return streamResponse(res, request, plan, scenario, body, closeSignal(res));
+    if (!(await beforeWholeAnswer(res, scenario, options.stallMs))) return;
+    response(res, request, plan, body);
+  }
+
+  async function genericSse(req: IncomingMessage, res: ServerResponse, body: any, url: URL): Promise<void> {
+    const { options, scenario, failure } = begin(req, body.model ?? url.searchParams.get('model'));
+    if (failure) return sendGenericFailure(res, failure);
+    const request: TurnRequest = { turns: fromChatMessages(body.messages), tools: [], format: outputFormat(body.response_format), options };
+    await streamGenericSse(res, request, planTurn(request), scenario, closeSignal(res));
   }
 
   return {
@@ -69,6 +103,8 @@ export function createDevModel(): DevModel {
           return true;
         }
         if (url.pathname.startsWith('/v1/chat/completions')) await chat(req, res, body);
+        else if (url.pathname.startsWith('/v1/responses')) await responses(req, res, body);
+        else if (url.pathname.startsWith('/sse/chat')) await genericSse(req, res, body, url);
         else sendJson(res, 404, openAiError(`No route for ${url.pathname}.`, 'invalid_request_error'));
       } catch (error) {
         if (!res.headersSent) sendJson(res, 500, openAiError(String((error as Error)?.message ?? error), 'server_error'));
@@ -76,10 +112,32 @@ export function createDevModel(): DevModel {
       }
       return true;
     },
-    handleUpgrade() {
-      return false;
+    handleUpgrade(req, socket, head) {
+      return webSocket.handleUpgrade(req, socket, head);
     },
   };
+}
+
+/**
+ * Scenarios for a non-streaming answer, which has no middle: `cut` drops the connection before any
+ * byte, `stall` waits before answering. Returns false when nothing more must be written.
+ */
+async function beforeWholeAnswer(res: ServerResponse, scenario: string, stallMs: number): Promise<boolean> {
+  if (scenario === 'cut') {
+    res.socket?.destroy();
+    return false;
+  }
+  if (scenario === 'error-mid-stream') {
+    sendJson(res, 500, MID_STREAM_ERROR);
+    return false;
+  }
+  if (scenario === 'malformed') {
+    res.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json' });
+    res.end('{"id":"chatcmpl-malformed","object":"chat.completion","choices":[{"index":0,"message":{"content":"unterminated');
+    return false;
+  }
+  if (scenario === 'stall') await sleep(stallMs, closeSignal(res));
+  return !res.destroyed;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

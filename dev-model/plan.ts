@@ -5,6 +5,8 @@
 import { answerText, conversationSeed } from './content.js';
 import type { OutputFormat, ToolCall, ToolSpec, Turn } from './conversation.js';
 import type { DevOptions } from './options.js';
+import { structuredText } from './structured.js';
+import { answerFromResults, hasToolResults, nextToolCalls } from './tools.js';
 
 export type Plan =
   | { kind: 'text'; text: string }
@@ -18,8 +20,21 @@ export interface TurnRequest {
   options: DevOptions;
 }
 
+/**
+ * Tools first (a step of calls while the prompt names tools not yet called), then the answer: JSON when
+ * a format asks for it, text quoting the tool results when there are some, else markdown.
+ */
 export function planTurn(request: TurnRequest): Plan {
-  return { kind: 'text', text: answerText(request.turns, request.options.words) };
+  const { turns, tools, format, options } = request;
+  const seed = seedOf(request);
+  const calls = nextToolCalls(turns, tools, seed);
+  if (calls?.length) return { kind: 'tools', calls };
+  if (format.type !== 'text') {
+    const invalid = options.scenario === 'invalid-json' ? options.invalid : undefined;
+    return { kind: 'json', text: structuredText(turns, format, seed, invalid) };
+  }
+  if (hasToolResults(turns)) return { kind: 'text', text: answerFromResults(turns) };
+  return { kind: 'text', text: answerText(turns, options.words) };
 }
 
 /** Rough token counts (four characters a token), enough for a usage display to show plausible numbers. */
@@ -33,5 +48,6 @@ export function usageOf(request: TurnRequest, plan: Plan) {
 
 /** The seed for ids and pacing of this turn. */
 export function seedOf(request: TurnRequest): string {
-  return `${conversationSeed(request.turns)}:${request.options.model}`;
+  // The scenario part of the model name is left out: a retry after a failure gets the same answer.
+  return String(conversationSeed(request.turns));
 }

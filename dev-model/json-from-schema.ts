@@ -1,0 +1,182 @@
+/**
+ * A JSON value that conforms to a JSON Schema: types, enums, const, required and optional properties,
+ * nested objects and arrays (several items), numbers within bounds, nulls where allowed, string formats,
+ * `$ref`, `anyOf` / `oneOf` / `allOf`. Property names steer the content so it reads as real data.
+ */
+import { resolveRef, typesOf, type JsonSchema } from './json-schema.js';
+import type { Hint } from './prompt-values.js';
+import type { Random } from './random.js';
+import { booleanFor, genericString, numberFor, singular, stringFor, stringInFormat } from './sample-values.js';
+
+export interface GenerateContext {
+  rng: Random;
+  root: JsonSchema;
+  /** Values taken from the prompt, tried first. */
+  hint?: Hint;
+  /** How often an optional property or a nullable value is left out / null. */
+  sparseness?: number;
+}
+
+const MAX_DEPTH = 8;
+
+/** Merges `allOf` branches into one schema (properties and required lists are unioned). */
+function mergeAllOf(schema: JsonSchema, root: JsonSchema): JsonSchema {
+  if (!schema.allOf) return schema;
+  const { allOf, ...rest } = schema;
+  return allOf.map((s) => mergeAllOf(resolveRef(s, root), root)).reduce<JsonSchema>(
+    (acc, s) => ({
+      ...acc,
+      ...s,
+      properties: { ...acc.properties, ...s.properties },
+      required: [...(acc.required ?? []), ...(s.required ?? [])],
+    }),
+    rest,
+  );
+}
+
+export function generateJson(schema: JsonSchema, ctx: GenerateContext, name = '', depth = 0): unknown {
+  const { rng, root } = ctx;
+  let s = mergeAllOf(resolveRef(schema ?? {}, root), root);
+  if ('const' in s) return s.const;
+  if (Array.isArray(s.enum) && s.enum.length) {
+    const hinted = ctx.hint?.(name, s, typesOf(s));
+    return hinted !== undefined ? hinted : rng.pick(s.enum);
+  }
+  const branches = s.anyOf ?? s.oneOf;
+  if (branches?.length) {
+    const resolved = branches.map((b) => resolveRef(b, root));
+    const nonNull = resolved.filter((b) => !typesOf(b).every((t) => t === 'null') || b.type === undefined);
+    const allowsNull = nonNull.length < resolved.length;
+    if (allowsNull && (nonNull.length === 0 || rng.chance(ctx.sparseness ?? 0.2))) return null;
+    const { anyOf: _a, oneOf: _o, ...siblings } = s;
+    // Sibling keywords (a description, a shared `type`) apply to every branch.
+    s = { ...siblings, ...mergeAllOf(rng.pick(nonNull.length ? nonNull : resolved), root) };
+    return generateJson(s, ctx, name, depth);
+  }
+
+  let types = typesOf(s);
+  if (types.includes('null') && types.length > 1) {
+    if (rng.chance(ctx.sparseness ?? 0.2)) return null;
+    types = types.filter((t) => t !== 'null');
+  }
+  const type = types.length ? rng.pick(types) : guessType(name);
+  switch (type) {
+    case 'null':
+      return null;
+    case 'boolean': {
+      const hinted = ctx.hint?.(name, s, ['boolean']);
+      return typeof hinted === 'boolean' ? hinted : booleanFor(name, rng);
+    }
+    case 'integer':
+    case 'number':
+      return numberIn(s, type, name, ctx);
+    case 'array':
+      return depth >= MAX_DEPTH ? [] : arrayIn(s, name, ctx, depth);
+    case 'object':
+      return depth >= MAX_DEPTH ? {} : objectIn(s, ctx, depth);
+    default:
+      return stringIn(s, name, ctx);
+  }
+}
+
+/** Without a `type`, the name is the only clue (`items` is an array, `done` a boolean…). */
+function guessType(name: string): string {
+  if (/^(is|has|done|completed|enabled|active)/i.test(name)) return 'boolean';
+  if (/count|year|age|number|total|price/i.test(name)) return 'number';
+  return 'string';
+}
+
+function numberIn(s: JsonSchema, type: string, name: string, ctx: GenerateContext): number {
+  const integer = type === 'integer';
+  let min = s.minimum ?? -Infinity;
+  let max = s.maximum ?? Infinity;
+  const step = integer ? 1 : 0.01;
+  if (typeof s.exclusiveMinimum === 'number') min = Math.max(min, s.exclusiveMinimum + step);
+  else if (s.exclusiveMinimum === true) min += step;
+  if (typeof s.exclusiveMaximum === 'number') max = Math.min(max, s.exclusiveMaximum - step);
+  else if (s.exclusiveMaximum === true) max -= step;
+  const fit = (n: number) => {
+    let v = Math.min(max, Math.max(min, n));
+    if (s.multipleOf) v = Math.ceil(v / s.multipleOf) * s.multipleOf;
+    if (v > max && s.multipleOf) v -= s.multipleOf;
+    if (integer) v = Math.min(Math.floor(max), Math.max(Math.ceil(min), Math.round(v)));
+    return Number(v.toFixed(6));
+  };
+  const hinted = ctx.hint?.(name, s, [type]);
+  if (typeof hinted === 'number') return fit(hinted);
+  const named = numberFor(name, ctx.rng);
+  if (named !== undefined) return fit(named);
+  const lo = Number.isFinite(min) ? min : Number.isFinite(max) ? max - 100 : 0;
+  const hi = Number.isFinite(max) ? max : lo + 100;
+  return fit(integer ? ctx.rng.int(Math.ceil(lo), Math.floor(Math.min(hi, lo + 1000))) : lo + ctx.rng.next() * Math.min(hi - lo, 1000));
+}
+
+function fitsString(value: string, s: JsonSchema): boolean {
+  const length = Array.from(value).length;
+  if (s.minLength !== undefined && length < s.minLength) return false;
+  if (s.maxLength !== undefined && length > s.maxLength) return false;
+  if (s.pattern) {
+    try {
+      if (!new RegExp(s.pattern, 'u').test(value)) return false;
+    } catch {
+      return true;
+    }
+  }
+  return true;
+}
+
+/** Pads or trims to the length bounds, counting code points so an emoji is one character. */
+function toLength(value: string, s: JsonSchema, ctx: GenerateContext): string {
+  let chars = Array.from(value);
+  if (s.maxLength !== undefined && chars.length > s.maxLength) chars = chars.slice(0, s.maxLength);
+  while (s.minLength !== undefined && chars.length < s.minLength) chars.push(...Array.from(` ${genericString(ctx.rng)}`));
+  if (s.maxLength !== undefined) chars = chars.slice(0, s.maxLength);
+  return chars.join('');
+}
+
+function stringIn(s: JsonSchema, name: string, ctx: GenerateContext): string {
+  const candidates: (string | undefined)[] = [];
+  const hinted = ctx.hint?.(name, s, ['string']);
+  if (typeof hinted === 'string') candidates.push(hinted);
+  if (s.format) candidates.push(stringInFormat(s.format, ctx.rng));
+  candidates.push(stringFor(name, ctx.rng), genericString(ctx.rng));
+  for (const c of candidates) if (c !== undefined && fitsString(c, s)) return c;
+  // Lengths are easy to meet; a pattern we cannot meet stays unmet rather than failing the request.
+  return toLength(candidates.find((c) => c !== undefined) ?? genericString(ctx.rng), s, ctx);
+}
+
+function arrayIn(s: JsonSchema, name: string, ctx: GenerateContext, depth: number): unknown[] {
+  const prefix = s.prefixItems ?? (Array.isArray(s.items) ? s.items : []);
+  const rest = Array.isArray(s.items) ? undefined : s.items;
+  const min = Math.max(s.minItems ?? 0, prefix.length);
+  const max = s.maxItems ?? Math.max(min, prefix.length + (rest ? 4 : 0));
+  const count = rest ? Math.min(max, Math.max(min, ctx.rng.int(2, 4))) : Math.min(max, prefix.length);
+  const itemName = singular(name);
+  const out: unknown[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    const itemSchema = i < prefix.length ? prefix[i] : (rest ?? {});
+    // Several tries for distinct items: a list of five identical points looks broken.
+    let value = generateJson(itemSchema, ctx, itemName, depth + 1);
+    for (let tries = 0; tries < 4 && seen.has(JSON.stringify(value)); tries++) value = generateJson(itemSchema, ctx, itemName, depth + 1);
+    seen.add(JSON.stringify(value));
+    out.push(value);
+  }
+  return out;
+}
+
+function objectIn(s: JsonSchema, ctx: GenerateContext, depth: number): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const required = new Set(s.required ?? []);
+  const properties = s.properties ?? {};
+  for (const [key, propSchema] of Object.entries(properties)) {
+    if (!required.has(key) && ctx.rng.chance(ctx.sparseness ?? 0.2)) continue;
+    out[key] = generateJson(propSchema, ctx, key, depth + 1);
+  }
+  for (const key of required) if (!(key in out)) out[key] = generateJson({}, ctx, key, depth + 1);
+  // A free-form map (`z.record`) gets a couple of entries so it does not look empty.
+  if (!Object.keys(properties).length && s.additionalProperties && typeof s.additionalProperties === 'object') {
+    for (const key of ctx.rng.sample(['alpha', 'beta', 'gamma', 'delta'], 2)) out[key] = generateJson(s.additionalProperties, ctx, key, depth + 1);
+  }
+  return out;
+}

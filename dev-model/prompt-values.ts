@@ -1,0 +1,73 @@
+/**
+ * Values the user already gave: "weather in Paris" means `city: "Paris"`, "for 3 days" means
+ * `days: 3`, "in celsius" picks that enum value. A tool call that ignores them would feel broken.
+ */
+import type { JsonSchema } from './json-schema.js';
+
+/** Looks up a value for a property in the prompt; undefined when the prompt does not say. */
+export type Hint = (name: string, schema: JsonSchema, types: string[]) => unknown;
+
+const CAPITALIZED = "\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*)*";
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The property name as the user might write it: `max_results` -> `max results`, `dueDate` -> `due date`. */
+const spoken = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').toLowerCase();
+
+function enumFrom(prompt: string, values: unknown[]): unknown {
+  const lower = prompt.toLowerCase();
+  return values.find((v) => typeof v === 'string' && v && new RegExp(`(^|[^\\p{L}\\p{N}])${escape(v.toLowerCase())}($|[^\\p{L}\\p{N}])`, 'u').test(lower));
+}
+
+function numberFrom(prompt: string, name: string): number | undefined {
+  const n = escape(spoken(name));
+  const singular = n.replace(/s$/, '');
+  const patterns = [
+    new RegExp(`${n}\\s*(?:=|:|of|is|to)?\\s*(-?\\d+(?:\\.\\d+)?)`, 'i'),
+    new RegExp(`(-?\\d+(?:\\.\\d+)?)\\s*${singular}`, 'i'),
+  ];
+  for (const p of patterns) {
+    const m = prompt.match(p);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+function stringFrom(prompt: string, name: string): string | undefined {
+  const n = escape(spoken(name));
+  const explicit = prompt.match(new RegExp(`${n}\\s*(?:=|:)\\s*(?:"([^"]*)"|“([^”]*)”|'([^']*)'|([^\\s,;]+))`, 'i'));
+  if (explicit) return explicit[1] ?? explicit[2] ?? explicit[3] ?? explicit[4];
+  const lower = name.toLowerCase();
+  if (/city|location|place|town|destination|where/.test(lower)) {
+    const m = prompt.match(new RegExp(`(?:\\bin|\\bfor|\\bat|\\bto|\\bfrom|\\bnear)\\s+(${CAPITALIZED})`, 'u'));
+    if (m) return m[1];
+  }
+  if (/email/.test(lower)) return prompt.match(/[\w.+-]+@[\w-]+\.[\w.]+/)?.[0];
+  if (/url|link|website/.test(lower)) return prompt.match(/https?:\/\/\S+/)?.[0];
+  if (/date|day|deadline/.test(lower)) return prompt.match(/\d{4}-\d{2}-\d{2}/)?.[0];
+  if (/query|search|term|text|topic|question|prompt|keyword|message/.test(lower)) {
+    const quoted = prompt.match(/"([^"]+)"|“([^”]+)”/);
+    if (quoted) return quoted[1] ?? quoted[2];
+    const about = prompt.match(/\b(?:about|for|on)\s+([^.,;!?\n]+)/i);
+    if (about) return about[1].trim();
+  }
+  return undefined;
+}
+
+/** A hint function reading values from `prompt`; `exclude` lists words (tool names) never taken as values. */
+export function hintsFrom(prompt: string, exclude: string[] = []): Hint {
+  let text = prompt;
+  for (const word of exclude) text = text.split(word).join(' ');
+  return (name, schema, types) => {
+    if (Array.isArray(schema.enum)) return enumFrom(text, schema.enum);
+    if (types.includes('integer') || types.includes('number')) {
+      const n = numberFrom(text, name);
+      if (n === undefined) return undefined;
+      return types.includes('integer') ? Math.round(n) : n;
+    }
+    if (types.includes('string') || types.length === 0) return stringFrom(text, name);
+    if (types.includes('boolean')) {
+      const m = text.match(new RegExp(`${escape(spoken(name))}\\s*(?:=|:)?\\s*(true|false|yes|no)\\b`, 'i'));
+      if (m) return /true|yes/i.test(m[1]);
+    }
+    return undefined;
+  };
+}
