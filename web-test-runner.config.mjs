@@ -7,6 +7,17 @@ import { devModelMiddleware, devModelPlugin } from './dev-model/wtr-plugin.ts';
 
 const executablePath = findOrInstallChrome();
 
+// highlight.js ships its core only as CommonJS (es/core.js re-exports lib/core.js, which has no require()):
+// Vite converts it, this server does not, so wrap it as an ES module here.
+const highlightCoreAsEsm = {
+  name: 'highlight-core-esm',
+  transform(context) {
+    if (context.path.endsWith('/highlight.js/lib/core.js')) {
+      return { body: `const module = { exports: {} };\n${context.body}\nexport default module.exports;` };
+    }
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: true,
@@ -16,6 +27,6 @@ export default {
   testsFinishTimeout: 240_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), devModelPlugin()],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), devModelPlugin(), highlightCoreAsEsm],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
 };
