@@ -1,0 +1,53 @@
+/**
+ * Where text may be cut without breaking what a reader sees as one character: an emoji ZWJ family, a flag
+ * (two regional indicators), a letter and its combining accents, a surrogate pair.
+ */
+
+const segmenter: Intl.Segmenter | undefined =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+
+/** Longest grapheme we expect to meet; a window this wide around a cut always holds the whole cluster. */
+const WINDOW = 64;
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/**
+ * The first grapheme boundary at or after `index` in `text`, where `text` itself starts on a boundary.
+ * Returns text.length when the cluster at `index` runs to the end.
+ */
+export function boundaryAtOrAfter(text: string, index: number): number {
+  if (index <= 0) return 0;
+  if (index >= text.length) return text.length;
+  if (!segmenter) {
+    // Without Intl.Segmenter, at least never split a surrogate pair.
+    return isHighSurrogate(text.charCodeAt(index - 1)) ? index + 1 : index;
+  }
+  // Segmenting from the start of `text` is exact but O(n); a window that starts well before the cut is exact
+  // too as long as its own start is a boundary, which holds for any window starting at 0, so grow from there.
+  let end = Math.min(text.length, index + WINDOW);
+  for (;;) {
+    const segment = segmenter.segment(text.slice(0, end)).containing(index);
+    if (!segment) return text.length;
+    const after = segment.index === index ? index : segment.index + segment.segment.length;
+    if (after < end || end === text.length) return after;
+    end = Math.min(text.length, end * 2);
+  }
+}
+
+/** Start of the last grapheme of `text` (text.length when empty). */
+export function lastGraphemeStart(text: string): number {
+  if (!text) return 0;
+  if (!segmenter) {
+    const last = text.length - 1;
+    return last > 0 && isHighSurrogate(text.charCodeAt(last - 1)) ? last - 1 : last;
+  }
+  const segment = segmenter.segment(text).containing(text.length - 1);
+  return segment ? segment.index : text.length - 1;
+}
+
+/** True when the text ends in the first half of a surrogate pair (its partner has not arrived). */
+export function endsInHalfPair(text: string): boolean {
+  return text.length > 0 && isHighSurrogate(text.charCodeAt(text.length - 1));
+}

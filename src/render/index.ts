@@ -1,0 +1,9 @@
+/** The render layer: streamed text to sanitized DOM. */
+export { Smoother, type SmootherOptions, type ReleaseCallback } from './smoother.js';
+export { defaultFrameClock, type FrameClock } from './frame-clock.js';
+export { instantRelease } from './instant-release.js';
+export { MarkdownStream } from './markdown-stream.js';
+export { renderMarkdown } from './markdown.js';
+export { attachMarkdownBehavior } from './markdown-behavior.js';
+export { defaultMarkdownStrings, type MarkdownOptions, type MarkdownStrings } from './markdown-options.js';
+export { markdownStyles } from './markdown-styles.js';

@@ -1,0 +1,54 @@
+/**
+ * What rendered markdown does when clicked, by event delegation on its container (so a block rendered again
+ * needs no rewiring): a code block's copy button copies its code; a remote image's placeholder loads it.
+ *
+ * MarkdownStream attaches this to its container. For a fragment from renderMarkdown(), call it on the
+ * element you insert the fragment into.
+ */
+import { resolveMarkdownOptions, type MarkdownOptions, type ResolvedMarkdownOptions } from './markdown-options.js';
+import { remoteImageUrl } from './sanitize.js';
+
+/** How long the copy button says "Copied". */
+const COPIED_MS = 1500;
+
+/** Wires copy buttons and image placeholders inside `container`; returns a function that unwires them. */
+export function attachMarkdownBehavior(
+  container: HTMLElement,
+  options: MarkdownOptions | ResolvedMarkdownOptions = {},
+): () => void {
+  const resolved = 'imageAllowed' in options ? options : resolveMarkdownOptions(options);
+  const onClick = (event: MouseEvent) => {
+    const target = event.target as Element | null;
+    const button = target?.closest?.('button');
+    if (!button || !container.contains(button)) return;
+    if (button.classList.contains('md-copy')) void copyCode(button, resolved);
+    else if (button.classList.contains('md-image')) loadImage(button, resolved);
+  };
+  container.addEventListener('click', onClick);
+  return () => container.removeEventListener('click', onClick);
+}
+
+async function copyCode(button: HTMLButtonElement, options: ResolvedMarkdownOptions): Promise<void> {
+  const code = button.closest('.md-code')?.querySelector('pre code');
+  if (!code) return;
+  try {
+    await navigator.clipboard.writeText(code.textContent ?? '');
+  } catch {
+    return; // no clipboard permission (or an insecure context): the button simply does not confirm
+  }
+  button.textContent = options.strings.copied;
+  setTimeout(() => (button.textContent = options.strings.copy), COPIED_MS);
+}
+
+function loadImage(button: HTMLButtonElement, options: ResolvedMarkdownOptions): void {
+  const url = remoteImageUrl(button.dataset.src);
+  if (!url) return;
+  // Remembered so the image stays loaded if its block is rendered again while the answer streams.
+  options.loadedImages.add(url.href);
+  const img = document.createElement('img');
+  img.alt = button.dataset.alt ?? '';
+  if (button.title) img.title = button.title;
+  img.referrerPolicy = 'no-referrer';
+  img.src = url.href;
+  button.replaceWith(img);
+}

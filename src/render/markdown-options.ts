@@ -1,0 +1,74 @@
+/** Options shared by renderMarkdown() and MarkdownStream. */
+import type { FrameClock } from './frame-clock.js';
+
+/** UI text inside rendered markdown, for i18n. `{host}` and `{alt}` are replaced. */
+export interface MarkdownStrings {
+  /** Visible text of a code block's copy button. */
+  copy: string;
+  /** Accessible name of a code block's copy button. */
+  copyLabel: string;
+  /** Shown on the button for a moment after a successful copy. */
+  copied: string;
+  /** Accessible name of a remote image's click-to-load placeholder. */
+  loadImageLabel: string;
+  /** Visible text of the placeholder. */
+  loadImage: string;
+}
+
+export const defaultMarkdownStrings: MarkdownStrings = {
+  copy: 'Copy',
+  copyLabel: 'Copy code',
+  copied: 'Copied',
+  loadImageLabel: 'Load image “{alt}” from {host}',
+  loadImage: 'Image: {alt} ({host}) — click to load',
+};
+
+export interface MarkdownOptions {
+  /**
+   * Origins (`https://images.example.com`) whose images load at once. Any other remote image becomes a
+   * button showing its alt text and host, loaded only when the reader clicks it: an image URL is a
+   * zero-click way to send a conversation to a third party.
+   */
+  allowedImageOrigins?: readonly string[];
+  /** UI text for copy buttons and image placeholders. */
+  strings?: Partial<MarkdownStrings>;
+  /** Adds a copy button to each code block (default true). Turn off to add your own from the `.md-code` blocks. */
+  copyButtons?: boolean;
+  /** MarkdownStream only: paces renders (default requestAnimationFrame). */
+  clock?: FrameClock;
+}
+
+/** The options with every default filled in. */
+export interface ResolvedMarkdownOptions {
+  allowedImageOrigins: ReadonlySet<string>;
+  /** Images the reader chose to load (by clicking their placeholder); they stay loaded on re-render. */
+  loadedImages: Set<string>;
+  /** Whether an image URL may load: an allowed origin, or chosen by the reader. */
+  imageAllowed: (url: URL) => boolean;
+  strings: MarkdownStrings;
+  copyButtons: boolean;
+}
+
+export function resolveMarkdownOptions(options: MarkdownOptions = {}): ResolvedMarkdownOptions {
+  const origins = new Set<string>();
+  for (const origin of options.allowedImageOrigins ?? []) {
+    try {
+      origins.add(new URL(origin).origin);
+    } catch {
+      // Not a URL: ignored rather than thrown, a bad entry must not break rendering.
+    }
+  }
+  const loadedImages = new Set<string>();
+  return {
+    allowedImageOrigins: origins,
+    loadedImages,
+    imageAllowed: (url) => origins.has(url.origin) || loadedImages.has(url.href),
+    strings: { ...defaultMarkdownStrings, ...options.strings },
+    copyButtons: options.copyButtons ?? true,
+  };
+}
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}

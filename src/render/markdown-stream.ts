@@ -1,0 +1,186 @@
+/**
+ * Incremental markdown: text arrives in pieces, the container shows it rendered, and the cost stays linear
+ * in the length of the answer.
+ *
+ * The text is a run of blocks (paragraphs, lists, tables, code…). Blocks proven final (block-boundary.ts)
+ * are rendered once and their DOM is kept: the same nodes stay in place for the rest of the stream, so a
+ * reader's text selection or a half-clicked copy button is never destroyed. Only the open tail — from the end
+ * of the last final block — is lexed and rendered again, at most once per frame, and even there a block
+ * whose source did not change keeps its nodes. Code is highlighted once its fence closes.
+ *
+ * The container belongs to the stream: it holds exactly the rendered blocks, and after finish() its DOM is
+ * the same as renderMarkdown(text) however the text was split.
+ */
+import { attachMarkdownBehavior } from './markdown-behavior.js';
+import { finalTokenCount } from './block-boundary.js';
+import { defaultFrameClock, type FrameClock } from './frame-clock.js';
+import { resolveMarkdownOptions, type MarkdownOptions, type ResolvedMarkdownOptions } from './markdown-options.js';
+import { isClosedCode, lexMarkdown, renderTokens, type Links } from './markdown-renderer.js';
+import { normalizeNewlines } from './markdown.js';
+import { sanitizeBlocks } from './sanitize.js';
+import type { Token, Tokens } from 'marked';
+
+interface Block {
+  raw: string;
+  nodes: Node[];
+  /** Rendered with its code highlighted (a closed fence, or anything not at the live end of the text). */
+  highlighted: boolean;
+}
+
+export class MarkdownStream {
+  private readonly container: HTMLElement;
+  private readonly options: ResolvedMarkdownOptions;
+  private readonly clock: FrameClock;
+  private readonly detach: () => void;
+  private source = '';
+  /** A trailing "\r" held until we know whether "\n" follows (marked reads "\r\n" as one line break). */
+  private carriageReturn = false;
+  private frozen: Block[] = [];
+  /** Offset in `source` where the frozen blocks end and the tail starts. */
+  private frozenEnd = 0;
+  /** Link definitions inside the frozen blocks (first definition of a label wins, as in marked). */
+  private frozenLinks: Links = Object.create(null);
+  /** Every definition used by the last render, as label -> "href\ntitle", to notice changes. */
+  private renderedLinks = new Map<string, string>();
+  private tail: Block[] = [];
+  private frame = 0;
+
+  constructor(container: HTMLElement, options: MarkdownOptions = {}) {
+    this.container = container;
+    this.options = resolveMarkdownOptions(options);
+    this.clock = options.clock ?? defaultFrameClock;
+    this.detach = attachMarkdownBehavior(container, this.options);
+  }
+
+  /** All text received so far. */
+  get text(): string {
+    return this.source + (this.carriageReturn ? '\r' : '');
+  }
+
+  /** Adds text; the container updates on the next frame (several appends in one frame cost one render). */
+  append(text: string): void {
+    if (!text) return;
+    if (this.carriageReturn) text = '\r' + text;
+    this.carriageReturn = text.endsWith('\r');
+    if (this.carriageReturn) text = text.slice(0, -1);
+    this.source += normalizeNewlines(text);
+    if (!this.frame) this.frame = this.clock.requestFrame(() => this.onFrame());
+  }
+
+  /** The text is complete: renders now, highlighting any code still plain. */
+  finish(): void {
+    this.cancelFrame();
+    if (this.carriageReturn) {
+      this.carriageReturn = false;
+      this.source += '\n';
+    }
+    this.render(true);
+  }
+
+  /** Replaces the whole text and renders it at once, complete (history, an edited message). */
+  setText(text: string): void {
+    this.cancelFrame();
+    for (const block of [...this.frozen, ...this.tail]) for (const node of block.nodes) node.parentNode?.removeChild(node);
+    this.frozen = [];
+    this.tail = [];
+    this.frozenEnd = 0;
+    this.frozenLinks = Object.create(null);
+    this.renderedLinks = new Map();
+    this.source = '';
+    this.carriageReturn = false;
+    this.append(text);
+    this.finish();
+  }
+
+  /** Stops pending work and removes the container's listeners (the rendered DOM stays). */
+  dispose(): void {
+    this.cancelFrame();
+    this.detach();
+  }
+
+  private onFrame(): void {
+    this.frame = 0;
+    this.render(false);
+  }
+
+  private cancelFrame(): void {
+    if (this.frame) this.clock.cancelFrame(this.frame);
+    this.frame = 0;
+  }
+
+  /** Lexes the tail, freezes what became final, re-renders what changed. `complete`: the text is whole. */
+  private render(complete: boolean): void {
+    const src = this.source.slice(this.frozenEnd);
+    const tokens = lexMarkdown(src, this.frozenLinks);
+    const linksChanged = this.updateLinks(tokens.links);
+
+    const count = tokens.length;
+    const wantHighlight = (token: Token, index: number) =>
+      complete || index < count - 1 || token.type !== 'code' || isClosedCode(token as Tokens.Code);
+    // The tail's old blocks stay as long as they match the new tokens one for one.
+    let kept = 0;
+    if (!linksChanged) {
+      while (
+        kept < this.tail.length &&
+        kept < count &&
+        this.tail[kept].raw === tokens[kept].raw &&
+        this.tail[kept].highlighted === wantHighlight(tokens[kept], kept)
+      )
+        kept++;
+    }
+    for (const block of this.tail.slice(kept)) for (const node of block.nodes) node.parentNode?.removeChild(node);
+
+    const fresh = tokens.slice(kept);
+    const highlights = fresh.map((token, i) => wantHighlight(token, kept + i));
+    const htmls = fresh.map((token, i) => renderTokens([token], this.options, highlights[i]));
+    const nodes = sanitizeBlocks(htmls, this.options.imageAllowed);
+    const blocks = [...this.tail.slice(0, kept)];
+    fresh.forEach((token, i) => blocks.push({ raw: token.raw, nodes: nodes[i], highlighted: highlights[i] }));
+    const fragment = document.createDocumentFragment();
+    for (const list of nodes) for (const node of list) fragment.appendChild(node);
+    this.container.appendChild(fragment);
+
+    const final = finalTokenCount(tokens, src);
+    for (let i = 0; i < final; i++) {
+      const token = tokens[i];
+      if (token.type === 'def' && !(token.tag in this.frozenLinks)) {
+        this.frozenLinks[token.tag] = { href: token.href, title: token.title };
+      }
+      this.frozen.push(blocks[i]);
+      this.frozenEnd += token.raw.length;
+    }
+    this.tail = blocks.slice(final);
+  }
+
+  /**
+   * Notes the link definitions now known. When one appears, changes or goes away, frozen blocks that may
+   * use it are rendered again (a reference link resolves against definitions further down) and the caller
+   * re-renders its tail. Returns whether anything changed.
+   */
+  private updateLinks(links: Links): boolean {
+    const now = new Map<string, string>();
+    for (const label in links) now.set(label, `${links[label].href}\n${links[label].title ?? ''}`);
+    const changed: string[] = [];
+    for (const [label, value] of now) if (this.renderedLinks.get(label) !== value) changed.push(label);
+    for (const label of this.renderedLinks.keys()) if (!now.has(label)) changed.push(label);
+    this.renderedLinks = now;
+    if (!changed.length) return false;
+    const mentions = (block: Block) => {
+      const raw = block.raw.toLowerCase().replace(/\s+/g, ' ');
+      return changed.some((label) => raw.includes(label));
+    };
+    const stale = this.frozen.filter(mentions);
+    if (stale.length) {
+      const htmls = stale.map((block) => renderTokens(lexMarkdown(block.raw, links).filter((t) => t.type !== 'space'), this.options, true));
+      const fresh = sanitizeBlocks(htmls, this.options.imageAllowed);
+      stale.forEach((block, i) => {
+        const anchor = block.nodes[0];
+        if (!anchor) return; // a definition or blank line: nothing on screen
+        for (const node of fresh[i]) this.container.insertBefore(node, anchor ?? null);
+        for (const node of block.nodes) node.parentNode?.removeChild(node);
+        block.nodes = fresh[i];
+      });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,16 @@
+/** One-shot rendering: the whole text at once (history, tests, and the reference the stream must match). */
+import { resolveMarkdownOptions, type MarkdownOptions } from './markdown-options.js';
+import { lexMarkdown, renderTokens } from './markdown-renderer.js';
+import { sanitizeToFragment } from './sanitize.js';
+
+/** Line endings as marked sees them; the stream normalises the same way so offsets agree. */
+export function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** Renders markdown to a sanitized fragment, every code block highlighted. Insert it, or use MarkdownStream. */
+export function renderMarkdown(text: string, options?: MarkdownOptions): DocumentFragment {
+  const resolved = resolveMarkdownOptions(options);
+  const html = renderTokens(lexMarkdown(normalizeNewlines(text)), resolved, true);
+  return sanitizeToFragment(html, resolved.imageAllowed);
+}

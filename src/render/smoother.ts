@@ -1,0 +1,161 @@
+/**
+ * Smooths a bursty text stream into an even flow: chunks go into a buffer and come out once per animation
+ * frame, at a rate that adapts to the backlog so that any chunk is fully shown about `drainMs` after it
+ * arrived. The display never falls more than that behind the network, a burst of 10 KB is spread over the
+ * same quarter second as a burst of 10 characters, and a cut never falls inside a grapheme.
+ *
+ * Pure logic: no DOM. The page's clock comes in through `FrameClock`; tests drive a fake one.
+ */
+import { defaultFrameClock, type FrameClock } from './frame-clock.js';
+import { boundaryAtOrAfter, endsInHalfPair, lastGraphemeStart } from './grapheme-boundary.js';
+
+export type { FrameClock } from './frame-clock.js';
+
+export interface SmootherOptions {
+  /** Paces the releases; defaults to requestAnimationFrame (a 16 ms timer where there is none). */
+  clock?: FrameClock;
+  /** Time in which any chunk is fully released after it arrives. Default 250 ms. */
+  drainMs?: number;
+  /**
+   * Asked on every push and frame: when it returns true, everything buffered is released at once, with no
+   * animation (prefers-reduced-motion, or a hidden tab where frames do not run). See `instantRelease()`.
+   */
+  instant?: () => boolean;
+}
+
+/** `done` is true on the last call after finish(), once the buffer is empty. */
+export type ReleaseCallback = (text: string, done: boolean) => void;
+
+/** Pushes closer together than this share one schedule entry, so a burst of 25 000 tiny chunks costs one. */
+const MERGE_MS = 4;
+
+interface Arrival {
+  time: number;
+  /** Cumulative count of pushed code units before and after this arrival. */
+  from: number;
+  to: number;
+}
+
+export class Smoother {
+  private readonly release: ReleaseCallback;
+  private readonly clock: FrameClock;
+  private readonly drainMs: number;
+  private readonly instant: () => boolean;
+  private pending = '';
+  private released = 0;
+  /** Everything before this offset is due in full; arrivals are dropped once they are. */
+  private dueBase = 0;
+  private arrivals: Arrival[] = [];
+  private lastPush = 0;
+  private frame = 0;
+  private finished = false;
+  private doneSent = false;
+  private disposed = false;
+
+  constructor(release: ReleaseCallback, options: SmootherOptions = {}) {
+    this.release = release;
+    this.clock = options.clock ?? defaultFrameClock;
+    this.drainMs = Math.max(1, options.drainMs ?? 250);
+    this.instant = options.instant ?? (() => false);
+  }
+
+  /** Code units received but not released yet. */
+  get backlog(): number {
+    return this.pending.length;
+  }
+
+  push(delta: string): void {
+    if (this.disposed || this.finished || !delta) return;
+    const now = this.clock.now();
+    const total = this.released + this.pending.length;
+    this.pending += delta;
+    this.lastPush = now;
+    const last = this.arrivals[this.arrivals.length - 1];
+    if (last && now - last.time < MERGE_MS) last.to += delta.length;
+    else this.arrivals.push({ time: now, from: total, to: total + delta.length });
+    if (this.instant()) this.flush();
+    else this.schedule();
+  }
+
+  /** The stream ended: the rest comes out within `drainMs`, including a last grapheme held back so far. */
+  finish(): void {
+    if (this.disposed || this.finished) return;
+    this.finished = true;
+    if (!this.pending || this.instant()) this.flush();
+    else this.schedule();
+  }
+
+  /** Releases everything buffered now (but not half a surrogate pair while more may come). */
+  flush(): void {
+    if (this.disposed) return;
+    this.cancel();
+    const keep = !this.finished && endsInHalfPair(this.pending) ? 1 : 0;
+    this.emit(this.pending.length - keep);
+  }
+
+  /** Stops everything; nothing more is released. */
+  dispose(): void {
+    this.cancel();
+    this.disposed = true;
+    this.pending = '';
+    this.arrivals = [];
+  }
+
+  private schedule(): void {
+    if (!this.frame && this.pending) this.frame = this.clock.requestFrame(() => this.onFrame());
+  }
+
+  private cancel(): void {
+    if (this.frame) this.clock.cancelFrame(this.frame);
+    this.frame = 0;
+  }
+
+  private onFrame(): void {
+    this.frame = 0;
+    if (this.disposed) return;
+    if (this.instant()) return this.flush();
+    const now = this.clock.now();
+    const want = Math.ceil(this.dueBy(now)) - this.released;
+    if (want > 0) {
+      let cut = boundaryAtOrAfter(this.pending, want);
+      // The last cluster in the buffer may still grow (a skin tone or a ZWJ and a second emoji in the next
+      // chunk): hold it back while chunks keep coming, but not forever if the stream pauses.
+      if (cut === this.pending.length && !this.finished) {
+        if (endsInHalfPair(this.pending)) cut = this.pending.length - 1;
+        if (now - this.lastPush < this.drainMs) cut = Math.min(cut, lastGraphemeStart(this.pending));
+      }
+      if (cut > 0) this.emit(cut);
+    }
+    if (this.pending) this.schedule();
+    else if (this.finished) this.emit(0);
+  }
+
+  /** How many code units should be out by `time`: each arrival is spread evenly over the drainMs after it. */
+  private dueBy(time: number): number {
+    let due = this.dueBase;
+    let drop = 0;
+    for (const arrival of this.arrivals) {
+      const part = (time - arrival.time) / this.drainMs;
+      if (part >= 1) {
+        // Arrivals are in time order, so all before this one are fully due too.
+        this.dueBase = arrival.to;
+        due = arrival.to;
+        drop++;
+      } else if (part > 0) due += (arrival.to - arrival.from) * part;
+    }
+    if (drop) this.arrivals.splice(0, drop);
+    return due;
+  }
+
+  private emit(count: number): void {
+    const text = this.pending.slice(0, count);
+    this.pending = this.pending.slice(count);
+    this.released += count;
+    const done = this.finished && !this.pending && !this.doneSent;
+    if (done) {
+      this.doneSent = true;
+      this.arrivals = [];
+    }
+    if (text || done) this.release(text, done);
+  }
+}
