@@ -31,17 +31,18 @@ function numberFrom(prompt: string, name: string): number | undefined {
   return undefined;
 }
 
-function stringFrom(prompt: string, name: string): string | undefined {
+function stringFrom(prompt: string, name: string, format = ''): string | undefined {
   const n = escape(spoken(name));
   const explicit = prompt.match(new RegExp(`${n}\\s*(?:=|:)\\s*(?:"([^"]*)"|“([^”]*)”|'([^']*)'|([^\\s,;]+))`, 'i'));
   if (explicit) return explicit[1] ?? explicit[2] ?? explicit[3] ?? explicit[4];
-  const lower = name.toLowerCase();
+  // The format says more than the name: `to` with format email is an address.
+  const lower = `${name} ${format}`.toLowerCase();
   if (/city|location|place|town|destination|where/.test(lower)) {
-    const m = prompt.match(new RegExp(`(?:\\bin|\\bfor|\\bat|\\bto|\\bfrom|\\bnear)\\s+(${CAPITALIZED})`, 'u'));
+    const m = prompt.match(new RegExp(`(?:\\bin|\\bfor|\\bat|\\bto|\\bfrom|\\bnear|\\babout|\\bof)\\s+(${CAPITALIZED})`, 'u'));
     if (m) return m[1];
   }
   if (/email/.test(lower)) return prompt.match(/[\w.+-]+@[\w-]+\.[\w.]+/)?.[0];
-  if (/url|link|website/.test(lower)) return prompt.match(/https?:\/\/\S+/)?.[0];
+  if (/url|uri|link|website/.test(lower)) return prompt.match(/https?:\/\/\S+/)?.[0];
   if (/date|day|deadline/.test(lower)) return prompt.match(/\d{4}-\d{2}-\d{2}/)?.[0];
   if (/query|search|term|text|topic|question|prompt|keyword|message/.test(lower)) {
     const quoted = prompt.match(/"([^"]+)"|“([^”]+)”/);
@@ -63,7 +64,7 @@ export function hintsFrom(prompt: string, exclude: string[] = []): Hint {
       if (n === undefined) return undefined;
       return types.includes('integer') ? Math.round(n) : n;
     }
-    if (types.includes('string') || types.length === 0) return stringFrom(text, name);
+    if (types.includes('string') || types.length === 0) return stringFrom(text, name, typeof schema.format === 'string' ? schema.format : '');
     if (types.includes('boolean')) {
       const m = text.match(new RegExp(`${escape(spoken(name))}\\s*(?:=|:)?\\s*(true|false|yes|no)\\b`, 'i'));
       if (m) return /true|yes/i.test(m[1]);
