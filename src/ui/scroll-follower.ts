@@ -34,6 +34,7 @@ export class ScrollFollower implements ReactiveController {
     scroller.addEventListener('wheel', this.onWheel, { passive: true });
     this.observer = new ResizeObserver(() => this.follow());
     this.observer.observe(content);
+    this.observer.observe(scroller); // a banner or a taller composer shrinks the view: stay at the end
   }
 
   hostConnected(): void {
@@ -50,6 +51,7 @@ export class ScrollFollower implements ReactiveController {
 
   /** Scrolls to the end and follows again (the "jump to latest" button, a new message sent). */
   jumpToEnd(): void {
+    this.ownTop = -1;
     this.setStuck(true);
     this.follow();
   }
@@ -57,6 +59,12 @@ export class ScrollFollower implements ReactiveController {
   private follow(): void {
     const scroller = this.scroller;
     if (!scroller || !this.stuck) return;
+    // Moved up from where we left it, and not by a shrink (that would leave it at the end): the reader
+    // scrolled in this very frame, before the scroll event could tell us. Theirs wins.
+    if (this.ownTop >= 0 && scroller.scrollTop < this.ownTop - 1 && this.distanceToEnd() > END_SLACK_PX) {
+      this.setStuck(false);
+      return;
+    }
     const top = scroller.scrollHeight - scroller.clientHeight;
     if (top <= 0) return;
     scroller.scrollTop = top;

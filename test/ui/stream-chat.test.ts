@@ -1,20 +1,72 @@
 import { assert } from 'chai';
-import { answers, axeViolations, chat, cleanup, describeViolations, idle, input, lastAnswerText, part, say, waitFor } from './helpers.js';
+import * as z from 'zod';
+import {
+  answers,
+  axeViolations,
+  chat,
+  cleanup,
+  describeViolations,
+  idle,
+  input,
+  lastAnswerText,
+  part,
+  parts,
+  say,
+  waitFor,
+} from './helpers.js';
+
+async function noViolations(el: Element, state: string): Promise<void> {
+  const violations = await axeViolations(el);
+  assert.deepEqual(violations, [], `${state}:\n${describeViolations(violations)}`);
+}
 
 describe('<stream-chat>', () => {
   afterEach(cleanup);
 
-  it('has no accessibility violation when empty and after an answer', async () => {
-    const el = await chat('dev;rate=0', (e) => {
+  it('is accessible when empty, streaming, running a tool, failed, and as an open popup', async () => {
+    const empty = await chat('dev;rate=0', (e) => {
       e.welcome = 'Hello! Ask me anything.';
-      e.starterPrompts = ['Tell me a joke'];
+      e.starterPrompts = ['Tell me a joke', 'Show me a table'];
     });
-    let violations = await axeViolations(el);
-    assert.deepEqual(violations, [], describeViolations(violations));
-    await say(el, 'Hi there');
-    await idle(el);
-    violations = await axeViolations(el);
-    assert.deepEqual(violations, [], describeViolations(violations));
+    await noViolations(empty, 'empty');
+
+    const streaming = await chat('dev;rate=200;words=300');
+    await say(streaming, 'Tell me about markdown tables and code');
+    await waitFor(() => lastAnswerText(streaming).length > 30, 'streaming text');
+    await noViolations(streaming, 'streaming');
+    streaming.stop();
+    await idle(streaming);
+    await noViolations(streaming, 'stopped');
+
+    let release!: () => void;
+    const tool = await chat('dev;rate=0', (e) => {
+      e.tools = [
+        {
+          name: 'lookup',
+          parameters: z.object({ query: z.string() }),
+          execute: () => new Promise((resolve) => (release = () => resolve('ok'))),
+        },
+      ];
+    });
+    await say(tool, 'Please call lookup');
+    await waitFor(() => parts(tool, 'tool-call').some((c) => c.dataset.status === 'running'), 'a running tool');
+    await noViolations(tool, 'tool running');
+    release();
+    await idle(tool);
+
+    const failed = await chat('dev;rate=0;scenario=http-401');
+    await failed.send('Hello');
+    await failed.updateComplete;
+    assert.exists(part(failed, 'error'));
+    await noViolations(failed, 'error');
+
+    const popup = await chat('dev;rate=0', (e) => (e.mode = 'popup'));
+    await noViolations(popup, 'popup closed');
+    popup.open();
+    await popup.updateComplete;
+    await say(popup, 'Hi');
+    await idle(popup);
+    await noViolations(popup, 'popup open');
   });
 
   it('sends what the user typed and shows the streamed answer', async () => {
@@ -28,6 +80,22 @@ describe('<stream-chat>', () => {
     assert.lengthOf(answers(el), 1);
     assert.isAbove(lastAnswerText(el).length, 0);
     assert.deepEqual(el.messages.map((m) => m.role), ['user', 'assistant']);
-    assert.equal(el.messages[1].content?.trim(), lastAnswerText(el).trim());
+  });
+
+  it('announces a finished answer once, through a polite live region, not per token', async () => {
+    const el = await chat('dev;rate=400;words=80');
+    const region = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    const log = part(el, 'transcript')!;
+    assert.equal(log.getAttribute('role'), 'log');
+    assert.equal(log.getAttribute('aria-live'), 'off', 'the log itself does not speak every token');
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => seen.add(region.textContent!.trim()));
+    observer.observe(region, { childList: true, subtree: true, characterData: true });
+    await say(el, 'Hello');
+    await idle(el);
+    observer.disconnect();
+    const announced = [...seen].filter(Boolean);
+    assert.lengthOf(announced, 1, 'one announcement');
+    assert.equal(announced[0], el.messages[1].content?.trim());
   });
 });

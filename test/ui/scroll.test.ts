@@ -1,0 +1,39 @@
+import { assert } from 'chai';
+import { chat, cleanup, lastAnswerText, part, say, waitFor } from './helpers.js';
+
+const frames = (n: number) =>
+  new Promise<void>(async (resolve) => {
+    for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
+    resolve();
+  });
+
+describe('<stream-chat> scrolling', () => {
+  afterEach(cleanup);
+
+  it('follows the stream, lets go when the reader scrolls up, and jumps back on request', async () => {
+    const el = await chat('dev;rate=1500;words=600', (e) => (e.style.blockSize = '300px'));
+    const log = part(el, 'transcript')!;
+    const distance = () => log.scrollHeight - log.clientHeight - log.scrollTop;
+    await say(el, 'Write something long');
+    await waitFor(() => log.scrollHeight > log.clientHeight * 2, 'the answer to overflow');
+    await frames(2);
+    assert.isBelow(distance(), 40, 'stuck to the bottom while streaming');
+    assert.notExists(part(el, 'jump-button'));
+
+    // The reader scrolls up.
+    // (a scrollbar drag or a key: no wheel event, only scrolling)
+    log.scrollTop = 0;
+    const jump = await waitFor(() => part(el, 'jump-button') as HTMLButtonElement | null, 'the jump button');
+    const before = lastAnswerText(el).length;
+    await waitFor(() => lastAnswerText(el).length > before + 100, 'more text');
+    await frames(2);
+    assert.isBelow(log.scrollTop, 40, 'the view stays where the reader put it');
+
+    jump.click();
+    await el.updateComplete;
+    await frames(2);
+    assert.isBelow(distance(), 40, 'back at the newest line');
+    assert.notExists(part(el, 'jump-button'));
+    el.stop();
+  });
+});
