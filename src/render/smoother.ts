@@ -28,6 +28,8 @@ export type ReleaseCallback = (text: string, done: boolean) => void;
 
 /** Pushes closer together than this share one schedule entry, so a burst of 25 000 tiny chunks costs one. */
 const MERGE_MS = 4;
+/** Longer than any grapheme: a cut further than this from the end of the buffer cannot touch the last one. */
+const MAX_HELD = 64;
 
 interface Arrival {
   time: number;
@@ -118,11 +120,13 @@ export class Smoother {
     const want = Math.ceil(this.dueBy(now)) - this.released;
     if (want > 0) {
       let cut = boundaryAtOrAfter(this.pending, want);
-      // The last cluster in the buffer may still grow (a skin tone or a ZWJ and a second emoji in the next
-      // chunk): hold it back while chunks keep coming, but not forever if the stream pauses.
-      if (cut === this.pending.length && !this.finished) {
-        if (endsInHalfPair(this.pending)) cut = this.pending.length - 1;
-        if (now - this.lastPush < this.drainMs) cut = Math.min(cut, lastGraphemeStart(this.pending));
+      // The last cluster in the buffer may still grow (a skin tone, or a ZWJ and a second emoji, or the
+      // second half of a surrogate pair in the next chunk): hold it back while chunks keep coming, but not
+      // through a pause longer than drainMs (then only half a surrogate pair is kept).
+      if (!this.finished && cut > this.pending.length - MAX_HELD) {
+        const whole = endsInHalfPair(this.pending) ? this.pending.slice(0, -1) : this.pending;
+        const paused = now - this.lastPush >= this.drainMs;
+        cut = Math.min(cut, paused ? whole.length : lastGraphemeStart(whole));
       }
       if (cut > 0) this.emit(cut);
     }
