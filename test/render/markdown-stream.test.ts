@@ -1,0 +1,182 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { MarkdownStream, renderMarkdown } from '../../src/render/index.js';
+import { fakeClock } from './fake-clock.js';
+import { answers, markdownDocument } from './markdown-corpus.js';
+
+function reference(text: string): HTMLElement {
+  const div = document.createElement('div');
+  div.append(renderMarkdown(text));
+  return div;
+}
+
+/** Streams `text` cut at `cuts`, a frame running after the pieces for which `frameAfter` says so. */
+function stream(text: string, cuts: number[], frameAfter: boolean[]): HTMLElement {
+  const clock = fakeClock();
+  const div = document.createElement('div');
+  const md = new MarkdownStream(div, { clock });
+  const points = [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((a, b) => a - b);
+  let from = 0;
+  points.push(text.length);
+  points.forEach((to, i) => {
+    md.append(text.slice(from, to));
+    from = to;
+    if (frameAfter[i % frameAfter.length]) clock.advance(16);
+  });
+  md.finish();
+  return div;
+}
+
+function expectSame(actual: HTMLElement, expected: HTMLElement, text: string) {
+  if (!actual.isEqualNode(expected)) {
+    expect(actual.innerHTML, `for ${JSON.stringify(text)}`).to.equal(expected.innerHTML);
+    expect.fail(`DOM differs (same HTML) for ${JSON.stringify(text)}`);
+  }
+}
+
+describe('MarkdownStream', () => {
+  it('ends with the same DOM as a one-shot render, for realistic answers cut anywhere', () => {
+    for (const text of answers) {
+      fc.assert(
+        fc.property(fc.array(fc.nat(text.length), { maxLength: 60 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (cuts, frames) => {
+          expectSame(stream(text, cuts, frames), reference(text), text);
+        }),
+        { numRuns: 60 },
+      );
+    }
+  });
+
+  it('ends with the same DOM as a one-shot render, for generated documents cut anywhere', () => {
+    fc.assert(
+      fc.property(
+        markdownDocument,
+        fc.array(fc.nat(3000), { maxLength: 80 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
+        (text, cuts, frames) => {
+          expectSame(stream(text, cuts, frames), reference(text), text);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('matches the one-shot render character by character, with a frame after every character', () => {
+    const text = answers[0];
+    const cuts = Array.from({ length: text.length }, (_, i) => i);
+    expectSame(stream(text, cuts, [true]), reference(text), text);
+  });
+
+  it('keeps the DOM nodes of finished blocks while later text streams in', () => {
+    const clock = fakeClock();
+    const div = document.createElement('div');
+    const md = new MarkdownStream(div, { clock });
+    md.append('# Title\n\nFirst paragraph with a [link](https://example.com).\n\n- one\n- two\n\nSecond');
+    clock.advance(16);
+    const heading = div.querySelector('h1')!;
+    const paragraph = div.querySelector('p')!;
+    const list = div.querySelector('ul')!;
+    const textNode = paragraph.firstChild!;
+    for (const piece of [' paragraph', ' grows.\n\n', '| a | b |\n', '|---|---|\n', '| 1 | 2 |\n', '\nThe end.']) {
+      md.append(piece);
+      clock.advance(16);
+      expect(div.querySelector('h1')).to.equal(heading);
+      expect(div.querySelector('p')).to.equal(paragraph);
+      expect(paragraph.firstChild).to.equal(textNode);
+      expect(div.querySelector('ul')).to.equal(list);
+    }
+    md.finish();
+    expect(div.querySelector('h1')).to.equal(heading);
+    expect(div.querySelector('ul')).to.equal(list);
+  });
+
+  it('keeps a text selection in a finished block across later appends', () => {
+    const clock = fakeClock();
+    const div = document.createElement('div');
+    document.body.append(div);
+    try {
+      const md = new MarkdownStream(div, { clock });
+      md.append('A sentence the reader selects.\n\nMore text');
+      clock.advance(16);
+      const range = document.createRange();
+      range.selectNodeContents(div.querySelector('p')!);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      for (let i = 0; i < 20; i++) {
+        md.append(` word${i}`);
+        clock.advance(16);
+      }
+      expect(selection.toString()).to.equal('A sentence the reader selects.');
+    } finally {
+      div.remove();
+    }
+  });
+
+  it('renders at most once per frame, however many appends', () => {
+    const clock = fakeClock();
+    const div = document.createElement('div');
+    const md = new MarkdownStream(div, { clock });
+    for (const ch of 'Hello **world**') md.append(ch);
+    expect(div.innerHTML).to.equal('');
+    expect(clock.pending).to.equal(1);
+    clock.advance(16);
+    expect(div.querySelector('strong')?.textContent).to.equal('world');
+  });
+
+  it('highlights a code block once its fence closes, and not before', () => {
+    const clock = fakeClock();
+    const div = document.createElement('div');
+    const md = new MarkdownStream(div, { clock });
+    md.append('```js\nconst answer = 42;\n');
+    clock.advance(16);
+    const code = () => div.querySelector('pre code')!;
+    expect(code().textContent).to.equal('const answer = 42;\n');
+    expect(code().querySelector('.hljs-keyword')).to.equal(null);
+    md.append('```\n');
+    clock.advance(16);
+    expect(code().classList.contains('hljs')).to.equal(true);
+    expect(code().querySelector('.hljs-keyword')?.textContent).to.equal('const');
+    expect(code().querySelector('.hljs-number')?.textContent).to.equal('42');
+  });
+
+  it('highlights a fence left open when the stream finishes', () => {
+    const clock = fakeClock();
+    const div = document.createElement('div');
+    const md = new MarkdownStream(div, { clock });
+    md.append('```python\ndef f(x):\n    return x\n');
+    clock.advance(16);
+    expect(div.querySelector('.hljs-keyword')).to.equal(null);
+    md.finish();
+    expect(div.querySelector('.hljs-keyword')?.textContent).to.equal('def');
+  });
+
+  it('resolves a reference link whose definition arrives after its use', () => {
+    const clock = fakeClock();
+    const div = document.createElement('div');
+    const md = new MarkdownStream(div, { clock });
+    md.append('See [the docs][docs].\n\n# Next\n\nMore text.\n\n');
+    clock.advance(16);
+    expect(div.querySelector('a')).to.equal(null);
+    md.append('[docs]: https://example.com/docs\n');
+    clock.advance(16);
+    expect(div.querySelector('a')?.getAttribute('href')).to.equal('https://example.com/docs');
+    md.finish();
+    expectSame(div, reference(md.text), md.text);
+  });
+
+  it('setText() replaces everything and renders it complete', () => {
+    const div = document.createElement('div');
+    const md = new MarkdownStream(div, { clock: fakeClock() });
+    md.append('# Old');
+    md.setText('```js\nlet x;\n```\n\nNew text');
+    expect(md.text).to.equal('```js\nlet x;\n```\n\nNew text');
+    expectSame(div, reference(md.text), md.text);
+    expect(div.querySelector('h1')).to.equal(null);
+  });
+
+  it('treats \\r\\n split across chunks like one line break', () => {
+    const text = '# Title\r\n\r\n- a\r\n- b\r\n\r\nText';
+    const div = stream(text, [8, 9, 10, 11, 18, 19], [true]);
+    expectSame(div, reference(text), text);
+  });
+});
