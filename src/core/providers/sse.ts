@@ -29,6 +29,9 @@ export const sseProvider: Provider = async function* (request: ProviderRequest):
     }
     if (message.event === 'error') throw streamedError(parseOr(message.data));
     const data = parseOr(message.data);
+    if (typeof data === 'string' && /^\s*[{[]/.test(data)) {
+      throw failure('protocol', 'The server sent data that is not valid JSON. The answer may be incomplete; try again.', { retryable: true, raw: data });
+    }
     if (data && typeof data === 'object') {
       const d = data as { delta?: unknown; error?: unknown; text?: unknown };
       if (d.error) throw streamedError(d.error);
