@@ -17,7 +17,10 @@ export interface GenerateContext {
   sparseness?: number;
 }
 
-const MAX_DEPTH = 8;
+/** Past this depth values get as small as the schema allows, so recursive schemas end. */
+const SHALLOW_DEPTH = 4;
+/** A schema that cannot end (a required cycle) is cut off here rather than overflowing the stack. */
+const MAX_DEPTH = 32;
 
 /** Merges `allOf` branches into one schema (properties and required lists are unioned). */
 function mergeAllOf(schema: JsonSchema, root: JsonSchema): JsonSchema {
@@ -47,7 +50,7 @@ export function generateJson(schema: JsonSchema, ctx: GenerateContext, name = ''
     const resolved = branches.map((b) => resolveRef(b, root));
     const nonNull = resolved.filter((b) => !typesOf(b).every((t) => t === 'null') || b.type === undefined);
     const allowsNull = nonNull.length < resolved.length;
-    if (allowsNull && (nonNull.length === 0 || rng.chance(ctx.sparseness ?? 0.2))) return null;
+    if (allowsNull && (nonNull.length === 0 || depth >= SHALLOW_DEPTH || rng.chance(ctx.sparseness ?? 0.2))) return null;
     const { anyOf: _a, oneOf: _o, ...siblings } = s;
     // Sibling keywords (a description, a shared `type`) apply to every branch.
     s = { ...siblings, ...mergeAllOf(rng.pick(nonNull.length ? nonNull : resolved), root) };
@@ -56,7 +59,7 @@ export function generateJson(schema: JsonSchema, ctx: GenerateContext, name = ''
 
   let types = typesOf(s);
   if (types.includes('null') && types.length > 1) {
-    if (rng.chance(ctx.sparseness ?? 0.2)) return null;
+    if (depth >= SHALLOW_DEPTH || rng.chance(ctx.sparseness ?? 0.2)) return null;
     types = types.filter((t) => t !== 'null');
   }
   const type = types.length ? rng.pick(types) : guessType(name);
@@ -150,7 +153,8 @@ function arrayIn(s: JsonSchema, name: string, ctx: GenerateContext, depth: numbe
   const rest = Array.isArray(s.items) ? undefined : s.items;
   const min = Math.max(s.minItems ?? 0, prefix.length);
   const max = s.maxItems ?? Math.max(min, prefix.length + (rest ? 4 : 0));
-  const count = rest ? Math.min(max, Math.max(min, ctx.rng.int(2, 4))) : Math.min(max, prefix.length);
+  const wanted = depth >= SHALLOW_DEPTH ? 0 : ctx.rng.int(2, 4);
+  const count = rest ? Math.min(max, Math.max(min, wanted)) : Math.min(max, prefix.length);
   const itemName = singular(name);
   const out: unknown[] = [];
   const seen = new Set<string>();
@@ -170,7 +174,7 @@ function objectIn(s: JsonSchema, ctx: GenerateContext, depth: number): Record<st
   const required = new Set(s.required ?? []);
   const properties = s.properties ?? {};
   for (const [key, propSchema] of Object.entries(properties)) {
-    if (!required.has(key) && ctx.rng.chance(ctx.sparseness ?? 0.2)) continue;
+    if (!required.has(key) && (depth >= SHALLOW_DEPTH || ctx.rng.chance(ctx.sparseness ?? 0.2))) continue;
     out[key] = generateJson(propSchema, ctx, key, depth + 1);
   }
   for (const key of required) if (!(key in out)) out[key] = generateJson({}, ctx, key, depth + 1);
