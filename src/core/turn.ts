@@ -36,6 +36,10 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
     const price = options.model ? options.prices?.[options.model] : undefined;
 
     for (let step = 1; step <= maxSteps; step++) {
+      if (signal.aborted) {
+        finishReason = 'aborted';
+        break;
+      }
       const outcome = await runModelStep({
         provider,
         options,
