@@ -146,6 +146,11 @@ export function childSchema(schema: AnySchema | undefined, key: string | number,
     if (!inner) return undefined;
     def = defOf(inner);
   }
+  // A container of the wrong kind has no member schemas: its kind is the one issue.
+  if (container !== undefined) {
+    const isArray = Array.isArray(container);
+    if ((def.type === 'array' || def.type === 'tuple') !== isArray) return undefined;
+  }
   switch (def.type) {
     case 'object': {
       const member = typeof key === 'string' && Object.prototype.hasOwnProperty.call(def.shape, key) ? def.shape![key] : undefined;
