@@ -23,6 +23,8 @@ const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOWED_NAMESPACES: ['http://www.w3.org/1999/xhtml'],
+  // Plain text that DOMPurify would otherwise read as a URL with an unknown scheme ("from localhost:8000").
+  ADD_URI_SAFE_ATTR: ['aria-label', 'data-alt'],
   RETURN_DOM_FRAGMENT: true,
 };
 
