@@ -93,10 +93,11 @@ export class AnswerState {
         return false;
       case 'error':
         item.error = event.error;
-        this.flush();
+        this.cut();
         return true;
       case 'end':
-        this.finish();
+        if (event.finishReason === 'aborted' || event.finishReason === 'error' || event.error) this.cut();
+        else this.finish();
         item.usage = event.usage;
         if (event.object !== undefined && item.object) {
           item.object.update({ ...item.object.state, value: event.object, complete: true });
@@ -109,14 +110,16 @@ export class AnswerState {
     }
   }
 
-  /** Shows everything received at once (stop, error, end). */
-  finish(): void {
+  /** The answer is complete: the text eases out to its end. */
+  private finish(): void {
     for (const segment of this.item.segments) if (segment.kind === 'text') segment.body.finish();
     this.item.object?.flush();
   }
 
-  private flush(): void {
-    for (const segment of this.item.segments) if (segment.kind === 'text') segment.body.flush();
+  /** The answer was cut (stop, error): everything received is shown at once. */
+  cut(): void {
+    for (const segment of this.item.segments) if (segment.kind === 'text') segment.body.cut();
+    this.item.object?.flush();
   }
 
   private call(id: string, name: string): ToolCallState {

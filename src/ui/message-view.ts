@@ -4,6 +4,7 @@
  * regenerated. The bodies are stable containers filled outside the template (see mount.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { MarkdownOptions } from '../render/index.js';
 import { checkIcon, copyIcon, editIcon, regenerateIcon } from './icons.js';
 import { mount } from './mount.js';
 import type { Strings } from './strings.js';
@@ -23,6 +24,8 @@ export interface MessageContext {
   showUsage: boolean;
   currency: string;
   now: number;
+  /** Image policy and UI text for rendered markdown. */
+  markdown: MarkdownOptions;
   copy(item: Item): void;
   startEdit(item: UserItem): void;
   submitEdit(item: UserItem, text: string): void;
@@ -95,7 +98,7 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
       data-status=${item.status} aria-label=${strings.assistant} aria-busy=${live ? 'true' : 'false'}>
     ${item.segments.map((segment) =>
       segment.kind === 'text'
-        ? html`<div class="markdown" part="markdown" ${mount((el) => segment.body.attach(el))}></div>`
+        ? html`<div class="markdown" part="markdown" ${mount((el) => segment.body.attach(el, ctx.markdown))}></div>`
         : renderToolCall(segment.call, strings, ctx.now, ctx.decide),
     )}
     ${item.object

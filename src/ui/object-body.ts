@@ -3,6 +3,7 @@
  * container like a text body: once per animation frame at most, never through the element's template.
  */
 import { render as litRender } from 'lit';
+import { pageFrameClock } from './frame-clock.js';
 import type { ObjectState } from './view-model.js';
 
 /** What a host's `renderObject` may return: a Lit template, a DOM node, or a string shown as text. */
@@ -27,19 +28,19 @@ export class ObjectBody {
   }
 
   flush(): void {
-    cancelAnimationFrame(this.frame);
+    pageFrameClock.cancelFrame(this.frame);
     this.frame = 0;
     this.render();
   }
 
   dispose(): void {
-    cancelAnimationFrame(this.frame);
+    pageFrameClock.cancelFrame(this.frame);
     this.container = undefined;
   }
 
   private schedule(): void {
     if (this.frame || !this.container) return;
-    this.frame = requestAnimationFrame(() => {
+    this.frame = pageFrameClock.requestFrame(() => {
       this.frame = 0;
       this.render();
     });

@@ -8,6 +8,7 @@ import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValu
 import { runChat } from '../core/index.js';
 import type { ChatError, ChatEvent } from '../core/events.js';
 import type { ChatMessage } from '../core/messages.js';
+import type { MarkdownOptions } from '../render/index.js';
 import type { ChatResult, ModelPrice, ProviderName, RunChatOptions, Schema, Tool } from '../core/options.js';
 import { AnswerState } from './answer-state.js';
 import { isSendKey, renderComposer } from './composer.js';
@@ -178,6 +179,8 @@ export class StreamChat extends LitElement {
   private now = 0;
   /** Conversations of this page's life when no store is wired (storage="memory"/"none"). */
   private readonly memory = new Map<string, ChatMessage[]>();
+  private mergedStrings?: { from: Partial<Strings>; merged: Strings };
+  private cachedMarkdown?: { strings: Strings; origins: string[] | undefined; options: MarkdownOptions };
   private readonly follower = new ScrollFollower(this, (stuck) => (this.following = stuck));
 
   constructor() {
@@ -217,7 +220,30 @@ export class StreamChat extends LitElement {
   }
 
   private get text(): Strings {
-    return this.strings ? { ...defaultStrings, ...this.strings } : defaultStrings;
+    if (!this.strings) return defaultStrings;
+    if (this.mergedStrings?.from !== this.strings) {
+      this.mergedStrings = { from: this.strings, merged: { ...defaultStrings, ...this.strings } };
+    }
+    return this.mergedStrings.merged;
+  }
+
+  /** Options of the markdown bodies, rebuilt when the strings or the image policy change. */
+  private markdownOptions(strings: Strings): MarkdownOptions {
+    if (this.cachedMarkdown?.strings === strings && this.cachedMarkdown.origins === this.allowedImageOrigins) {
+      return this.cachedMarkdown.options;
+    }
+    const options: MarkdownOptions = {
+      allowedImageOrigins: this.allowedImageOrigins,
+      strings: {
+        copy: strings.copyCode,
+        copyLabel: strings.copyCodeLabel,
+        copied: strings.copied,
+        loadImage: strings.loadImage,
+        loadImageLabel: strings.loadImageLabel,
+      },
+    };
+    this.cachedMarkdown = { strings, origins: this.allowedImageOrigins, options };
+    return options;
   }
 
   // ——— public methods ———
@@ -443,9 +469,27 @@ export class StreamChat extends LitElement {
     if (empty && answer.status !== 'done') this.items = this.items.filter((item) => item !== answer);
     else this.touch(answer);
     if (answer.status === 'done') {
-      const text = answerText(answer);
-      this.announcement = text || this.text.answerReady;
+      // Announced once, when the whole answer is on screen, as the reader will hear it (rendered text).
+      const shown = answer.segments.flatMap((s) => (s.kind === 'text' ? [s.body.shown] : []));
+      void Promise.all(shown).then(() => {
+        if (this.items.includes(answer)) this.announcement = this.spokenText(answer) || this.text.answerReady;
+      });
     }
+  }
+
+  /** The answer's rendered text, without the code blocks' toolbars. */
+  private spokenText(answer: AssistantItem): string {
+    const article = this.renderRoot.querySelector(`[data-key="${answer.key}"]`);
+    if (!article) return answerText(answer);
+    return [...article.querySelectorAll('.markdown')]
+      .map((body) => {
+        const copy = body.cloneNode(true) as Element;
+        for (const bar of copy.querySelectorAll('.md-code-bar, button')) bar.remove();
+        return copy.textContent ?? '';
+      })
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   }
 
   private emit(event: ChatEvent): void {
@@ -594,7 +638,11 @@ export class StreamChat extends LitElement {
     }
   };
 
-  private readonly listContext: Omit<ListContext, 'strings' | 'busy' | 'lastAnswerKey' | 'editingKey' | 'copiedKey' | 'showUsage' | 'currency' | 'now' | 'welcome' | 'starterPrompts' | 'stamp'> = {
+  /** The list's actions: created once, so guarded bubbles keep working handlers. */
+  private readonly listActions: Pick<
+    ListContext,
+    'copy' | 'startEdit' | 'submitEdit' | 'cancelEdit' | 'regenerate' | 'decide' | 'isSendKey' | 'sendPrompt'
+  > = {
     copy: (item) => void this.copy(item),
     startEdit: (item) => {
       this.editingKey = item.key;
@@ -632,7 +680,7 @@ export class StreamChat extends LitElement {
     const heading = this.heading ?? strings.heading;
     const lastAnswer = this.items.findLast((item) => item.kind === 'assistant');
     const ctx: ListContext = {
-      ...this.listContext,
+      ...this.listActions,
       strings,
       busy: this.isBusy,
       lastAnswerKey: lastAnswer?.key,
@@ -641,6 +689,7 @@ export class StreamChat extends LitElement {
       showUsage: this.showUsage,
       currency: this.currency,
       now: this.now,
+      markdown: this.markdownOptions(strings),
       welcome: this.welcome ?? '',
       starterPrompts: this.starterPrompts ?? [],
       stamp: this.stamp,

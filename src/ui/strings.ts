@@ -65,8 +65,12 @@ export interface Strings {
   objectStreaming: string;
   objectComplete: string;
   objectInvalid: string;
-  /** Shown in place of a remote image until the user allows it (handed to the render layer). */
+  /** Code blocks' copy button: visible text, and accessible name. */
+  copyCode: string;
+  copyCodeLabel: string;
+  /** A remote image waiting for a click: visible text and accessible name; `{alt}`, `{host}` replaced. */
   loadImage: string;
+  loadImageLabel: string;
 }
 
 export const defaultStrings: Strings = {
@@ -113,7 +117,10 @@ export const defaultStrings: Strings = {
   objectStreaming: 'Receiving…',
   objectComplete: 'Complete',
   objectInvalid: 'Does not match the expected shape',
-  loadImage: 'Load image',
+  copyCode: 'Copy',
+  copyCodeLabel: 'Copy code',
+  loadImage: 'Image: {alt} ({host}) — click to load',
+  loadImageLabel: 'Load image “{alt}” from {host}',
 };
 
 /** Replaces `{name}` placeholders; unknown names are left as they are. */

@@ -6,7 +6,8 @@
  * private `--_x` one, whose fallback depends on the theme (light, dark, or the system's choice).
  * Layout uses logical properties only, so `dir="rtl"` mirrors everything.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { markdownStyles } from '../render/index.js';
 
 const light = css`
   --_bg: var(--stream-chat-bg, #ffffff);
@@ -24,6 +25,14 @@ const light = css`
   --_error-bg: var(--stream-chat-error-bg, #fdecea);
   --_error-fg: var(--stream-chat-error-fg, #8a1c12);
   --_focus: var(--stream-chat-focus, #0b57d0);
+  --_link: var(--stream-chat-link, #0b57d0);
+  --_hl-keyword: #cf222e;
+  --_hl-string: #0a3069;
+  --_hl-number: #0550ae;
+  --_hl-comment: #59636e;
+  --_hl-title: #8250df;
+  --_hl-type: #953800;
+  --_hl-variable: #24292f;
   --_shadow: var(--stream-chat-shadow, 0 8px 28px rgb(0 0 0 / 0.18));
   color-scheme: light;
 `;
@@ -44,11 +53,19 @@ const dark = css`
   --_error-bg: var(--stream-chat-error-bg, #3b1d1b);
   --_error-fg: var(--stream-chat-error-fg, #ffb4ab);
   --_focus: var(--stream-chat-focus, #8ab4f8);
+  --_link: var(--stream-chat-link, #8ab4f8);
+  --_hl-keyword: #ff7b72;
+  --_hl-string: #a5d6ff;
+  --_hl-number: #79c0ff;
+  --_hl-comment: #9198a1;
+  --_hl-title: #d2a8ff;
+  --_hl-type: #ffa657;
+  --_hl-variable: #e6edf3;
   --_shadow: var(--stream-chat-shadow, 0 8px 28px rgb(0 0 0 / 0.5));
   color-scheme: dark;
 `;
 
-export const styles = css`
+const theme = css`
   :host {
     ${light}
     --_font: var(
@@ -266,25 +283,11 @@ export const styles = css`
     gap: 0.4rem;
   }
 
-  /* ——— answer bodies (markdown from the render layer) ——— */
-  .markdown {
-    overflow-wrap: anywhere;
-  }
-  .markdown[data-plain] {
-    white-space: pre-wrap;
-  }
-  .markdown > :first-child {
-    margin-block-start: 0;
-  }
-  .markdown > :last-child {
-    margin-block-end: 0;
-  }
+  /* ——— answer bodies: the render layer's markdown styles (adopted first), themed here ——— */
   .markdown p,
   .markdown ul,
   .markdown ol,
-  .markdown pre,
-  .markdown table,
-  .markdown blockquote {
+  .markdown table {
     margin-block: 0 0.75em;
   }
   .markdown h1,
@@ -309,11 +312,71 @@ export const styles = css`
     padding-inline-start: 1.5em;
   }
   .markdown a {
-    color: var(--_accent);
+    color: var(--_link);
+  }
+  .md .md-code {
+    background: var(--_code-bg);
+    color: var(--_fg);
+  }
+  .md :not(pre) > code {
+    background: var(--_code-bg);
+  }
+  .md blockquote {
+    border-left: 0;
+    border-inline-start: 3px solid var(--_border);
+    padding-inline: 1em 0;
+  }
+  .md .md-copy {
+    color: var(--_fg);
+  }
+  .md .hljs-keyword,
+  .md .hljs-selector-tag,
+  .md .hljs-built_in,
+  .md .hljs-meta .hljs-keyword {
+    color: var(--stream-chat-hl-keyword, var(--_hl-keyword));
+  }
+  .md .hljs-string,
+  .md .hljs-attr,
+  .md .hljs-template-string,
+  .md .hljs-regexp {
+    color: var(--stream-chat-hl-string, var(--_hl-string));
+  }
+  .md .hljs-number,
+  .md .hljs-literal,
+  .md .hljs-symbol {
+    color: var(--stream-chat-hl-number, var(--_hl-number));
+  }
+  .md .hljs-comment,
+  .md .hljs-quote {
+    color: var(--stream-chat-hl-comment, var(--_hl-comment));
+  }
+  .md .hljs-title,
+  .md .hljs-title.function_,
+  .md .hljs-section {
+    color: var(--stream-chat-hl-title, var(--_hl-title));
+  }
+  .md .hljs-type,
+  .md .hljs-class .hljs-title,
+  .md .hljs-tag,
+  .md .hljs-name {
+    color: var(--stream-chat-hl-type, var(--_hl-type));
+  }
+  .md .hljs-variable,
+  .md .hljs-params,
+  .md .hljs-property {
+    color: var(--stream-chat-hl-variable, var(--_hl-variable));
   }
   .markdown code,
   .tool-call pre,
   .tool-name,
+  .object {
+    font-family: var(--_mono);
+  }
+  .tool-call pre,
+  .tool-name,
+  .object {
+    font-size: 0.875em;
+  }
   .object {
     font-family: var(--_mono);
     font-size: 0.875em;
@@ -544,3 +607,5 @@ export const styles = css`
     }
   }
 `;
+
+export const styles = [unsafeCSS(markdownStyles), theme];

@@ -1,56 +1,91 @@
 /**
  * The body of one text segment of an answer: a stable container that Lit renders once and never
- * touches again, filled by the render layer as text streams in. Tokens go to the smoother, which
- * releases them at most once per animation frame, so the DOM changes once per frame whatever the
- * network does, and the element's template is not re-rendered per token.
+ * touches again, filled by the render layer as text streams in. Deltas go to the Smoother, which
+ * releases them once per animation frame at an even pace, into a MarkdownStream that re-renders only
+ * the open tail of the markdown. So the DOM changes once per frame whatever the network does, and the
+ * element's template is not re-rendered per token.
  */
+import { instantRelease, MarkdownStream, Smoother, type MarkdownOptions } from '../render/index.js';
+import { pageFrameClock } from './frame-clock.js';
+
 export class TextBody {
   /** Everything received so far (what copy and the history hold), ahead of what is shown. */
   text = '';
+  /** Resolves once everything received is on screen, after the end of the stream. */
+  readonly shown: Promise<void>;
   private container?: HTMLElement;
-  private shown = '';
-  private frame = 0;
+  private stream?: MarkdownStream;
+  private smoother?: Smoother;
   private finished = false;
+  private markShown!: () => void;
 
-  /** Called by the list's directive with the container this body owns. Idempotent. */
-  attach(container: HTMLElement): void {
+  constructor() {
+    this.shown = new Promise((resolve) => (this.markShown = resolve));
+  }
+
+  /** Called by the template with the container this body owns; idempotent. */
+  attach(container: HTMLElement, options: MarkdownOptions): void {
     if (this.container === container) return;
+    this.dispose();
     this.container = container;
-    this.shown = '';
+    container.classList.add('md');
     container.textContent = '';
-    container.dataset.plain = '';
-    this.schedule();
+    this.stream = new MarkdownStream(container, { ...options, clock: pageFrameClock });
+    if (this.finished) {
+      this.stream.setText(this.text);
+      this.done();
+      return;
+    }
+    // What arrived before the container existed (a few milliseconds' worth) is shown at once.
+    this.stream.append(this.text);
+    this.smoother = new Smoother(
+      (released, last) => {
+        this.stream?.append(released);
+        if (last) this.complete();
+      },
+      { instant: instantRelease(), clock: pageFrameClock },
+    );
   }
 
   /** A streamed delta. */
   push(delta: string): void {
+    if (this.finished || !delta) return;
     this.text += delta;
-    this.schedule();
+    this.smoother?.push(delta);
   }
 
-  /** Replaces the whole text (history, edits). */
+  /** Replaces the whole text, shown complete at once (history). */
   setText(text: string): void {
     this.text = text;
     this.finished = true;
-    this.schedule();
+    this.smoother?.dispose();
+    this.smoother = undefined;
+    if (this.stream) {
+      this.stream.setText(text);
+      this.done();
+    }
   }
 
-  /** The stream is over: show everything at once. */
+  /** The stream ended normally: the smoother drains its last characters, then the markdown completes. */
   finish(): void {
+    if (this.finished) return;
     this.finished = true;
-    this.flush();
+    if (this.smoother) this.smoother.finish();
+    else this.complete();
   }
 
-  /** Shows what was received without waiting for the next frame (stop, error). */
-  flush(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.render();
+  /** The stream was cut (stop, error): everything received is shown now, no easing out. */
+  cut(): void {
+    this.finished = true;
+    this.smoother?.flush();
+    this.complete();
   }
 
   dispose(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.smoother?.dispose();
+    this.stream?.dispose();
+    this.smoother = undefined;
+    this.stream = undefined;
     this.container = undefined;
   }
 
@@ -58,19 +93,15 @@ export class TextBody {
     return this.finished;
   }
 
-  private schedule(): void {
-    if (this.frame || !this.container) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.render();
-    });
+  private complete(): void {
+    this.smoother?.dispose();
+    this.smoother = undefined;
+    this.stream?.finish();
+    this.done();
   }
 
-  private render(): void {
-    const container = this.container;
-    if (!container || this.shown === this.text) return;
-    if (this.text.startsWith(this.shown)) container.append(this.text.slice(this.shown.length));
-    else container.textContent = this.text;
-    this.shown = this.text;
+  private done(): void {
+    this.container?.setAttribute('data-complete', '');
+    this.markShown();
   }
 }

@@ -1,5 +1,6 @@
 /** Drives `<stream-chat>` the way a user does: typing, keys, clicks inside its shadow root. */
 import '../../src/define.js';
+import { renderMarkdown } from '../../src/render/index.js';
 import type { StreamChat } from '../../src/ui/stream-chat.js';
 
 export const baseURL = new URL('/v1', location.origin).href;
@@ -73,8 +74,11 @@ export async function waitFor<T>(check: () => T, what = 'condition', timeoutMs =
   for (;;) {
     const value = check();
     if (value) return value as NonNullable<T>;
-    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+    if (performance.now() - start > timeoutMs) {
+      throw new Error(`Timed out waiting for ${what} (page ${document.visibilityState})`);
+    }
+    // A timer, not a frame: a page the runner keeps in the background gets no animation frames.
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
@@ -82,11 +86,23 @@ export function nextEvent<T = unknown>(target: EventTarget, name: string): Promi
   return new Promise((resolve) => target.addEventListener(name, (e) => resolve(e as CustomEvent<T>), { once: true }));
 }
 
-/** Waits until the element is no longer busy and the screen shows the end of the turn. */
+/** Waits until the element is no longer busy and the screen shows the whole answer. */
 export async function idle(el: StreamChat): Promise<void> {
   await waitFor(() => !el.busy, 'the turn to end', 15000);
   await el.updateComplete;
-  await new Promise((resolve) => requestAnimationFrame(resolve));
+  await waitFor(() => $$(el, '.markdown:not([data-complete])').length === 0, 'the answer to be fully shown');
+}
+
+/** The visible text of rendered markdown, without the code blocks' toolbars. */
+function visibleText(root: Node): string {
+  const copy = root.cloneNode(true) as Element | DocumentFragment;
+  for (const bar of copy.querySelectorAll('.md-code-bar, button')) bar.remove();
+  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** What the markdown `source` looks like on screen, as text. */
+export function shownAs(source: string | null | undefined): string {
+  return visibleText(renderMarkdown(source ?? ''));
 }
 
 export function answers(el: StreamChat): HTMLElement[] {
@@ -96,7 +112,7 @@ export function answers(el: StreamChat): HTMLElement[] {
 export function lastAnswerText(el: StreamChat): string {
   const all = answers(el);
   const last = all.at(-1);
-  return last ? [...last.querySelectorAll('[part~="markdown"]')].map((n) => n.textContent ?? '').join('\n\n') : '';
+  return last ? [...last.querySelectorAll('[part~="markdown"]')].map(visibleText).join(' ') : '';
 }
 
 let axeLoaded: Promise<void> | undefined;

@@ -3,7 +3,7 @@ import { chat, cleanup, lastAnswerText, part, say, waitFor } from './helpers.js'
 
 const frames = (n: number) =>
   new Promise<void>(async (resolve) => {
-    for (let i = 0; i < n; i++) await new Promise((r) => requestAnimationFrame(r));
+    for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 20));
     resolve();
   });
 

@@ -12,6 +12,7 @@ import {
   part,
   parts,
   say,
+  shownAs,
   waitFor,
 } from './helpers.js';
 
@@ -96,6 +97,6 @@ describe('<stream-chat>', () => {
     observer.disconnect();
     const announced = [...seen].filter(Boolean);
     assert.lengthOf(announced, 1, 'one announcement');
-    assert.equal(announced[0], el.messages[1].content?.trim());
+    assert.equal(announced[0], shownAs(el.messages[1].content), 'the rendered answer, read once');
   });
 });
