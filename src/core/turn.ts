@@ -7,6 +7,7 @@ import { toChatError } from './errors.js';
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
 import type { ChatMessage } from './messages.js';
 import { runModelStep } from './model-step.js';
+import { correctionMessages, ObjectStream, planOutput } from './object-stream.js';
 import type { ChatResult, RunChatOptions, Tool } from './options.js';
 import type { ToolSpec } from './providers/provider.js';
 import { providerFor } from './providers/registry.js';
@@ -14,6 +15,7 @@ import { runTools } from './tool-runner.js';
 import { addUsage, withCost, ZERO_USAGE } from './usage.js';
 
 export const DEFAULT_MAX_STEPS = 8;
+export const DEFAULT_MAX_VALIDATION_RETRIES = 1;
 
 export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit: (e: ChatEvent) => void): Promise<ChatResult> {
   const startedAt = now();
@@ -25,29 +27,38 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
   let message: ChatMessage = { role: 'assistant', content: '' };
   let finishReason: FinishReason = 'stop';
   let error: ChatError | undefined;
+  let object: unknown;
   let pushed = false;
 
   try {
     const provider = providerFor(providerName);
-    const system = await resolveSystem(options);
     const tools = options.tools ?? [];
     const specs = toolSpecs(tools);
     const maxSteps = Math.max(1, options.maxSteps ?? DEFAULT_MAX_STEPS);
+    const maxValidationRetries = Math.max(0, options.maxValidationRetries ?? DEFAULT_MAX_VALIDATION_RETRIES);
     const price = options.model ? options.prices?.[options.model] : undefined;
+    const output = options.schema ? planOutput(options.schema, providerName, options.structuredMode) : undefined;
+    const system = [await resolveSystem(options), output?.instructions].filter(Boolean).join('\n\n');
+    /** A failed JSON answer and the note on what was wrong: sent, but not part of the history. */
+    let correction: ChatMessage[] = [];
+    let validationRetries = 0;
 
-    for (let step = 1; step <= maxSteps; step++) {
+    for (let step = 1; ; step++) {
       if (signal.aborted) {
         finishReason = 'aborted';
         break;
       }
+      const objects = options.schema ? new ObjectStream(options.schema, emit) : undefined;
       const outcome = await runModelStep({
         provider,
         options,
-        messages: system ? [{ role: 'system', content: system }, ...history] : history,
+        messages: [...(system ? [{ role: 'system' as const, content: system }] : []), ...history, ...correction],
         tools: specs,
+        output: output?.format,
         step,
         signal,
         emit,
+        onText: objects?.push,
       });
       if (outcome.usage) {
         const usage = withCost(outcome.usage, price);
@@ -60,17 +71,55 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
       pushed = true;
       finishReason = outcome.finishReason;
       if (outcome.error) {
+        objects?.dispose();
         error = outcome.error;
         emit({ type: 'error', error, text: outcome.text });
         break;
       }
-      if (finishReason === 'aborted' || !outcome.toolCalls.length) break;
-
-      history.push(...(await runTools({ calls: outcome.toolCalls, tools, context: options.context, step, signal, emit })));
-      if (signal.aborted) {
-        finishReason = 'aborted';
+      if (finishReason === 'aborted') {
+        objects?.dispose();
         break;
       }
+
+      if (outcome.toolCalls.length) {
+        objects?.dispose();
+        history.push(...(await runTools({ calls: outcome.toolCalls, tools, context: options.context, step, signal, emit })));
+        if (signal.aborted) {
+          finishReason = 'aborted';
+          break;
+        }
+        if (step - validationRetries >= maxSteps) break;
+        continue;
+      }
+
+      if (objects) {
+        const checked = objects.finish(finishReason);
+        if (checked.ok) {
+          object = checked.value;
+          correction = [];
+          break;
+        }
+        const truncated = finishReason === 'length';
+        error = {
+          kind: truncated ? 'protocol' : 'validation',
+          message: checked.message,
+          retryable: !truncated,
+          issues: checked.issues,
+          raw: checked.raw,
+        };
+        emit({ type: 'error', error, text: outcome.text });
+        if (truncated || validationRetries >= maxValidationRetries) {
+          finishReason = 'error';
+          break;
+        }
+        // Ask again, showing what was wrong; the failed answer leaves the history.
+        validationRetries++;
+        history.pop();
+        correction = correctionMessages(checked.raw, checked);
+        error = undefined;
+        continue;
+      }
+      break;
     }
   } catch (e) {
     error = toChatError(e);
@@ -80,8 +129,9 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
   if (!pushed) history.push(message);
 
   const durationMs = now() - startedAt;
-  emit({ type: 'end', message, finishReason, usage: total, durationMs, ...(error ? { error } : {}) });
-  return { message, messages: history, usage: total, finishReason, ...(error ? { error } : {}) };
+  const extra = { ...(object !== undefined ? { object } : {}), ...(error ? { error } : {}) };
+  emit({ type: 'end', message, finishReason, usage: total, durationMs, ...extra });
+  return { message, messages: history, usage: total, finishReason, ...extra };
 }
 
 async function resolveSystem(options: RunChatOptions): Promise<string | undefined> {
@@ -93,7 +143,7 @@ async function resolveSystem(options: RunChatOptions): Promise<string | undefine
 /** Tools as the model sees them: the zod schema of the arguments as JSON Schema. */
 function toolSpecs(tools: Tool[]): ToolSpec[] {
   return tools.map((t) => {
-    const schema = z.toJSONSchema(t.parameters, { unrepresentable: 'any' }) as Record<string, unknown>;
+    const schema = z.toJSONSchema(t.parameters, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
     delete schema.$schema;
     return { name: t.name, description: t.description, parameters: schema };
   });

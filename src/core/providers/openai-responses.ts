@@ -27,14 +27,7 @@ export const openaiResponsesProvider: Provider = async function* (request: Provi
   if (tools.length) {
     body.tools = tools.map((t) => ({ type: 'function', name: t.name, description: t.description, parameters: t.parameters, strict: false }));
   }
-  if (output) {
-    body.text = {
-      format:
-        output.mode === 'json_schema'
-          ? { type: 'json_schema', name: output.name, schema: output.schema, strict: false }
-          : { type: 'json_object' },
-    };
-  }
+  if (output) body.text = output.responsesText;
   const stream = await client.responses.create(body as never, { signal: request.signal });
   const slots = new Map<string, number>();
   let calls = 0;

@@ -13,13 +13,12 @@ export interface ToolSpec {
   parameters: Record<string, unknown>;
 }
 
-/** How structured output is asked for; built from the run's zod schema. */
+/** How structured output is asked for; built from the run's zod schema (see object-stream.ts). */
 export interface OutputFormat {
-  mode: 'json_schema' | 'json_object';
-  name: string;
-  schema: Record<string, unknown>;
-  /** What to send as Chat Completions' `response_format`. */
+  /** Chat Completions `response_format`. */
   responseFormat: Record<string, unknown>;
+  /** Responses API `text` (`{ format }`). */
+  responsesText: Record<string, unknown>;
 }
 
 export interface ProviderRequest {

@@ -17,7 +17,7 @@ export const sseProvider: Provider = async function* (request: ProviderRequest):
   const response = await fetch(options.endpoint, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ messages: request.messages, model: options.model }),
+    body: JSON.stringify({ messages: request.messages, model: options.model, ...(request.output ? { response_format: request.output.responseFormat } : {}) }),
     signal: request.signal,
   });
   if (!response.ok) throw await responseError(response);

@@ -24,7 +24,7 @@ export const websocketProvider: Provider = async function* (request: ProviderReq
   socket.onopen = () => {
     opened = true;
     request.onActivity();
-    socket.send(JSON.stringify({ messages: request.messages, model: options.model }));
+    socket.send(JSON.stringify({ messages: request.messages, model: options.model, ...(request.output ? { response_format: request.output.responseFormat } : {}) }));
   };
   socket.onmessage = (event) => {
     request.onActivity();
