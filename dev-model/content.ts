@@ -42,6 +42,10 @@ export function prose(rng: Random, count: number): string {
   const out: string[] = [];
   while (out.length < count) out.push(...rng.pick(SENTENCES).split(' '));
   const cut = out.slice(0, count);
+  // A cut that ends on "a" or "the" reads as broken; end on a noun instead, keeping the count.
+  if (count > 1 && /^(a|an|the|and|or|of|to|with|as|is|by|for|in|on|it|that|each|every|one|few|its|before|after|when|than)$/i.test(cut[count - 1].replace(/[.,;:!?]+$/, ''))) {
+    cut[count - 1] = rng.pick(['streams', 'tests', 'users', 'answers', 'events', 'tokens']);
+  }
   cut[cut.length - 1] = cut[cut.length - 1].replace(/[.,;:!?]*$/, '.');
   return cut.join(' ');
 }
@@ -124,7 +128,12 @@ function intro(rng: Random, topic: string): string {
 
 /** Sections until the answer has about `target` words. */
 function growTo(rng: Random, parts: string[], target: number): void {
-  while (countWords(parts.join('\n\n')) < target) parts.push(section(rng, `${paragraph(rng)}\n\n${rng.pick(FILLERS)(rng)}`));
+  let count = countWords(parts.join('\n\n'));
+  while (count < target) {
+    const part = section(rng, `${paragraph(rng)}\n\n${rng.pick(FILLERS)(rng)}`);
+    parts.push(part);
+    count += countWords(part);
+  }
 }
 
 /** Exactly `target` words: whole sections while they fit, then prose to make up the rest. */
