@@ -1,0 +1,345 @@
+/**
+ * The default view of a structured value while it streams (structured output, tool-call arguments):
+ * fields as labelled rows, arrays of objects as cards, lists of scalars as lists, strings growing in place.
+ *
+ * It is incremental so that it costs little per frame: the DOM mirrors the value node by node, a growing
+ * string extends its text node, and a subtree known to be complete (not on the open path) whose value is
+ * unchanged is skipped without being walked. Model text only ever reaches the DOM through text nodes.
+ */
+import type { ValidationIssue } from '../core/events.js';
+import { jsonPointer, type JsonPath } from '../core/partial-json.js';
+import { AMBIGUOUS, childSchema, defOf, unwrap, type AnySchema } from '../core/partial-schema.js';
+
+export interface ObjectViewState {
+  /** The whole value has arrived and passed the schema. */
+  complete: boolean;
+  issues: ValidationIssue[];
+  /** JSON pointers that closed (accepted for compatibility with the `object` event; `openPath` is what counts). */
+  completed?: string[];
+  /** The value still being written; everything else is complete. Undefined: not known (all treated as open). */
+  openPath?: JsonPath;
+  /** The zod schema: fields it names that have not arrived yet are shown as pending. */
+  schema?: AnySchema;
+}
+
+/** A host's own view (`renderObject`): may return a Lit template, a DOM node or a string. */
+export type RenderObject = (value: unknown, state: ObjectViewState) => unknown;
+
+export interface ObjectViewStrings {
+  pending: string;
+  missing: string;
+  empty: string;
+  yes: string;
+  no: string;
+  /** Heading of the list of problems. */
+  issues: string;
+}
+
+export const defaultObjectViewStrings: ObjectViewStrings = {
+  pending: '…',
+  missing: 'missing',
+  empty: 'none',
+  yes: 'yes',
+  no: 'no',
+  issues: 'Problems with this answer',
+};
+
+/** "releaseYear", "release_year" -> "Release year". */
+export function labelFor(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').trim().toLowerCase();
+  return words ? words[0].toUpperCase() + words.slice(1) : key;
+}
+
+interface Ctx {
+  /** Pointer of the open value, or undefined when nothing is known to be complete. */
+  open: string | undefined;
+  closedRoot: boolean;
+  strings: ObjectViewStrings;
+  /** Elements that can carry an issue, by pointer. */
+  registry: Map<string, HTMLElement>;
+}
+
+function isOpen(pointer: string, ctx: Ctx): boolean {
+  if (ctx.closedRoot) return false;
+  if (ctx.open === undefined) return true;
+  return ctx.open === pointer || ctx.open.startsWith(pointer + '/');
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  node.className = className;
+  return node;
+}
+
+/** One value's DOM. Re-used across updates as long as the value keeps its kind. */
+class NodeView {
+  readonly el: HTMLElement;
+  private kind = '';
+  private last: unknown = undefined;
+  private settled = false;
+  private text?: Text;
+  private rows?: Map<string, { row: HTMLElement; dd: HTMLElement; view?: NodeView; pending?: HTMLElement }>;
+  private list?: HTMLElement;
+  private items?: NodeView[];
+  /** Items before this index are complete and rendered as such. */
+  private doneItems = 0;
+
+  constructor() {
+    this.el = el('div', 'ov-value');
+  }
+
+  update(value: unknown, schema: AnySchema | undefined, pointer: string, ctx: Ctx): void {
+    const open = isOpen(pointer, ctx);
+    if (this.settled && value === this.last) return;
+    const kind = kindOf(value);
+    if (kind !== this.kind) this.reset(kind);
+    this.last = value;
+    this.el.classList.toggle('ov-open', open && (kind === 'string' || kind === 'object' || kind === 'array'));
+    switch (kind) {
+      case 'string':
+        this.updateText(value as string);
+        break;
+      case 'number':
+        this.updateText(String(value));
+        break;
+      case 'boolean':
+        this.updateText(value ? ctx.strings.yes : ctx.strings.no);
+        break;
+      case 'null':
+        this.updateText('—');
+        break;
+      case 'object':
+        this.updateObject(value as Record<string, unknown>, schema, pointer, open, ctx);
+        break;
+      case 'array':
+        this.updateArray(value as unknown[], schema, pointer, ctx);
+        break;
+    }
+    this.settled = !open;
+  }
+
+  private reset(kind: string): void {
+    this.kind = kind;
+    this.el.replaceChildren();
+    this.el.className = `ov-value ov-${kind}`;
+    this.text = undefined;
+    this.rows = undefined;
+    this.list = undefined;
+    this.items = undefined;
+    this.doneItems = 0;
+  }
+
+  /** A growing string gets only its new characters appended to the same text node. */
+  private updateText(text: string): void {
+    if (!this.text) {
+      this.text = document.createTextNode(text);
+      this.el.append(this.text);
+      return;
+    }
+    const old = this.text.data;
+    if (text === old) return;
+    if (text.length > old.length && text.startsWith(old)) this.text.appendData(text.slice(old.length));
+    else this.text.data = text;
+  }
+
+  private updateObject(obj: Record<string, unknown>, schema: AnySchema | undefined, pointer: string, open: boolean, ctx: Ctx): void {
+    if (!this.rows) {
+      this.rows = new Map();
+      const dl = el('dl', 'ov-fields');
+      this.el.append(dl);
+      // The fields the schema names come first, in its order, pending until they arrive.
+      const inner = unwrap(schema);
+      const shape = inner && defOf(inner).type === 'object' ? defOf(inner).shape : undefined;
+      for (const key of Object.keys(shape ?? {})) this.addRow(key, pointer, ctx);
+    }
+    for (const key of Object.keys(obj)) {
+      let row = this.rows.get(key);
+      if (!row) row = this.addRow(key, pointer, ctx);
+      if (!row.view) {
+        row.view = new NodeView();
+        row.pending?.remove();
+        row.pending = undefined;
+        row.row.classList.remove('ov-pending', 'ov-missing');
+        row.dd.append(row.view.el);
+      }
+      const sub = childSchema(schema, key, obj, true);
+      row.view.update(obj[key], sub === AMBIGUOUS ? undefined : sub, `${pointer}/${escapeKey(key)}`, ctx);
+    }
+    for (const [key, row] of this.rows) {
+      if (Object.prototype.hasOwnProperty.call(obj, key)) continue;
+      if (row.view) {
+        // A value taken back (an enum value that stopped matching): pending again.
+        row.view.el.remove();
+        row.view = undefined;
+      }
+      if (!row.pending) {
+        row.pending = el('span', 'ov-placeholder');
+        row.dd.append(row.pending);
+      }
+      row.row.classList.toggle('ov-pending', open);
+      row.row.classList.toggle('ov-missing', !open);
+      const placeholder = open ? ctx.strings.pending : ctx.strings.missing;
+      if (row.pending.textContent !== placeholder) row.pending.textContent = placeholder;
+    }
+  }
+
+  private addRow(key: string, pointer: string, ctx: Ctx) {
+    const dl = this.el.firstChild as HTMLElement;
+    const row = el('div', 'ov-field');
+    const dt = el('dt', 'ov-label');
+    dt.textContent = labelFor(key);
+    const dd = el('dd', 'ov-data');
+    row.append(dt, dd);
+    dl.append(row);
+    const entry = { row, dd };
+    this.rows!.set(key, entry);
+    ctx.registry.set(`${pointer}/${escapeKey(key)}`, row);
+    return entry;
+  }
+
+  private updateArray(arr: unknown[], schema: AnySchema | undefined, pointer: string, ctx: Ctx): void {
+    if (!this.list) {
+      this.list = el('ol', 'ov-list');
+      this.items = [];
+      this.el.append(this.list);
+    }
+    const list = this.list;
+    const items = this.items!;
+    const sub = childSchema(schema, 0, arr, true);
+    const itemSchema = sub === AMBIGUOUS ? undefined : sub;
+    // Items past the last one may have been taken back (a string hidden again).
+    while (items.length > arr.length) {
+      items.pop()!.el.parentElement!.remove();
+    }
+    this.doneItems = Math.min(this.doneItems, arr.length);
+    for (let i = this.doneItems; i < arr.length; i++) {
+      let view = items[i];
+      const itemPointer = `${pointer}/${i}`;
+      if (!view) {
+        view = items[i] = new NodeView();
+        const li = el('li', 'ov-item');
+        li.append(view.el);
+        list.append(li);
+        ctx.registry.set(itemPointer, li);
+      }
+      const item = arr[i];
+      view.update(item, itemSchema, itemPointer, ctx);
+      (view.el.parentElement as HTMLElement).classList.toggle('ov-card', kindOf(item) === 'object');
+      if (!isOpen(itemPointer, ctx) && ctx.open !== undefined && i === this.doneItems) this.doneItems = i + 1;
+    }
+    list.classList.toggle('ov-cards', arr.length > 0 && kindOf(arr[0]) === 'object');
+    this.el.classList.toggle('ov-empty', arr.length === 0);
+    this.el.dataset.empty = ctx.strings.empty;
+  }
+}
+
+function escapeKey(key: string): string {
+  return jsonPointer([key]).slice(1);
+}
+
+/**
+ * Renders `(value, state)` into `container` and keeps it up to date: call `update` as often as values
+ * arrive (once per animation frame is plenty); only what changed is touched.
+ */
+export class ObjectView {
+  readonly element: HTMLElement;
+  private readonly strings: ObjectViewStrings;
+  private readonly root = new NodeView();
+  private readonly issueList: HTMLElement;
+  private readonly registry = new Map<string, HTMLElement>();
+  private invalid: HTMLElement[] = [];
+  private issueKey = '';
+
+  constructor(container: HTMLElement, strings: Partial<ObjectViewStrings> = {}) {
+    this.strings = { ...defaultObjectViewStrings, ...strings };
+    this.element = el('div', 'ov');
+    this.issueList = el('div', 'ov-issues');
+    this.issueList.hidden = true;
+    this.element.append(this.root.el, this.issueList);
+    container.append(this.element);
+  }
+
+  update(value: unknown, state: ObjectViewState): void {
+    const ctx: Ctx = {
+      open: state.openPath ? jsonPointer(state.openPath) : undefined,
+      // A snapshot says `openPath: undefined` once the root has closed (valid or not); an event without
+      // the field says nothing, and then only `complete` closes the view.
+      closedRoot: state.complete || (value !== undefined && 'openPath' in state && state.openPath === undefined),
+      strings: this.strings,
+      registry: this.registry,
+    };
+    if (value !== undefined) this.root.update(value, state.schema, '', ctx);
+    this.element.setAttribute('aria-busy', String(!state.complete && !ctx.closedRoot));
+    this.element.classList.toggle('ov-complete', state.complete);
+    this.showIssues(state.issues);
+  }
+
+  /** Problems as a list under the value, and each affected row marked (`aria-invalid`). */
+  private showIssues(issues: ValidationIssue[]): void {
+    const key = issues.map((i) => `${jsonPointer(i.path)} ${i.message}`).join('\n');
+    if (key === this.issueKey) return;
+    this.issueKey = key;
+    for (const node of this.invalid) {
+      node.classList.remove('ov-invalid');
+      node.removeAttribute('aria-invalid');
+    }
+    this.invalid = [];
+    for (const issue of issues) {
+      const node = this.registry.get(jsonPointer(issue.path));
+      if (node) {
+        node.classList.add('ov-invalid');
+        node.setAttribute('aria-invalid', 'true');
+        this.invalid.push(node);
+      }
+    }
+    this.issueList.hidden = issues.length === 0;
+    if (!issues.length) {
+      this.issueList.replaceChildren();
+      return;
+    }
+    const heading = el('p', 'ov-issues-heading');
+    heading.textContent = this.strings.issues;
+    const list = el('ul', 'ov-issue-list');
+    for (const issue of issues) {
+      const li = el('li', 'ov-issue');
+      const where = issue.path.length ? `${issue.path.map((p) => (typeof p === 'number' ? `#${p + 1}` : labelFor(p))).join(' › ')}: ` : '';
+      li.textContent = where + issue.message;
+      list.append(li);
+    }
+    this.issueList.replaceChildren(heading, list);
+  }
+}
+
+/**
+ * Styles for the view, as plain CSS text (the render layer knows no Lit): the element adopts it with
+ * `unsafeCSS(objectViewStyles)`; a page can put it in a <style>.
+ */
+export const objectViewStyles = `
+.ov { line-height: 1.5; overflow-wrap: anywhere; }
+.ov-fields { display: grid; grid-template-columns: minmax(6em, max-content) 1fr; gap: 0.3em 1em; margin: 0; }
+.ov-field { display: contents; }
+.ov-label { font-weight: 600; opacity: 0.8; }
+.ov-data { margin: 0; min-width: 0; }
+.ov-string { white-space: pre-wrap; }
+.ov-number { font-variant-numeric: tabular-nums; }
+.ov-null, .ov-placeholder { opacity: 0.55; }
+.ov-pending .ov-placeholder { animation: ov-pulse 1.2s ease-in-out infinite; }
+.ov-missing .ov-placeholder { font-style: italic; }
+.ov-open.ov-string::after { content: '▍'; opacity: 0.5; }
+.ov-list { margin: 0; padding-left: 1.4em; }
+.ov-list.ov-cards { list-style: none; padding: 0; display: grid; gap: 0.6em; }
+.ov-card { border: 1px solid var(--stream-chat-border, rgba(127, 127, 127, 0.3)); border-radius: 8px; padding: 0.6em 0.8em; }
+.ov-empty::after { content: attr(data-empty); opacity: 0.55; }
+.ov-invalid > .ov-label, .ov-invalid > .ov-data, li.ov-invalid { color: var(--stream-chat-error, #b42318); }
+.ov-issues { margin-top: 0.75em; padding: 0.5em 0.8em; border-radius: 8px; background: var(--stream-chat-error-bg, rgba(180, 35, 24, 0.08)); }
+.ov-issues-heading { margin: 0 0 0.25em; font-weight: 600; }
+.ov-issue-list { margin: 0; padding-left: 1.2em; }
+@keyframes ov-pulse { 50% { opacity: 0.2; } }
+@media (prefers-reduced-motion: reduce) { .ov-pending .ov-placeholder { animation: none; } }
+`;
