@@ -119,6 +119,11 @@ export interface ObjectEvent {
   issues: ValidationIssue[];
   /** JSON-pointer-like paths of the containers and strings that have closed. */
   completed?: string[];
+  /**
+   * Path of the value still being written (absent once the root has closed): everything not on it is
+   * complete, so a view can leave those parts alone.
+   */
+  openPath?: (string | number)[];
 }
 
 export interface UsageEvent {
