@@ -20,6 +20,8 @@ export interface ObjectViewState {
   openPath?: JsonPath;
   /** The zod schema: fields it names that have not arrived yet are shown as pending. */
   schema?: AnySchema;
+  /** Nothing more will arrive (the turn ended, valid or not): fields still absent show as missing. */
+  ended?: boolean;
 }
 
 /** A host's own view (`renderObject`): may return a Lit template, a DOM node or a string. */
@@ -268,9 +270,7 @@ export class ObjectView {
   update(value: unknown, state: ObjectViewState): void {
     const ctx: Ctx = {
       open: state.openPath ? jsonPointer(state.openPath) : undefined,
-      // A snapshot says `openPath: undefined` once the root has closed (valid or not); an event without
-      // the field says nothing, and then only `complete` closes the view.
-      closedRoot: state.complete || (value !== undefined && 'openPath' in state && state.openPath === undefined),
+      closedRoot: state.complete || state.ended === true,
       strings: this.strings,
       registry: this.registry,
     };

@@ -111,6 +111,17 @@ describe('ObjectView', () => {
     assert.equal(container.querySelector('.ov')!.getAttribute('aria-busy'), 'false');
   });
 
+  it('when the answer ends unfinished, fields that never came show as missing', () => {
+    const { container, view, acc, feed } = setup();
+    const snap = feed('{"title": "Heat", "year": 1995');
+    const result = acc.finish('length');
+    assert.equal(result.ok, false);
+    view.update(snap.value, { ...snap, issues: result.ok ? [] : result.issues, schema: Movie, ended: true });
+    assert.equal(valueText(row(container, 'Genre')), 'missing');
+    assert.ok(!row(container, 'Genre').classList.contains('ov-pending'));
+    assert.match(container.querySelector('.ov-issues')!.textContent!, /cut off/);
+  });
+
   it('shows problems in a list and marks the row', () => {
     const { container, feed } = setup();
     feed('{"title": "Heat", "year": "1995", "genre": "thriller"');
