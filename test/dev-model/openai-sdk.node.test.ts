@@ -189,7 +189,7 @@ describe('structured output through the SDK', () => {
     published: z.iso.date(),
   });
 
-  async function streamJson(model: string, responseFormat: OpenAI.ChatCompletionCreateParams['response_format'], messages = user('Describe a book')) {
+  async function streamJson(model: string, responseFormat: OpenAI.ChatCompletionCreateParams['response_format'], messages: OpenAI.ChatCompletionMessageParam[] = user('Describe a book')) {
     const stream = await client.chat.completions.create({ model, stream: true, response_format: responseFormat, messages });
     let text = '';
     let deltas = 0;
@@ -219,7 +219,7 @@ describe('structured output through the SDK', () => {
     const { text } = await streamJson('dev;rate=0', { type: 'json_object' }, [
       { role: 'system', content: 'Answer in JSON with this schema:\n```json\n' + JSON.stringify(schema) + '\n```' },
       { role: 'user', content: 'Tell me about Reykjavík' },
-    ] as OpenAI.ChatCompletionMessageParam[]);
+    ]);
     const value = z.object({ city: z.string(), population: z.number().int().min(0) }).strict().parse(JSON.parse(text));
     assert.equal(value.city, 'Reykjavík');
   });
