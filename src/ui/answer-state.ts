@@ -4,7 +4,7 @@
  * the end) ask for a template update, reported by the return value.
  */
 import type { ChatEvent } from '../core/events.js';
-import { ObjectBody, type ObjectRenderer } from './object-body.js';
+import { ObjectBody, type ObjectBodyOptions } from './object-body.js';
 import { TextBody } from './text-body.js';
 import { nextKey, type AssistantItem, type TextSegment, type ToolCallState } from './view-model.js';
 
@@ -12,9 +12,9 @@ export class AnswerState {
   constructor(
     readonly item: AssistantItem,
     /** Set when the element has a schema: the answer is a value, its raw JSON text is not shown. */
-    private readonly objectRenderer?: () => ObjectRenderer | undefined,
+    private readonly objectOptions?: () => ObjectBodyOptions,
   ) {
-    if (objectRenderer) item.object = new ObjectBody(objectRenderer);
+    if (objectOptions) item.object = new ObjectBody(objectOptions);
   }
 
   /** Returns true when the answer's template must be updated. */
@@ -26,7 +26,7 @@ export class AnswerState {
       case 'text': {
         const wasWaiting = item.status === 'waiting';
         item.status = 'streaming';
-        if (this.objectRenderer) return wasWaiting;
+        if (this.objectOptions) return wasWaiting;
         const last = item.segments.at(-1);
         if (last?.kind === 'text' && last.step === event.step) {
           last.body.push(event.delta);

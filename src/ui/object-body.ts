@@ -1,24 +1,35 @@
 /**
  * The live structured value of an answer (when the element has a `schema`), rendered into a stable
  * container like a text body: once per animation frame at most, never through the element's template.
+ * By default the render layer's ObjectView (incremental, labelled fields); or the host's `renderObject`.
  */
 import { render as litRender } from 'lit';
+import type { Schema } from '../core/options.js';
+import { ObjectView, type ObjectViewState, type ObjectViewStrings } from '../render/object-view.js';
 import { pageFrameClock } from './frame-clock.js';
 import type { ObjectState } from './view-model.js';
 
 /** What a host's `renderObject` may return: a Lit template, a DOM node, or a string shown as text. */
-export type ObjectRenderer = (value: unknown, state: ObjectState) => unknown;
+export type ObjectRenderer = (value: unknown, state: ObjectViewState) => unknown;
+
+export interface ObjectBodyOptions {
+  renderObject?: ObjectRenderer;
+  schema?: Schema;
+  strings?: Partial<ObjectViewStrings>;
+}
 
 export class ObjectBody {
   state: ObjectState = { value: undefined, complete: false, issues: [] };
   private container?: HTMLElement;
+  private view?: ObjectView;
   private frame = 0;
 
-  constructor(private readonly renderer: () => ObjectRenderer | undefined) {}
+  constructor(private readonly options: () => ObjectBodyOptions) {}
 
   attach(container: HTMLElement): void {
     if (this.container === container) return;
     this.container = container;
+    this.view = undefined;
     this.schedule();
   }
 
@@ -49,12 +60,19 @@ export class ObjectBody {
   private render(): void {
     const container = this.container;
     if (!container) return;
-    const custom = this.renderer();
-    if (custom) {
+    const { renderObject, schema, strings } = this.options();
+    const state: ObjectViewState = {
+      complete: this.state.complete,
+      issues: this.state.issues,
+      completed: this.state.completed,
+      schema: schema as ObjectViewState['schema'],
+    };
+    if (renderObject) {
       // Lit's render takes a template, a node or a string (as text), so one call covers all three.
-      litRender(custom(this.state.value, this.state), container);
+      litRender(renderObject(this.state.value, state), container);
       return;
     }
-    container.textContent = this.state.value === undefined ? '' : JSON.stringify(this.state.value, null, 2);
+    this.view ??= new ObjectView(container, strings);
+    this.view.update(this.state.value, state);
   }
 }

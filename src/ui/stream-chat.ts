@@ -16,7 +16,7 @@ import { renderErrorBanner } from './error-banner.js';
 import { closeIcon, downIcon, plusIcon } from './icons.js';
 import { renderLauncher } from './launcher.js';
 import { renderMessageList, type ListContext } from './message-list.js';
-import type { ObjectRenderer } from './object-body.js';
+import type { ObjectBodyOptions, ObjectRenderer } from './object-body.js';
 import { ScrollFollower } from './scroll-follower.js';
 import { defaultStrings, format, type Strings } from './strings.js';
 import { styles } from './styles.js';
@@ -227,6 +227,23 @@ export class StreamChat extends LitElement {
     return this.mergedStrings.merged;
   }
 
+  /** How structured values are shown: the host's view or the default one, with the schema and strings. */
+  private readonly objectOptions = (): ObjectBodyOptions => {
+    const s = this.text;
+    return {
+      renderObject: this.renderObject,
+      schema: this.schema,
+      strings: {
+        pending: s.objectPending,
+        missing: s.objectMissing,
+        empty: s.objectEmpty,
+        yes: s.objectYes,
+        no: s.objectNo,
+        issues: s.objectIssues,
+      },
+    };
+  };
+
   /** Options of the markdown bodies, rebuilt when the strings or the image policy change. */
   private markdownOptions(strings: Strings): MarkdownOptions {
     if (this.cachedMarkdown?.strings === strings && this.cachedMarkdown.origins === this.allowedImageOrigins) {
@@ -348,7 +365,7 @@ export class StreamChat extends LitElement {
   /** Replaces the shown conversation by `messages`. */
   protected show(messages: ChatMessage[]): void {
     this.history = [...messages];
-    this.items = itemsFromHistory(this.history);
+    this.items = itemsFromHistory(this.history, this.schema ? this.objectOptions : undefined);
     this.chatError = undefined;
     this.editingKey = undefined;
     this.follower.jumpToEnd();
@@ -384,7 +401,10 @@ export class StreamChat extends LitElement {
 
   private runTurn(): Promise<ChatResult> {
     const answer = newAnswer(this.history.length);
-    const state = new AnswerState(answer, this.schema ? () => this.renderObject : undefined);
+    const state = new AnswerState(
+      answer,
+      this.schema ? this.objectOptions : undefined,
+    );
     const controller = new AbortController();
     const history = this.history;
     this.items = [...this.items, answer];

@@ -61,10 +61,14 @@ export interface Strings {
   usageCost: string;
   /** Group label of the starter prompts. */
   starterPrompts: string;
-  /** Structured output: the value is still arriving / is complete / failed the schema. */
-  objectStreaming: string;
-  objectComplete: string;
-  objectInvalid: string;
+  /** Structured output view: a field not arrived yet, missing at the end, an empty list, booleans. */
+  objectPending: string;
+  objectMissing: string;
+  objectEmpty: string;
+  objectYes: string;
+  objectNo: string;
+  /** Heading of the list of problems when the value does not fit the schema. */
+  objectIssues: string;
   /** Code blocks' copy button: visible text, and accessible name. */
   copyCode: string;
   copyCodeLabel: string;
@@ -114,9 +118,12 @@ export const defaultStrings: Strings = {
   usageTokens: '{total} tokens ({prompt} in, {completion} out)',
   usageCost: '≈ {cost}',
   starterPrompts: 'Suggestions',
-  objectStreaming: 'Receiving…',
-  objectComplete: 'Complete',
-  objectInvalid: 'Does not match the expected shape',
+  objectPending: '…',
+  objectMissing: 'missing',
+  objectEmpty: 'none',
+  objectYes: 'yes',
+  objectNo: 'no',
+  objectIssues: 'Problems with this answer',
   copyCode: 'Copy',
   copyCodeLabel: 'Copy code',
   loadImage: 'Image: {alt} ({host}) — click to load',

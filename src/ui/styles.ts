@@ -8,6 +8,7 @@
  */
 import { css, unsafeCSS } from 'lit';
 import { markdownStyles } from '../render/index.js';
+import { objectViewStyles } from '../render/object-view.js';
 
 const light = css`
   --_bg: var(--stream-chat-bg, #ffffff);
@@ -368,13 +369,11 @@ const theme = css`
   }
   .markdown code,
   .tool-call pre,
-  .tool-name,
-  .object {
+  .tool-name {
     font-family: var(--_mono);
   }
   .tool-call pre,
-  .tool-name,
-  .object {
+  .tool-name {
     font-size: 0.875em;
   }
   .object {
@@ -418,7 +417,18 @@ const theme = css`
   }
   .object {
     margin: 0;
-    white-space: pre-wrap;
+  }
+  .ov-card {
+    border-color: var(--_border);
+  }
+  .ov-invalid > .ov-label,
+  .ov-invalid > .ov-data,
+  li.ov-invalid {
+    color: var(--_error-fg);
+  }
+  .ov-issues {
+    background: var(--_error-bg);
+    color: var(--_error-fg);
   }
 
   /* ——— tool calls ——— */
@@ -608,4 +618,4 @@ const theme = css`
   }
 `;
 
-export const styles = [unsafeCSS(markdownStyles), theme];
+export const styles = [unsafeCSS(markdownStyles), unsafeCSS(objectViewStyles), theme];

@@ -5,7 +5,7 @@
  */
 import type { ChatError, Usage, ValidationIssue } from '../core/events.js';
 import type { ChatMessage } from '../core/messages.js';
-import type { ObjectBody } from './object-body.js';
+import { ObjectBody, type ObjectBodyOptions } from './object-body.js';
 import { TextBody } from './text-body.js';
 
 export type ToolStatus = 'streaming' | 'approval' | 'running' | 'done' | 'error' | 'denied';
@@ -112,8 +112,11 @@ function parseResult(content: string | null): unknown {
   }
 }
 
-/** Groups a stored history into transcript items (system messages are not shown). */
-export function itemsFromHistory(messages: readonly ChatMessage[]): Item[] {
+/**
+ * Groups a stored history into transcript items (system messages are not shown). With `objects` (the
+ * element has a schema), an answer whose text is JSON is shown as a value, as it was when it streamed.
+ */
+export function itemsFromHistory(messages: readonly ChatMessage[], objects?: () => ObjectBodyOptions): Item[] {
   const items: Item[] = [];
   let answer: AssistantItem | undefined;
   const calls = new Map<string, ToolCallState>();
@@ -130,7 +133,11 @@ export function itemsFromHistory(messages: readonly ChatMessage[]): Item[] {
       items.push(answer);
     }
     if (message.role === 'assistant') {
-      if (message.content) {
+      const value = objects && message.content ? parseArgs(message.content) : undefined;
+      if (value !== undefined) {
+        answer.object = new ObjectBody(objects!);
+        answer.object.update({ value, complete: true, issues: [] });
+      } else if (message.content) {
         const body = new TextBody();
         body.setText(message.content);
         answer.segments.push({ kind: 'text', key: nextKey('t'), step: answer.segments.length, body });
