@@ -6,8 +6,13 @@ import type OpenAI from 'openai';
 import type { ProviderRequest } from './provider.js';
 import { wrapFetch } from './http-fetch.js';
 
+/** The SDK module, loaded on first use. */
+export function loadSdk(): Promise<typeof import('openai')> {
+  return import('openai');
+}
+
 export async function createClient(request: ProviderRequest): Promise<OpenAI> {
-  const { default: OpenAIClient } = await import('openai');
+  const { default: OpenAIClient } = await loadSdk();
   const options = request.options;
   return new OpenAIClient({
     // The SDK refuses to start without a key; a proxy that holds the key needs none, and
@@ -17,6 +22,8 @@ export async function createClient(request: ProviderRequest): Promise<OpenAI> {
     dangerouslyAllowBrowser: true,
     // The engine retries itself, with events the UI can show.
     maxRetries: 0,
+    // Failures reach the host as events; the SDK's own console logging would say it twice.
+    logLevel: 'off',
     defaultHeaders: options.headers,
     fetch: wrapFetch({ fetch: options.fetch, hasKey: !!options.apiKey, onActivity: request.onActivity }),
   });

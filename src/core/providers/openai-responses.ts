@@ -5,7 +5,8 @@
 import { toUsage } from '../chat-accumulator.js';
 import { streamedError } from '../errors.js';
 import type { ChatMessage } from '../messages.js';
-import { createClient } from './openai-client.js';
+import { createClient, loadSdk } from './openai-client.js';
+import { fromSdkError } from './openai-errors.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 
 interface StreamEvent {
@@ -14,6 +15,15 @@ interface StreamEvent {
 }
 
 export const openaiResponsesProvider: Provider = async function* (request: ProviderRequest): AsyncGenerator<ProviderPart> {
+  const sdk = await loadSdk();
+  try {
+    yield* stream(request);
+  } catch (e) {
+    throw fromSdkError(sdk, e);
+  }
+};
+
+async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
   const client = await createClient(request);
   const { options, tools, output } = request;
   const instructions = request.messages.filter((m) => m.role === 'system').map((m) => m.content ?? '').join('\n\n');
@@ -28,7 +38,7 @@ export const openaiResponsesProvider: Provider = async function* (request: Provi
     body.tools = tools.map((t) => ({ type: 'function', name: t.name, description: t.description, parameters: t.parameters, strict: false }));
   }
   if (output) body.text = output.responsesText;
-  const stream = await client.responses.create(body as never, { signal: request.signal });
+  const events = await client.responses.create(body as never, { signal: request.signal });
   const slots = new Map<string, number>();
   let calls = 0;
   const slotOf = (e: StreamEvent): number => {
@@ -38,7 +48,7 @@ export const openaiResponsesProvider: Provider = async function* (request: Provi
     if (e.output_index !== undefined) slots.set(String(e.output_index), slot);
     return slot;
   };
-  for await (const event of stream as unknown as AsyncIterable<StreamEvent>) {
+  for await (const event of events as unknown as AsyncIterable<StreamEvent>) {
     switch (event.type) {
       case 'response.output_text.delta':
         if (event.delta) yield { type: 'text', delta: event.delta };
@@ -66,7 +76,7 @@ export const openaiResponsesProvider: Provider = async function* (request: Provi
         throw streamedError(event);
     }
   }
-};
+}
 
 /** A chat message as Responses input items (an assistant turn with tools becomes several items). */
 function toInput(m: ChatMessage): Record<string, unknown>[] {

@@ -1,10 +1,20 @@
 /** Chat Completions (`provider: 'openai'`, the default): any OpenAI-compatible server. */
 import { ChatAccumulator } from '../chat-accumulator.js';
 import type { ChatMessage } from '../messages.js';
-import { createClient } from './openai-client.js';
+import { createClient, loadSdk } from './openai-client.js';
+import { fromSdkError } from './openai-errors.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 
 export const openaiProvider: Provider = async function* (request: ProviderRequest): AsyncGenerator<ProviderPart> {
+  const sdk = await loadSdk();
+  try {
+    yield* stream(request);
+  } catch (e) {
+    throw fromSdkError(sdk, e);
+  }
+};
+
+async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
   const client = await createClient(request);
   const { options, tools, output } = request;
   const body: Record<string, unknown> = {
@@ -21,13 +31,13 @@ export const openaiProvider: Provider = async function* (request: ProviderReques
     }));
   }
   if (output) body.response_format = output.responseFormat;
-  const stream = await client.chat.completions.create(body as never, { signal: request.signal });
+  const chunks = await client.chat.completions.create(body as never, { signal: request.signal });
   const acc = new ChatAccumulator();
-  for await (const chunk of stream as unknown as AsyncIterable<unknown>) {
+  for await (const chunk of chunks as unknown as AsyncIterable<unknown>) {
     yield* acc.push(chunk);
   }
   yield* acc.end();
-};
+}
 
 /** Only the fields the wire format knows; `content: null` only where tool calls carry the turn. */
 function toWire(m: ChatMessage): Record<string, unknown> {
