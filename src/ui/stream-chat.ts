@@ -4,18 +4,17 @@
  * `runChat` call, whose events are re-dispatched as `stream-chat-<type>` DOM events and applied to
  * the transcript.
  */
-import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { runChat } from '../core/index.js';
 import type { ChatError, ChatEvent } from '../core/events.js';
 import type { ChatMessage } from '../core/messages.js';
 import type { MarkdownOptions } from '../render/index.js';
 import type { ChatResult, ModelPrice, ProviderName, RunChatOptions, Schema, Tool } from '../core/options.js';
 import { AnswerState } from './answer-state.js';
-import { isSendKey, renderComposer } from './composer.js';
-import { renderErrorBanner } from './error-banner.js';
-import { closeIcon, downIcon, plusIcon } from './icons.js';
-import { renderLauncher } from './launcher.js';
-import { renderMessageList, type ListContext } from './message-list.js';
+import { isSendKey } from './composer.js';
+import type { ListContext } from './message-list.js';
+import { renderPanel } from './panel-view.js';
+import { crashedResult, refusedResult } from './turn-results.js';
 import type { ObjectBodyOptions, ObjectRenderer } from './object-body.js';
 import { ScrollFollower } from './scroll-follower.js';
 import { defaultStrings, format, type Strings } from './strings.js';
@@ -294,7 +293,7 @@ export class StreamChat extends LitElement {
     this.remember();
     this.conversationId = newConversationId();
     this.show([]);
-    this.conversationChanged(this.conversationId, []);
+    await this.hook(() => this.conversationChanged(this.conversationId, []));
   }
 
   /** Opens a stored conversation. */
@@ -302,8 +301,10 @@ export class StreamChat extends LitElement {
     await this.settle();
     this.remember();
     this.conversationId = id;
-    this.show(await this.loadConversation(id));
-    this.conversationChanged(id, this.history);
+    let messages: ChatMessage[] = [];
+    await this.hook(async () => void (messages = await this.loadConversation(id)));
+    this.show(messages);
+    await this.hook(() => this.conversationChanged(id, this.history));
   }
 
   /** Empties the current conversation. */
@@ -311,7 +312,7 @@ export class StreamChat extends LitElement {
     await this.settle();
     this.show([]);
     this.memory.delete(this.conversationId);
-    this.conversationChanged(this.conversationId, []);
+    await this.hook(() => this.conversationChanged(this.conversationId, []));
   }
 
   /** Popup mode: opens the panel and moves focus to the message box. */
@@ -336,16 +337,18 @@ export class StreamChat extends LitElement {
     this.updateComplete.then(() => this.input?.focus(options));
   }
 
-  // ——— hook points for the stored history (overridden/filled by the history layer) ———
+  // ——— hook points for the stored history ———
+  // The history layer fills these in; each may be async and is awaited where the order matters
+  // (the user's message is stored before the request goes out). A failing hook never stops a turn.
 
-  /** The user's message was appended to the history and is about to be sent. */
-  protected userMessageAdded(_messages: readonly ChatMessage[]): void {}
+  /** The user's message was appended to the history and is about to be sent. Awaited before the request. */
+  protected async userMessageAdded(_messages: readonly ChatMessage[]): Promise<void> {}
 
   /** The text in the message box changed (to keep a draft per conversation). */
   protected draftChanged(_text: string): void {}
 
-  /** A turn ended (normally, stopped or failed); `messages` is the history after it. */
-  protected turnEnded(_result: ChatResult, _messages: readonly ChatMessage[]): void {
+  /** A turn ended (normally, stopped or failed); `messages` is the history after it. Awaited before send() resolves. */
+  protected async turnEnded(_result: ChatResult, _messages: readonly ChatMessage[]): Promise<void> {
     this.remember();
   }
 
@@ -355,7 +358,17 @@ export class StreamChat extends LitElement {
   }
 
   /** Another conversation is shown (new, opened, cleared). */
-  protected conversationChanged(_id: string, _messages: readonly ChatMessage[]): void {}
+  protected async conversationChanged(_id: string, _messages: readonly ChatMessage[]): Promise<void> {}
+
+  /** Runs a hook; a failure is reported as a storage error and the chat goes on. */
+  private async hook(run: () => void | Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      this.reportStorageError({ kind: 'storage', message, retryable: false, cause });
+    }
+  }
 
   /** Reports a storage failure to the host (`stream-chat-storage-error`, detail = the error). */
   protected reportStorageError(error: ChatError): void {
@@ -387,7 +400,8 @@ export class StreamChat extends LitElement {
     const kept = replacing ? this.items.slice(0, this.items.indexOf(replacing)) : this.items;
     const user: UserItem = { kind: 'user', key: nextKey('u'), text: content, index: cut, version: 0 };
     this.items = [...kept, user];
-    this.userMessageAdded(this.history);
+    this.setBusy(true); // busy from here: a second Enter while storage works must not send twice
+    await this.hook(() => this.userMessageAdded(this.history));
     return this.runTurn();
   }
 
@@ -413,12 +427,12 @@ export class StreamChat extends LitElement {
     this.announcement = '';
     this.setBusy(true);
     this.follower.jumpToEnd();
-    const done = this.consume(history, state, controller.signal).then((result) => {
+    const done = this.consume(history, state, controller.signal).then(async (result) => {
       this.current = undefined;
       this.history = result.messages;
       this.endAnswer(answer, result);
       this.setBusy(false);
-      this.turnEnded(result, this.history);
+      await this.hook(() => this.turnEnded(result, this.history));
       return result;
     });
     this.current = { abort: () => controller.abort(), done, answer };
@@ -440,22 +454,9 @@ export class StreamChat extends LitElement {
       result = await run.result;
     } catch (cause) {
       // The engine promises not to throw; should it, the turn still ends cleanly with what arrived.
-      const error: ChatError = {
-        kind: 'protocol',
-        message: cause instanceof Error ? cause.message : String(cause),
-        retryable: true,
-        cause,
-      };
-      state.apply({ type: 'error', error, text: answerText(state.item) });
-      this.chatError = error;
-      const message: ChatMessage = { role: 'assistant', content: answerText(state.item) };
-      result = {
-        message,
-        messages: [...history, message],
-        usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
-        finishReason: 'error',
-        error,
-      };
+      result = crashedResult(history, answerText(state.item), cause);
+      state.apply({ type: 'error', error: result.error!, text: answerText(state.item) });
+      this.chatError = result.error;
     }
     return result;
   }
@@ -517,14 +518,7 @@ export class StreamChat extends LitElement {
   }
 
   private refused(message: string): ChatResult {
-    const content: ChatMessage = { role: 'assistant', content: '' };
-    return {
-      message: content,
-      messages: this.messages,
-      usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
-      finishReason: 'aborted',
-      error: { kind: 'abort', message, retryable: false },
-    };
+    return refusedResult(this.messages, message);
   }
 
   private retryNotice(delayMs: number): string {
@@ -694,62 +688,57 @@ export class StreamChat extends LitElement {
     if (changed.has('strings') || changed.has('showUsage') || changed.has('currency')) this.stamp++;
   }
 
+  /** Extra content for the header, next to "New conversation" (the history layer's list button). */
+  protected renderHeaderExtras(): unknown {
+    return nothing;
+  }
+
   protected override render() {
     const strings = this.text;
-    const popup = this.mode === 'popup';
-    const heading = this.heading ?? strings.heading;
     const lastAnswer = this.items.findLast((item) => item.kind === 'assistant');
-    const ctx: ListContext = {
-      ...this.listActions,
-      strings,
+    return renderPanel({
+      list: {
+        ...this.listActions,
+        strings,
+        busy: this.isBusy,
+        lastAnswerKey: lastAnswer?.key,
+        editingKey: this.editingKey,
+        copiedKey: this.copiedKey,
+        showUsage: this.showUsage,
+        currency: this.currency,
+        now: this.now,
+        markdown: this.markdownOptions(strings),
+        welcome: this.welcome ?? '',
+        starterPrompts: this.starterPrompts ?? [],
+        stamp: this.stamp,
+      },
+      composer: {
+        strings,
+        placeholder: this.placeholder ?? strings.placeholder,
+        busy: this.isBusy,
+        canSend: this.canSend,
+        submit: this.submit,
+        stop: () => this.stop(),
+        input: this.onInput,
+      },
+      items: this.items,
+      popup: this.mode === 'popup',
+      opened: this.opened,
+      heading: this.heading ?? strings.heading,
       busy: this.isBusy,
-      lastAnswerKey: lastAnswer?.key,
-      editingKey: this.editingKey,
-      copiedKey: this.copiedKey,
-      showUsage: this.showUsage,
-      currency: this.currency,
-      now: this.now,
-      markdown: this.markdownOptions(strings),
-      welcome: this.welcome ?? '',
-      starterPrompts: this.starterPrompts ?? [],
-      stamp: this.stamp,
-    };
-    return html`${popup ? renderLauncher(this.opened, strings, () => (this.opened ? this.close() : this.open())) : nothing}
-      <section id="panel" class="panel" part="panel" role=${popup ? 'dialog' : 'region'} aria-label=${heading}
-        ?hidden=${popup && !this.opened} @keydown=${this.onKeydown}>
-        <header class="header" part="header">
-          <h2 class="heading" part="heading">${heading}</h2>
-          <button type="button" class="icon-button" part="new-button" aria-label=${strings.newConversation}
-            title=${strings.newConversation} @click=${() => void this.newConversation()}>${plusIcon()}</button>
-          ${popup
-            ? html`<button type="button" class="icon-button" part="close-button" aria-label=${strings.closeChat}
-                title=${strings.closeChat} @click=${() => this.close()}>${closeIcon()}</button>`
-            : nothing}
-        </header>
-        <div class="transcript" part="transcript" role="log" aria-live="off" aria-label=${strings.transcriptLabel}
-          aria-busy=${this.isBusy ? 'true' : 'false'} tabindex="0">
-          <div class="content">${renderMessageList(this.items, ctx)}</div>
-        </div>
-        ${this.following
-          ? nothing
-          : html`<button type="button" class="jump" part="jump-button" @click=${() => this.follower.jumpToEnd()}>
-              ${downIcon()}<span>${strings.jumpToLatest}</span>
-            </button>`}
-        ${this.notice ? html`<p class="notice" part="notice" role="status">${this.notice}</p>` : nothing}
-        ${this.chatError
-          ? renderErrorBanner(this.chatError, strings, this.retry, () => (this.chatError = undefined))
-          : nothing}
-        ${renderComposer({
-          strings,
-          placeholder: this.placeholder ?? strings.placeholder,
-          busy: this.isBusy,
-          canSend: this.canSend,
-          submit: this.submit,
-          stop: () => this.stop(),
-          input: this.onInput,
-        })}
-        <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      </section>`;
+      following: this.following,
+      notice: this.notice,
+      error: this.chatError,
+      announcement: this.announcement,
+      headerExtras: this.renderHeaderExtras(),
+      toggle: () => (this.opened ? this.close() : this.open()),
+      close: () => this.close(),
+      newConversation: () => void this.newConversation(),
+      jumpToEnd: () => this.follower.jumpToEnd(),
+      retry: this.retry,
+      dismissError: () => (this.chatError = undefined),
+      keydown: this.onKeydown,
+    });
   }
 
   protected override updated(): void {
