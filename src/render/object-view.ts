@@ -102,7 +102,8 @@ class NodeView {
     const kind = kindOf(value);
     if (kind !== this.kind) this.reset(kind);
     this.last = value;
-    this.el.classList.toggle('ov-open', open && (kind === 'string' || kind === 'object' || kind === 'array'));
+    // The caret marks the value being written, which only an `openPath` tells.
+    this.el.classList.toggle('ov-open', open && ctx.open !== undefined && (kind === 'string' || kind === 'object' || kind === 'array'));
     switch (kind) {
       case 'string':
         this.updateText(value as string);
