@@ -67,6 +67,16 @@ export class MarkdownStream {
     if (!this.frame) this.frame = this.clock.requestFrame(() => this.onFrame());
   }
 
+  /**
+   * Renders what has arrived now instead of on the next frame. Call it right after append() inside a
+   * frame callback (a Smoother's release): the render lands in the frame that released the text, not one
+   * frame later.
+   */
+  flush(): void {
+    this.cancelFrame();
+    this.render(false);
+  }
+
   /** The text is complete: renders now, highlighting any code still plain. */
   finish(): void {
     this.cancelFrame();
