@@ -11,7 +11,7 @@ import { fromChatMessages, fromResponsesInput, outputFormat, toolSpecs } from '.
 import { sendGenericFailure, streamGenericSse } from './generic-sse.js';
 import { closeSignal, CORS_HEADERS, openAiError, preflight, readJson, sendJson } from './http.js';
 import { parseOptions } from './options.js';
-import { planTurn, type TurnRequest } from './plan.js';
+import { planTurn, tokenLimit, type TurnRequest } from './plan.js';
 import { response, streamResponse } from './responses.js';
 import { sleep } from './pacing.js';
 import { createScenarioCounter, httpFailure, MID_STREAM_ERROR } from './scenarios.js';
@@ -49,6 +49,7 @@ export function createDevModel(): DevModel {
       tools: toolSpecs(body.tools),
       format: outputFormat(body.response_format),
       options,
+      maxTokens: tokenLimit(body),
     };
     const plan = planTurn(request);
     if (body.stream) {
@@ -67,6 +68,7 @@ export function createDevModel(): DevModel {
       tools: toolSpecs(body.tools),
       format: outputFormat(body.text?.format),
       options,
+      maxTokens: tokenLimit(body),
     };
     const plan = planTurn(request);
     if (body.stream) return streamResponse(res, request, plan, scenario, body, closeSignal(res));

@@ -9,8 +9,7 @@ import { structuredText } from './structured.js';
 import { answerFromResults, hasToolResults, nextToolCalls } from './tools.js';
 
 export type Plan =
-  | { kind: 'text'; text: string }
-  | { kind: 'json'; text: string }
+  | { kind: 'text' | 'json'; text: string; /** Cut short by the request's token limit. */ truncated?: boolean }
   | { kind: 'tools'; calls: ToolCall[] };
 
 export interface TurnRequest {
@@ -18,13 +17,27 @@ export interface TurnRequest {
   tools: ToolSpec[];
   format: OutputFormat;
   options: DevOptions;
+  /** `max_tokens` / `max_completion_tokens` / `max_output_tokens`: the answer stops there. */
+  maxTokens?: number;
 }
+
+/** Four characters a token: the same estimate as the usage counts, so a limit and the usage agree. */
+const CHARS_PER_TOKEN = 4;
 
 /**
  * Tools first (a step of calls while the prompt names tools not yet called), then the answer: JSON when
  * a format asks for it, text quoting the tool results when there are some, else markdown.
  */
 export function planTurn(request: TurnRequest): Plan {
+  const plan = decide(request);
+  const limit = request.maxTokens;
+  if (plan.kind === 'tools' || !limit || limit <= 0) return plan;
+  const chars = Array.from(plan.text);
+  if (chars.length <= limit * CHARS_PER_TOKEN) return plan;
+  return { ...plan, text: chars.slice(0, limit * CHARS_PER_TOKEN).join(''), truncated: true };
+}
+
+function decide(request: TurnRequest): Plan {
   const { turns, tools, format, options } = request;
   const seed = seedOf(request);
   const calls = nextToolCalls(turns, tools, seed);
@@ -37,12 +50,18 @@ export function planTurn(request: TurnRequest): Plan {
   return { kind: 'text', text: answerText(turns, options.words) };
 }
 
+/** A token limit from whichever field the API uses. */
+export function tokenLimit(body: any): number | undefined {
+  const value = body?.max_completion_tokens ?? body?.max_tokens ?? body?.max_output_tokens;
+  return typeof value === 'number' && value > 0 ? value : undefined;
+}
+
 /** Rough token counts (four characters a token), enough for a usage display to show plausible numbers. */
 export function usageOf(request: TurnRequest, plan: Plan) {
   const input = request.turns.reduce((n, t) => n + t.text.length + 4, 0) + JSON.stringify(request.tools).length;
-  const output = plan.kind === 'tools' ? plan.calls.reduce((n, c) => n + c.name.length + c.arguments.length, 0) : plan.text.length;
-  const prompt = Math.max(1, Math.ceil(input / 4));
-  const completion = Math.max(1, Math.ceil(output / 4));
+  const output = plan.kind === 'tools' ? plan.calls.reduce((n, c) => n + c.name.length + c.arguments.length, 0) : Array.from(plan.text).length;
+  const prompt = Math.max(1, Math.ceil(input / CHARS_PER_TOKEN));
+  const completion = Math.max(1, Math.ceil(output / CHARS_PER_TOKEN));
   return { prompt, completion, total: prompt + completion };
 }
 

@@ -42,7 +42,7 @@ function outputItems(plan: Plan, seed: string): Item[] {
     {
       id: makeId('msg_', seed, 40),
       type: 'message',
-      status: 'completed',
+      status: plan.truncated ? 'incomplete' : 'completed',
       role: 'assistant',
       content: [{ type: 'output_text', annotations: [], logprobs: [], text: plan.text }],
     },
@@ -57,7 +57,7 @@ function responseObject(request: TurnRequest, body: any, id: string, status: str
     status,
     background: false,
     error: null,
-    incomplete_details: null,
+    incomplete_details: status === 'incomplete' ? { reason: 'max_output_tokens' } : null,
     instructions: body.instructions ?? null,
     max_output_tokens: body.max_output_tokens ?? null,
     model: request.options.model,
@@ -78,10 +78,13 @@ function responseObject(request: TurnRequest, body: any, id: string, status: str
   };
 }
 
+/** `incomplete` when the token limit cut the answer (ends with `response.incomplete`), else `completed`. */
+const finalStatus = (plan: Plan) => (plan.kind !== 'tools' && plan.truncated ? 'incomplete' : 'completed');
+
 /** The non-streaming answer. */
 export function response(res: ServerResponse, request: TurnRequest, plan: Plan, body: any): void {
   const seed = seedOf(request);
-  sendJson(res, 200, responseObject(request, body, makeId('resp_', seed, 40), 'completed', outputItems(plan, seed), usageObject(request, plan)));
+  sendJson(res, 200, responseObject(request, body, makeId('resp_', seed, 40), finalStatus(plan), outputItems(plan, seed), usageObject(request, plan)));
 }
 
 /** The streaming answer. */
@@ -155,6 +158,9 @@ export async function streamResponse(res: ServerResponse, request: TurnRequest, 
     },
   });
   if (outcome === 'stopped') return;
-  if (scenario !== 'no-done') emit('response.completed', { response: responseObject(request, body, id, 'completed', items, usageObject(request, plan)) });
+  if (scenario !== 'no-done') {
+    const status = finalStatus(plan);
+    emit(`response.${status}`, { response: responseObject(request, body, id, status, items, usageObject(request, plan)) });
+  }
   sse.end();
 }

@@ -111,6 +111,16 @@ describe('chat completions through the SDK', () => {
     }
   });
 
+  it('stops at max_tokens with finish_reason "length"', async () => {
+    const full = await client.chat.completions.create({ model: 'dev;rate=0', messages: user('Write a long essay') });
+    const cut = await client.chat.completions.create({ model: 'dev;rate=0', max_completion_tokens: 20, messages: user('Write a long essay') });
+    assert.equal(cut.choices[0].finish_reason, 'length');
+    assert.ok(full.choices[0].message.content!.startsWith(cut.choices[0].message.content!));
+    assert.ok(cut.usage!.completion_tokens <= 20);
+    const short = await client.chat.completions.create({ model: 'dev;rate=0', max_tokens: 5000, messages: user('hello') });
+    assert.equal(short.choices[0].finish_reason, 'stop');
+  });
+
   it('lists models', async () => {
     const ids = [];
     for await (const model of client.models.list()) ids.push(model.id);
@@ -278,6 +288,33 @@ describe('responses through the SDK', () => {
       text: { format: { type: 'json_schema', name: 'book', schema: z.toJSONSchema(weatherParams) as Record<string, unknown>, strict: true } },
     });
     weatherParams.parse(JSON.parse(json.output_text));
+  });
+
+  it('answers function_call_output items with text that quotes them', async () => {
+    const tool = { type: 'function' as const, name: 'get_weather', parameters: z.toJSONSchema(weatherParams) as Record<string, unknown>, strict: true };
+    const first = await client.responses.create({ model: 'dev;rate=0', input: 'get_weather in Oslo', tools: [tool] });
+    const call = first.output.find((item) => item.type === 'function_call');
+    assert.ok(call && call.type === 'function_call');
+    const second = await client.responses.create({
+      model: 'dev;rate=0',
+      tools: [tool],
+      input: [
+        { role: 'user', content: 'get_weather in Oslo' },
+        { type: 'function_call', call_id: call.call_id, name: call.name, arguments: call.arguments },
+        { type: 'function_call_output', call_id: call.call_id, output: '{"temperature":-3,"condition":"snow"}' },
+      ],
+    });
+    assert.equal(second.status, 'completed');
+    assert.match(second.output_text, /snow/);
+    assert.match(second.output_text, /get_weather/);
+  });
+
+  it('max_output_tokens ends with response.incomplete', async () => {
+    const stream = await client.responses.create({ model: 'dev;rate=0', input: 'a long story', max_output_tokens: 16, stream: true });
+    let last: OpenAI.Responses.ResponseStreamEvent | undefined;
+    for await (const event of stream) last = event;
+    assert.equal(last?.type, 'response.incomplete');
+    if (last?.type === 'response.incomplete') assert.equal(last.response.incomplete_details?.reason, 'max_output_tokens');
   });
 
   it('error-mid-stream is an error event then response.failed', async () => {
