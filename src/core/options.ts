@@ -57,6 +57,8 @@ export interface RunChatOptions<C = any> {
   /** No byte for this long is a timeout. Default 30 000. */
   idleTimeoutMs?: number;
   temperature?: number;
+  /** Upper bound on the answer's tokens per model call; a cut answer ends with finish reason `length`. */
+  maxTokens?: number;
   prices?: Record<string, ModelPrice>;
   /**
    * `json_schema` (default) sends the schema as `response_format`; `json_object` asks for JSON
