@@ -101,6 +101,30 @@ describe('structured output', () => {
     });
   }
 
+  for (const provider of ['openai', 'openai-responses'] as const) {
+    it(`${provider}: a token limit during structured output is a truncation error, not re-asked`, async () => {
+      const bodies: unknown[] = [];
+      const { events, result } = await collect(
+        runChat({
+          ...devOptions(provider, 'dev;rate=0'),
+          schema: Recipe,
+          maxTokens: 12,
+          messages: USER,
+          fetch: (input, init) => {
+            bodies.push(init?.body);
+            return fetch(input, init);
+          },
+        }),
+      );
+      assert.lengthOf(bodies, 1, 'no re-ask: it would be cut again');
+      assert.equal(result.error?.kind, 'protocol');
+      assert.match(result.error!.message, /cut off/);
+      assert.equal(result.error!.raw, result.message.content);
+      assert.equal(result.finishReason, 'error');
+      assert.lengthOf(events.filter((e) => e.type === 'error'), 1);
+    });
+  }
+
   it('a tool step first, then the structured answer', async () => {
     const { result } = await collect(
       runChat({

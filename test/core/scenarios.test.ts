@@ -92,6 +92,19 @@ for (const provider of PROVIDERS) {
       }
     });
 
+    if (hasUsage(provider)) {
+      it('token limit: the answer stops with finish reason length, no error', async () => {
+        const { events, result } = await turn(provider, 'words=300', { maxTokens: 30 });
+        assert.equal(result.finishReason, 'length');
+        assert.isUndefined(result.error);
+        assert.equal(result.message.content, textOf(events));
+        assert.isAbove(textOf(events).length, 0);
+        assert.isAtMost(textOf(events).length, 30 * 4);
+        const end = events.at(-1);
+        assert.equal(end?.type === 'end' && end.finishReason, 'length');
+      });
+    }
+
     if (!isHttp(provider)) return;
 
     it('http-401: no retry, a message that names the key', async () => {

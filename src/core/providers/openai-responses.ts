@@ -34,6 +34,7 @@ async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
   };
   if (instructions) body.instructions = instructions;
   if (options.temperature !== undefined) body.temperature = options.temperature;
+  if (options.maxTokens !== undefined) body.max_output_tokens = options.maxTokens;
   if (tools.length) {
     body.tools = tools.map((t) => ({ type: 'function', name: t.name, description: t.description, parameters: t.parameters, strict: false }));
   }

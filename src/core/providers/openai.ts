@@ -24,6 +24,11 @@ async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
     stream_options: { include_usage: true },
   };
   if (options.temperature !== undefined) body.temperature = options.temperature;
+  if (options.maxTokens !== undefined) {
+    // OpenAI's newer models take only max_completion_tokens; most compatible servers know max_tokens.
+    const official = !options.baseURL || /(^|\.)api\.openai\.com$/.test(hostOf(options.baseURL));
+    body[official ? 'max_completion_tokens' : 'max_tokens'] = options.maxTokens;
+  }
   if (tools.length) {
     body.tools = tools.map((t) => ({
       type: 'function',
@@ -45,4 +50,12 @@ function toWire(m: ChatMessage): Record<string, unknown> {
   if (m.tool_calls?.length) out.tool_calls = m.tool_calls;
   if (m.role === 'tool') out.tool_call_id = m.tool_call_id;
   return out;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
