@@ -9,12 +9,11 @@ import type { Duplex } from 'node:stream';
 import { chatCompletion, streamChatCompletion } from './chat-completions.js';
 import { fromChatMessages, fromResponsesInput, outputFormat, toolSpecs } from './conversation.js';
 import { sendGenericFailure, streamGenericSse } from './generic-sse.js';
-import { closeSignal, CORS_HEADERS, openAiError, preflight, readJson, sendJson } from './http.js';
+import { closeSignal, openAiError, preflight, readJson, sendJson } from './http.js';
 import { parseOptions } from './options.js';
 import { planTurn, tokenLimit, type TurnRequest } from './plan.js';
 import { response, streamResponse } from './responses.js';
-import { sleep } from './pacing.js';
-import { createScenarioCounter, httpFailure, MID_STREAM_ERROR } from './scenarios.js';
+import { beforeWholeAnswer, createScenarioCounter, httpFailure } from './scenarios.js';
 import { createWebSocketBackend } from './websocket.js';
 
 export interface DevModel {
@@ -31,10 +30,9 @@ const MODELS = ['dev', 'dev;rate=0', 'dev;scenario=cut', 'dev;scenario=http-429'
 
 export function createDevModel(): DevModel {
   const scenarioFor = createScenarioCounter();
-
   const webSocket = createWebSocketBackend(scenarioFor);
 
-  /** Options and scenario of one HTTP request; undefined when an `http-*` failure was already sent. */
+  /** Options and scenario of one HTTP request, and the `http-*` failure to send instead of an answer. */
   function begin(req: IncomingMessage, model: unknown) {
     const options = parseOptions(typeof model === 'string' ? model : undefined, header(req, 'x-dev-model'));
     const scenario = scenarioFor(options);
@@ -90,7 +88,10 @@ export function createDevModel(): DevModel {
       if (req.method === 'OPTIONS') return preflight(req, res), true;
       try {
         if (url.pathname.startsWith('/v1/models')) {
-          sendJson(res, 200, { object: 'list', data: MODELS.map((id) => ({ id, object: 'model', created: 0, owned_by: 'stream-chat-element' })) });
+          const model = (id: string) => ({ id, object: 'model', created: 0, owned_by: 'stream-chat-element' });
+          const id = decodeURIComponent(url.pathname.slice('/v1/models/'.length).replace(/\/$/, ''));
+          // Any name is a valid model here (the options ride in it), so a lookup always succeeds.
+          sendJson(res, 200, id ? model(id) : { object: 'list', data: MODELS.map(model) });
           return true;
         }
         if (req.method !== 'POST') {
@@ -118,28 +119,6 @@ export function createDevModel(): DevModel {
       return webSocket.handleUpgrade(req, socket, head);
     },
   };
-}
-
-/**
- * Scenarios for a non-streaming answer, which has no middle: `cut` drops the connection before any
- * byte, `stall` waits before answering. Returns false when nothing more must be written.
- */
-async function beforeWholeAnswer(res: ServerResponse, scenario: string, stallMs: number): Promise<boolean> {
-  if (scenario === 'cut') {
-    res.socket?.destroy();
-    return false;
-  }
-  if (scenario === 'error-mid-stream') {
-    sendJson(res, 500, MID_STREAM_ERROR);
-    return false;
-  }
-  if (scenario === 'malformed') {
-    res.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json' });
-    res.end('{"id":"chatcmpl-malformed","object":"chat.completion","choices":[{"index":0,"message":{"content":"unterminated');
-    return false;
-  }
-  if (scenario === 'stall') await sleep(stallMs, closeSignal(res));
-  return !res.destroyed;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -3,8 +3,9 @@
  * answered before any body; mid-stream ones happen halfway through the answer, after some text has
  * arrived, because that is the case a client most often gets wrong.
  */
+import type { ServerResponse } from 'node:http';
 import type { DevOptions, Scenario } from './options.js';
-import { openAiError } from './http.js';
+import { closeSignal, CORS_HEADERS, openAiError, sendJson } from './http.js';
 import { sleep, type Pacer } from './pacing.js';
 
 export interface HttpFailure {
@@ -66,6 +67,28 @@ export function createScenarioCounter() {
   };
 }
 
+/**
+ * Scenarios for a non-streaming answer, which has no middle: `cut` drops the connection before any
+ * byte, `stall` waits before answering. Returns false when nothing more must be written.
+ */
+export async function beforeWholeAnswer(res: ServerResponse, scenario: Scenario, stallMs: number): Promise<boolean> {
+  if (scenario === 'cut') {
+    res.socket?.destroy();
+    return false;
+  }
+  if (scenario === 'error-mid-stream') {
+    sendJson(res, 500, MID_STREAM_ERROR);
+    return false;
+  }
+  if (scenario === 'malformed') {
+    res.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json' });
+    res.end('{"id":"chatcmpl-malformed","object":"chat.completion","choices":[{"index":0,"message":{"content":"unterminated');
+    return false;
+  }
+  if (scenario === 'stall') await sleep(stallMs, closeSignal(res));
+  return !res.destroyed;
+}
+
 /** One thing to write, with its length in characters for pacing. */
 export interface Step {
   length: number;
@@ -92,8 +115,7 @@ export type PlayOutcome = 'complete' | 'stopped';
  * Returns 'stopped' when the caller must not write the end of the stream (cut, error, client gone).
  */
 export async function play(steps: Step[], ctx: PlayContext): Promise<PlayOutcome> {
-  // A one-step answer has no middle: the scenario then happens after it.
-  const middle = steps.length <= 1 ? steps.length : Math.floor(steps.length / 2);
+  const middle = middleOf(steps);
   await ctx.pacer.start();
   for (let i = 0; i <= steps.length; i++) {
     if (ctx.signal.aborted) return 'stopped';
@@ -103,6 +125,21 @@ export async function play(steps: Step[], ctx: PlayContext): Promise<PlayOutcome
     await ctx.pacer.after(steps[i].length);
   }
   return ctx.signal.aborted ? 'stopped' : 'complete';
+}
+
+/**
+ * Where a mid-stream failure strikes: after half of the characters, and always after at least one step
+ * that carries text (a role-only first chunk does not count), so the client has something to keep.
+ * A one-step answer has no middle: the failure then comes after it.
+ */
+function middleOf(steps: Step[]): number {
+  const total = steps.reduce((n, s) => n + s.length, 0);
+  let written = 0;
+  for (let i = 0; i < steps.length; i++) {
+    written += steps[i].length;
+    if (written > 0 && written >= total / 2) return i + 1;
+  }
+  return steps.length;
 }
 
 async function midStream(ctx: PlayContext): Promise<PlayOutcome> {
