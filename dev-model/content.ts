@@ -28,9 +28,23 @@ export function conversationSeed(turns: Turn[]): number {
 
 /** The question, short and safe to put inside markdown. */
 export function topicOf(prompt: string): string {
-  const first = prompt.trim().split(/(?<=[.?!])\s|\n/)[0] ?? '';
-  const short = first.length > 80 ? `${first.slice(0, 77).trimEnd()}…` : first;
+  const first = prompt.trim().split('\n')[0] ?? '';
+  // Cut at a word boundary: half a word in a quote looks like a bug.
+  const short = first.length > 80 ? `${first.slice(0, 78).replace(/\s+\S*$/, '')}…` : first;
   return short.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`);
+}
+
+const STOPWORDS = new Set(
+  'about above after again also another because been before being below between both cannot could does doing down during each every from further give have having here into just like make many more most much must need only other over please really same should show some such tell than that their them then there these they thing this those through under until very want what when where which while with would write your explain answer'.split(' '),
+);
+
+/** The most telling word of the prompt (the longest that is not filler), to echo in headings. */
+export function keywordOf(prompt: string): string | undefined {
+  const candidates = prompt.match(/[\p{L}][\p{L}\p{N}'-]{3,}/gu) ?? [];
+  const best = candidates
+    .filter((w) => !STOPWORDS.has(w.toLowerCase()))
+    .reduce<string | undefined>((a, w) => (!a || w.length > a.length ? w : a), undefined);
+  return best && best[0].toUpperCase() + best.slice(1);
 }
 
 function words(prompt: string, ...names: string[]): boolean {
@@ -96,8 +110,11 @@ function quote(rng: Random): string {
   return `> ${rng.pick(SENTENCES)}\n> — ${rng.pick(['a tired engineer', 'the style guide', 'an old README', 'every code review'])}`;
 }
 
-function section(rng: Random, body: string): string {
-  return `## ${rng.pick(HEADINGS)}\n\n${body}`;
+/** A section with a heading; half the headings echo the prompt's keyword, so they speak of what was asked. */
+function section(rng: Random, body: string, keyword?: string): string {
+  const heading = rng.pick(HEADINGS);
+  const title = keyword && rng.chance(0.5) ? `${keyword}: ${heading.toLowerCase()}` : heading;
+  return `## ${title}\n\n${body}`;
 }
 
 /** Languages named in the prompt, in the library's order. */
@@ -119,25 +136,26 @@ const FILLERS: ((rng: Random) => string)[] = [
 function intro(rng: Random, topic: string): string {
   if (!topic) return rng.pick(['Here is an answer.', 'Sure.', 'Here you go.']);
   return rng.pick([
-    `You asked: “${topic}”. Here is what I can tell you.`,
-    `Good question — “${topic}”. Let me walk through it.`,
+    `You asked “${topic}” — here is what I can tell you.`,
+    `Good question: “${topic}” Let me walk through it.`.replace(/([^.?!…])” Let/, '$1.” Let'),
     `About “${topic}”: here is a short answer.`,
     `Let's look at “${topic}” together.`,
+    `“${topic}” — sure, here goes.`,
   ]);
 }
 
 /** Sections until the answer has about `target` words. */
-function growTo(rng: Random, parts: string[], target: number): void {
+function growTo(rng: Random, parts: string[], target: number, keyword?: string): void {
   let count = countWords(parts.join('\n\n'));
   while (count < target) {
-    const part = section(rng, `${paragraph(rng)}\n\n${rng.pick(FILLERS)(rng)}`);
+    const part = section(rng, `${paragraph(rng)}\n\n${rng.pick(FILLERS)(rng)}`, keyword);
     parts.push(part);
     count += countWords(part);
   }
 }
 
 /** Exactly `target` words: whole sections while they fit, then prose to make up the rest. */
-function exactly(rng: Random, parts: string[], target: number): string {
+function exactly(rng: Random, parts: string[], target: number, keyword?: string): string {
   const kept: string[] = [];
   let used = 0;
   for (const part of parts) {
@@ -147,7 +165,7 @@ function exactly(rng: Random, parts: string[], target: number): string {
     used += n;
   }
   while (target - used > 60) {
-    const extra = section(rng, paragraph(rng));
+    const extra = section(rng, paragraph(rng), keyword);
     const n = countWords(extra);
     if (used + n + 8 > target) break;
     kept.push(extra);
@@ -162,6 +180,7 @@ export function answerText(turns: Turn[], wordsWanted?: number): string {
   const prompt = lastUserText(turns);
   const rng = random(conversationSeed(turns));
   const topic = topicOf(prompt);
+  const keyword = keywordOf(prompt);
   const parts: string[] = [];
 
   const greeting = words(prompt, 'hello', 'hi', 'hey', 'hallo', 'bonjour', 'good morning', 'good evening');
@@ -181,7 +200,7 @@ export function answerText(turns: Turn[], wordsWanted?: number): string {
     parts.push(
       `# ${rng.pick(HEADINGS)}`,
       `Some **bold**, some *italic*, some ~~struck~~ text, ${rng.pick(INLINE_CODE)} inline, and a link to ${link(rng)}.`,
-      section(rng, bulletList(rng)),
+      section(rng, bulletList(rng), keyword),
       numberedList(rng),
       taskList(rng),
       table(rng),
@@ -191,7 +210,7 @@ export function answerText(turns: Turn[], wordsWanted?: number): string {
       `That is the whole tour. ${rng.pick(SENTENCES)}`,
     );
   } else {
-    if (asksTable) parts.push(section(rng, `${paragraph(rng)}\n\n${table(rng)}`));
+    if (asksTable) parts.push(section(rng, `${paragraph(rng)}\n\n${table(rng)}`, keyword));
     if (asksList) parts.push(bulletList(rng), numberedList(rng), nestedList(rng));
     if (asksCode) {
       const samples = langs.length ? langs : rng.sample(CODE, rng.int(1, 2));
@@ -203,8 +222,8 @@ export function answerText(turns: Turn[], wordsWanted?: number): string {
       for (const fill of rng.sample(FILLERS, rng.int(1, 2))) parts.push(fill(rng));
     }
   }
-  if (asksLong || wordsWanted) growTo(rng, parts, wordsWanted ?? LONG_WORDS);
-  if (wordsWanted) return exactly(rng, parts, wordsWanted);
+  if (asksLong || wordsWanted) growTo(rng, parts, wordsWanted ?? LONG_WORDS, keyword);
+  if (wordsWanted) return exactly(rng, parts, wordsWanted, keyword);
   parts.push(rng.pick(['Anything else?', 'Want me to go deeper on any part?', 'Hope that helps!', `Ask for a table, some code or a list to see more.`]));
   return parts.join('\n\n');
 }
