@@ -45,7 +45,13 @@ async function runOne(call: ToolCall, input: ToolRunInput): Promise<ChatMessage>
   if (!tool) {
     return end({ error: toolError(`There is no tool named "${name}". Available: ${input.tools.map((t) => t.name).join(', ') || 'none'}.`) });
   }
-  const parsed = tool.parameters.safeParse(args);
+  let parsed: ReturnType<Tool['parameters']['safeParse']>;
+  try {
+    parsed = tool.parameters.safeParse(args);
+  } catch (e) {
+    // A refinement that throws is the tool's bug, but the model still deserves an answer.
+    return end({ error: toolError(`Checking the arguments for "${name}" failed: ${e instanceof Error ? e.message : String(e)}`) });
+  }
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.filter(isKey), message: i.message, code: i.code }));
     const list = issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
