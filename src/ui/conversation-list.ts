@@ -1,0 +1,235 @@
+/**
+ * `<stream-chat-conversations>`: the list of stored conversations, newest first, with new, open,
+ * rename, delete, clear all, export and import. Native buttons with labels throughout, so it works from
+ * the keyboard and with a screen reader as it is. It holds no data of its own: it shows what it is given
+ * and says what the user asked for with `conversation-*` events (the history controller acts on them).
+ */
+import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import type { ConversationRecord, StorageProblemReason } from '../store/index.js';
+
+export interface HistoryStrings {
+  conversations: string;
+  showConversations: string;
+  hideConversations: string;
+  newConversation: string;
+  untitled: string;
+  /** `{title}` is replaced. */
+  openConversation: string;
+  rename: string;
+  /** Accessible name of a row's rename button; `{title}` is replaced. */
+  renameButton: string;
+  /** `{title}` is replaced. */
+  renameLabel: string;
+  saveTitle: string;
+  cancel: string;
+  delete: string;
+  /** `{title}` is replaced. */
+  deleteLabel: string;
+  clearAll: string;
+  confirmClearAll: string;
+  exportJson: string;
+  exportMarkdown: string;
+  exportAllJson: string;
+  importFile: string;
+  /** `{count}` is replaced. */
+  imported: string;
+  noConversations: string;
+  current: string;
+  /** `{count}` is replaced. */
+  messageCount: string;
+  answeringElsewhere: string;
+  waitingForOtherTab: string;
+  interruptedAnswer: string;
+  continueAnswer: string;
+  regenerateAnswer: string;
+  /** Sent as the user's message when they choose to continue an interrupted answer. */
+  continuePrompt: string;
+  storageFallback: Partial<Record<StorageProblemReason, string>>;
+}
+
+export const defaultHistoryStrings: HistoryStrings = {
+  conversations: 'Conversations',
+  showConversations: 'Conversations',
+  hideConversations: 'Hide conversations',
+  newConversation: 'New conversation',
+  untitled: 'New conversation',
+  openConversation: 'Open “{title}”',
+  rename: 'Rename',
+  renameButton: 'Rename “{title}”',
+  renameLabel: 'New title for “{title}”',
+  saveTitle: 'Save',
+  cancel: 'Cancel',
+  delete: 'Delete',
+  deleteLabel: 'Delete “{title}”',
+  clearAll: 'Delete all',
+  confirmClearAll: 'Really delete all conversations?',
+  exportJson: 'Export (JSON)',
+  exportMarkdown: 'Export (Markdown)',
+  exportAllJson: 'Export all (JSON)',
+  importFile: 'Import…',
+  imported: 'Imported {count} conversation(s).',
+  noConversations: 'No saved conversations yet.',
+  current: 'open',
+  messageCount: '{count} messages',
+  answeringElsewhere: 'This conversation is answering in another tab.',
+  waitingForOtherTab: 'This conversation is answering in another tab; your message will be sent when it is done.',
+  interruptedAnswer: 'This answer was interrupted.',
+  continueAnswer: 'Continue',
+  regenerateAnswer: 'Regenerate',
+  continuePrompt: 'Please continue exactly where you stopped.',
+  storageFallback: {},
+};
+
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+
+export class ConversationList extends LitElement {
+  static override properties: PropertyDeclarations = {
+    conversations: { attribute: false },
+    currentId: { attribute: false },
+    strings: { attribute: false },
+    status: { attribute: false },
+    disabled: { type: Boolean, reflect: true },
+    expanded: { type: Boolean, reflect: true },
+    renaming: { state: true },
+    confirming: { state: true },
+  };
+
+  static override styles = css`
+    :host { display: block; font: inherit; color: inherit; }
+    .bar, .tools { display: flex; flex-wrap: wrap; gap: 0.4em; align-items: center; }
+    button, .file { font: inherit; padding: 0.25em 0.6em; border-radius: 0.4em; cursor: pointer;
+      border: 1px solid color-mix(in srgb, currentColor 30%, transparent); background: transparent; color: inherit; }
+    button:focus-visible, .file:focus-within, input:focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
+    button[disabled] { opacity: 0.5; cursor: default; }
+    ul { list-style: none; margin: 0.5em 0; padding: 0; max-block-size: 16em; overflow: auto; }
+    li { display: flex; gap: 0.3em; align-items: center; padding: 0.15em 0; }
+    .open { flex: 1; text-align: start; border-color: transparent; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    li[aria-current='true'] .open { font-weight: 600; border-color: currentColor; }
+    .count { opacity: 0.7; font-size: 0.85em; }
+    .status { margin: 0.3em 0; font-size: 0.9em; }
+    .file input { position: absolute; inline-size: 1px; block-size: 1px; opacity: 0; }
+    input[type='text'] { font: inherit; flex: 1; min-inline-size: 0; }
+  `;
+
+  declare conversations: ConversationRecord[];
+  declare currentId: string | undefined;
+  declare strings: HistoryStrings;
+  declare status: string;
+  declare disabled: boolean;
+  declare expanded: boolean;
+  declare protected renaming: string | undefined;
+  declare protected confirming: boolean;
+
+  constructor() {
+    super();
+    this.conversations = [];
+    this.strings = defaultHistoryStrings;
+    this.status = '';
+    this.disabled = false;
+    this.expanded = false;
+    this.confirming = false;
+  }
+
+  #say(type: string, detail: object = {}): void {
+    this.dispatchEvent(new CustomEvent(`conversation-${type}`, { detail, bubbles: true, composed: true }));
+  }
+
+  #title(c: ConversationRecord): string {
+    return c.title || this.strings.untitled;
+  }
+
+  #startRename(id: string): void {
+    this.renaming = id;
+    this.updateComplete.then(() => {
+      const input = this.renderRoot.querySelector<HTMLInputElement>('input[type="text"]');
+      input?.focus();
+      input?.select();
+    });
+  }
+
+  #finishRename(event: Event, id: string): void {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).querySelector('input')!;
+    this.#say('rename', { id, title: input.value });
+    this.renaming = undefined;
+    this.#focusRow(id, '.rename');
+  }
+
+  #cancelRename(id: string): void {
+    this.renaming = undefined;
+    this.#focusRow(id, '.rename');
+  }
+
+  /** After a row's form goes away, focus returns to where the user was, not to the page's start. */
+  #focusRow(id: string, selector: string): void {
+    this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(id)}"] ${selector}`)?.focus(),
+    );
+  }
+
+  async #importFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (file) this.#say('import', { text: await file.text() });
+    input.value = '';
+  }
+
+  override render() {
+    const s = this.strings;
+    return html`<div class="bar">
+        <button type="button" part="toggle" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="panel"
+          @click=${() => (this.expanded = !this.expanded)}>
+          ${s.showConversations} (${this.conversations.length})
+        </button>
+        <button type="button" part="new" ?disabled=${this.disabled} @click=${() => this.#say('new')}>${s.newConversation}</button>
+      </div>
+      ${this.status ? html`<p class="status" role="status">${this.status}</p>` : nothing}
+      <div id="panel" ?hidden=${!this.expanded}>
+        ${this.conversations.length
+          ? html`<ul aria-label=${s.conversations}>${this.conversations.map((c) => this.#row(c))}</ul>`
+          : html`<p>${s.noConversations}</p>`}
+        <div class="tools">
+          <button type="button" part="export-json" @click=${() => this.#say('export', { format: 'json', all: false })}>${s.exportJson}</button>
+          <button type="button" part="export-markdown" @click=${() => this.#say('export', { format: 'markdown', all: false })}>${s.exportMarkdown}</button>
+          <button type="button" part="export-all" @click=${() => this.#say('export', { format: 'json', all: true })}>${s.exportAllJson}</button>
+          <label class="file" part="import">${s.importFile}<input type="file" accept="application/json,.json" @change=${(e: Event) => void this.#importFile(e)} /></label>
+          ${this.confirming
+            ? html`<span role="group" aria-label=${s.confirmClearAll}>${s.confirmClearAll}
+                <button type="button" part="confirm-clear" @click=${() => { this.confirming = false; this.#say('clear'); }}>${s.clearAll}</button>
+                <button type="button" @click=${() => (this.confirming = false)}>${s.cancel}</button></span>`
+            : html`<button type="button" part="clear" ?disabled=${this.disabled || !this.conversations.length}
+                @click=${() => (this.confirming = true)}>${s.clearAll}</button>`}
+        </div>
+      </div>`;
+  }
+
+  #row(c: ConversationRecord) {
+    const s = this.strings;
+    const title = this.#title(c);
+    const current = c.id === this.currentId;
+    if (this.renaming === c.id) {
+      return html`<li data-id=${c.id}>
+        <form style="display:contents" @submit=${(e: Event) => this.#finishRename(e, c.id)}
+          @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && (e.stopPropagation(), this.#cancelRename(c.id))}>
+          <input type="text" .value=${c.title} aria-label=${fill(s.renameLabel, { title })} />
+          <button type="submit">${s.saveTitle}</button>
+          <button type="button" @click=${() => this.#cancelRename(c.id)}>${s.cancel}</button>
+        </form>
+      </li>`;
+    }
+    return html`<li data-id=${c.id} aria-current=${current ? 'true' : 'false'}>
+      <button type="button" class="open" title=${title} aria-label=${fill(s.openConversation, { title })}
+        ?disabled=${this.disabled} @click=${() => this.#say('open', { id: c.id })}>${title}</button>
+      <span class="count">${fill(s.messageCount, { count: c.count })}</span>
+      <button type="button" class="rename" aria-label=${fill(s.renameButton, { title })} @click=${() => this.#startRename(c.id)}>${s.rename}</button>
+      <button type="button" class="delete" aria-label=${fill(s.deleteLabel, { title })} ?disabled=${this.disabled && current}
+        @click=${() => this.#say('delete', { id: c.id })}>${s.delete}</button>
+    </li>`;
+  }
+}
+
+/** Registers `<stream-chat-conversations>` (safe to call more than once). */
+export function defineConversationList(tag = 'stream-chat-conversations'): void {
+  if (!customElements.get(tag)) customElements.define(tag, ConversationList);
+}

@@ -1,0 +1,423 @@
+/**
+ * The stored history of a `<stream-chat>`: a Lit ReactiveController that opens the store for the
+ * element's `storage` / `storage-key`, loads the conversation it shows, saves the user's message before
+ * the request goes out, saves the streaming answer as a throttled draft, replaces it with the final
+ * messages, and keeps tabs in step. It listens to the element's own `stream-chat-*` events for the
+ * stream, so the element only calls it at the few points where it must wait for storage.
+ */
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ChatEvent } from '../core/events.js';
+import type { ChatMessage } from '../core/messages.js';
+import type { ChatResult } from '../core/options.js';
+import {
+  DraftWriter,
+  HistoryStore,
+  createKeyStore,
+  exportJSON,
+  exportMarkdown,
+  importJSON,
+  toChatMessage,
+  type ConversationRecord,
+  type HistoryChange,
+  type KeyStore,
+  type MessageRecord,
+  type Release,
+  type StorageKind,
+  type StorageProblem,
+} from '../store/index.js';
+import { defaultHistoryStrings, defineConversationList, type HistoryStrings } from './conversation-list.js';
+
+/** What the controller needs from its element (`<stream-chat>` has all of it). */
+export interface HistoryHost extends ReactiveControllerHost, HTMLElement {
+  conversationId: string;
+  storage?: StorageKind;
+  storageKey?: string;
+  model?: string;
+  strings?: Partial<HistoryStrings> | object;
+  readonly messages: ChatMessage[];
+  readonly busy: boolean;
+  openConversation(id: string): Promise<void>;
+  newConversation(): Promise<void>;
+  regenerate(): Promise<unknown>;
+  send(text: string): Promise<unknown>;
+}
+
+export interface HistoryControllerOptions {
+  /** Storage problems (fallback to memory, corrupt records). Default: `stream-chat-storage-error` on the host. */
+  onProblem?: (problem: StorageProblem) => void;
+  /** Milliseconds between two draft writes while an answer streams. Default 1000. */
+  draftIntervalMs?: number;
+  /** Replaces the store (tests). */
+  createStore?: (storage: StorageKind, storageKey: string | undefined) => HistoryStore;
+}
+
+/** A forced draft write (a block closed) is skipped if the last write is younger than this. */
+const BLOCK_WRITE_GAP_MS = 250;
+
+interface Turn {
+  id: string;
+  /** History length when the turn started: what follows is the turn's output. */
+  base: number;
+  draft: Promise<MessageRecord | null>;
+  writer?: DraftWriter;
+  text: string;
+  lastForced: number;
+  release: Release | null;
+  /** The stored history already matches what is sent (saveUserMessage did it). */
+  synced: boolean;
+}
+
+export class HistoryController implements ReactiveController {
+  store!: HistoryStore;
+  /** "Remember my key": separate from the history (clearing one never clears the other). */
+  keyStore!: KeyStore;
+  /** Conversations of the namespace, newest first. */
+  conversations: ConversationRecord[] = [];
+  /** The open conversation's stored messages, with their status. */
+  records: MessageRecord[] = [];
+  /** True while another tab streams an answer into the open conversation. */
+  answeringElsewhere = false;
+  /** A short status for the list (import result, export error); cleared on the next action. */
+  status = '';
+  /** Resolves once the first conversation is loaded (tests and the demo wait for it). */
+  ready: Promise<void> = Promise.resolve();
+
+  #turn: Turn | undefined;
+  #unsubscribe?: () => void;
+  #opened = { storage: '' as string, storageKey: '' as string | undefined };
+  #initialId: string;
+  #listeners: [string, EventListener][] = [];
+
+  constructor(
+    readonly host: HistoryHost,
+    readonly options: HistoryControllerOptions = {},
+  ) {
+    this.#initialId = host.conversationId;
+    defineConversationList();
+    host.addController(this);
+  }
+
+  get strings(): HistoryStrings {
+    return { ...defaultHistoryStrings, ...(this.host.strings as Partial<HistoryStrings> | undefined) };
+  }
+
+  get problem(): StorageProblem | null {
+    return this.store?.problem ?? null;
+  }
+
+  /** The last message, when it is an answer that never finished (reload mid-stream, failure). */
+  get interrupted(): MessageRecord | undefined {
+    const last = this.records.at(-1);
+    return last && last.role === 'assistant' && last.status === 'interrupted' ? last : undefined;
+  }
+
+  // ——— lifecycle ———
+
+  hostConnected(): void {
+    this.#listen('stream-chat-send', (e) => this.#beforeSend(e));
+    this.#listen('stream-chat-start', () => this.#turnStarted());
+    this.#listen('stream-chat-text', (e) => this.#text((e as CustomEvent<ChatEvent>).detail));
+    this.ready = this.#openStore();
+  }
+
+  hostDisconnected(): void {
+    for (const [type, listener] of this.#listeners) this.host.removeEventListener(type, listener);
+    this.#listeners = [];
+    void this.#turn?.release?.();
+    this.#unsubscribe?.();
+    this.store?.close();
+    this.#opened = { storage: '', storageKey: '' };
+  }
+
+  /** `storage` or `storage-key` changed: the history moves to the new namespace. */
+  hostUpdate(): void {
+    if (!this.store) return;
+    const { storage = 'indexeddb', storageKey } = this.host;
+    if (storage !== this.#opened.storage || storageKey !== this.#opened.storageKey) {
+      this.store.close();
+      this.#unsubscribe?.();
+      this.ready = this.#openStore();
+    }
+  }
+
+  #listen(type: string, listener: EventListener): void {
+    this.host.addEventListener(type, listener);
+    this.#listeners.push([type, listener]);
+  }
+
+  async #openStore(): Promise<void> {
+    const storage = this.host.storage ?? 'indexeddb';
+    const storageKey = this.host.storageKey || undefined;
+    this.#opened = { storage, storageKey: this.host.storageKey };
+    const onProblem = (problem: StorageProblem) => {
+      if (this.options.onProblem) this.options.onProblem(problem);
+      else this.host.dispatchEvent(new CustomEvent('stream-chat-storage-error', { detail: problem, bubbles: true, composed: true }));
+      this.host.requestUpdate();
+    };
+    this.store = this.options.createStore?.(storage, storageKey) ?? new HistoryStore({ storage, storageKey, onProblem });
+    this.keyStore = createKeyStore(storageKey, storage);
+    this.#unsubscribe = this.store.subscribe((change, remote) => remote && void this.#changedElsewhere(change));
+    await this.refreshList();
+    const requested = this.host.hasAttribute('conversation-id') || this.host.conversationId !== this.#initialId;
+    const id = requested ? this.host.conversationId : this.conversations[0]?.id;
+    if (id) await this.host.openConversation(id);
+  }
+
+  // ——— hooks the element calls ———
+
+  /** Reads a conversation for the element to show (all of it, interrupted answers included). */
+  async load(id: string): Promise<ChatMessage[]> {
+    const loaded = await this.store.loadMessages(id);
+    this.records = await this.store.recoverDrafts(loaded);
+    this.answeringElsewhere = this.records.some((r) => r.status === 'draft') || (await this.store.isAnsweringElsewhere(id));
+    this.host.requestUpdate();
+    return this.records.map(toChatMessage);
+  }
+
+  /**
+   * The user's message was added: stores the history up to it (and drops stored messages an edit or a
+   * regenerate replaced) before the request goes out, holding the conversation's answer lock. Waits if
+   * another tab is answering in this conversation.
+   */
+  async saveUserMessage(history: readonly ChatMessage[]): Promise<void> {
+    const id = this.host.conversationId;
+    const release = (await this.store.acquire(id)) ?? (await this.#waitForOtherTab(id));
+    this.#turn = { id, base: history.length, draft: Promise.resolve(null), text: '', lastForced: 0, release, synced: true };
+    await this.#sync(id, history);
+  }
+
+  /** Saves the streaming answer: throttled, or at once with `force` (e.g. a block just closed). */
+  saveDraft(text: string, options: { force?: boolean } = {}): void {
+    const turn = this.#turn;
+    if (!turn) return;
+    turn.text = text;
+    turn.writer?.save(text, options);
+  }
+
+  /** A turn ended (done, stopped or failed): the draft is replaced by the turn's messages. */
+  async finishTurn(result: ChatResult, messages: readonly ChatMessage[]): Promise<void> {
+    const turn = this.#turn;
+    this.#turn = undefined;
+    const id = turn?.id ?? this.host.conversationId;
+    try {
+      const draft = turn ? await turn.draft : null;
+      await turn?.writer?.close();
+      const produced = messages
+        .slice(turn?.base ?? messages.length)
+        .filter((m) => m.role !== 'assistant' || m.content || m.tool_calls?.length);
+      const status = result.finishReason === 'error' ? 'interrupted' : 'final';
+      if (draft && produced.length) await this.store.finish(draft, produced, { status, finishReason: result.finishReason, model: this.host.model });
+      else if (draft) await this.store.truncate(id, draft.seq);
+      else await this.#sync(id, messages);
+    } finally {
+      await turn?.release?.();
+      this.answeringElsewhere = false;
+    }
+    await this.#reload(id);
+  }
+
+  /** Another conversation is shown. An emptied one (the element's clear()) is deleted from storage. */
+  async conversationShown(id: string, messages: readonly ChatMessage[]): Promise<void> {
+    if (!messages.length && this.records[0]?.conversationId === id) await this.store.deleteConversation(id);
+    if (!messages.length) this.records = [];
+    this.answeringElsewhere = await this.store.isAnsweringElsewhere(id);
+    await this.refreshList();
+  }
+
+  // ——— list actions ———
+
+  async refreshList(): Promise<void> {
+    this.conversations = await this.store.listConversations();
+    this.host.requestUpdate();
+  }
+
+  async open(id: string): Promise<void> {
+    this.status = '';
+    await this.host.openConversation(id);
+  }
+
+  async create(): Promise<void> {
+    this.status = '';
+    await this.host.newConversation();
+  }
+
+  async rename(id: string, title: string): Promise<void> {
+    if (!title.trim()) return;
+    await this.store.renameConversation(id, title);
+    await this.refreshList();
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.store.deleteConversation(id);
+    if (id === this.host.conversationId) {
+      this.records = [];
+      await this.host.newConversation();
+    }
+    await this.refreshList();
+  }
+
+  async clearAll(): Promise<void> {
+    await this.store.clearAll();
+    this.records = [];
+    await this.host.newConversation();
+    await this.refreshList();
+  }
+
+  /** The open conversation (or all, with `all`) as JSON or Markdown text. */
+  async exportText(format: 'json' | 'markdown', all = false): Promise<string> {
+    const ids = all ? undefined : [this.host.conversationId];
+    return format === 'json' ? exportJSON(this.store, ids) : exportMarkdown(this.store, ids);
+  }
+
+  /** Imports an export file; the status says what was imported or exactly what is wrong. */
+  async importText(text: string): Promise<boolean> {
+    const result = await importJSON(this.store, text);
+    this.status = result.ok ? this.strings.imported.replace('{count}', String(result.conversations.length)) : result.message;
+    await this.refreshList();
+    if (result.ok && result.conversations[0]) await this.host.openConversation(result.conversations[0].id);
+    return result.ok;
+  }
+
+  /** Continues an interrupted answer (asks the model to go on), or asks for it again. */
+  continueAnswer(): Promise<unknown> {
+    return this.host.send(this.strings.continuePrompt);
+  }
+
+  regenerateAnswer(): Promise<unknown> {
+    return this.host.regenerate();
+  }
+
+  // ——— streaming ———
+
+  #beforeSend(event: Event): void {
+    if (!this.answeringElsewhere) return;
+    event.preventDefault(); // the other tab's answer would interleave with this one
+    this.status = this.strings.answeringElsewhere;
+    this.host.requestUpdate();
+  }
+
+  /** The run started: its answer gets a draft record, right after the history it answers. */
+  #turnStarted(): void {
+    const history = this.host.messages;
+    const id = this.host.conversationId;
+    // A regenerate sends no user message: its turn (and lock) begins here.
+    const turn: Turn =
+      this.#turn?.id === id
+        ? this.#turn
+        : { id, base: history.length, draft: Promise.resolve(null), text: '', lastForced: 0, release: null, synced: false };
+    turn.base = history.length;
+    this.#turn = turn;
+    turn.draft = (async () => {
+      turn.release ??= await this.store.acquire(id);
+      if (!turn.synced) await this.#sync(id, history);
+      const [draft] = await this.store.append(id, [{ role: 'assistant', content: '' }], { status: 'draft', model: this.host.model });
+      if (this.#turn !== turn) return draft;
+      turn.writer = new DraftWriter(this.store, draft, { intervalMs: this.options.draftIntervalMs });
+      if (turn.text) turn.writer.save(turn.text);
+      return draft;
+    })().catch(() => null);
+  }
+
+  #text(event: ChatEvent): void {
+    if (event.type !== 'text' || !this.#turn) return;
+    const turn = this.#turn;
+    // A blank line closes a markdown block: a good moment to save, unless one was just saved.
+    const closed = event.delta.includes('\n\n') && performance.now() - turn.lastForced > BLOCK_WRITE_GAP_MS;
+    if (closed) turn.lastForced = performance.now();
+    this.saveDraft(event.text, { force: closed });
+  }
+
+  /** Makes the stored conversation match `history`: drops what differs, appends what is new. */
+  async #sync(id: string, history: readonly ChatMessage[]): Promise<void> {
+    const stored = await this.store.loadMessages(id);
+    let same = 0;
+    while (same < stored.length && same < history.length && sameMessage(stored[same], history[same])) same++;
+    if (same < stored.length) await this.store.truncate(id, stored[same].seq);
+    if (same < history.length) await this.store.append(id, history.slice(same), { model: this.host.model });
+    this.records = await this.store.loadMessages(id);
+    await this.refreshList();
+  }
+
+  async #waitForOtherTab(id: string): Promise<Release | null> {
+    this.answeringElsewhere = true;
+    this.status = this.strings.waitingForOtherTab;
+    this.host.requestUpdate();
+    const release = await this.store.acquire(id, { wait: true });
+    this.answeringElsewhere = false;
+    this.status = '';
+    await this.#reload(id);
+    return release;
+  }
+
+  async #reload(id: string): Promise<void> {
+    if (id === this.host.conversationId) this.records = await this.store.loadMessages(id);
+    await this.refreshList();
+  }
+
+  /** Another tab changed something: refresh the list, and the open conversation if it is the one. */
+  async #changedElsewhere(change: HistoryChange): Promise<void> {
+    const current = this.host.conversationId;
+    if ((change.type === 'deleted' && change.id === current) || change.type === 'cleared') {
+      if (!this.host.busy) {
+        this.records = [];
+        await this.host.newConversation();
+      }
+    } else if (change.type === 'conversation' && change.id === current && !this.#turn) {
+      this.answeringElsewhere = !!change.draft || (await this.store.isAnsweringElsewhere(current));
+      if (!this.host.busy) await this.host.openConversation(current);
+    }
+    await this.refreshList();
+  }
+
+  // ——— rendering (inside the element's shadow root) ———
+
+  /** The conversations list; nothing with `storage="none"`. */
+  renderList() {
+    if ((this.host.storage ?? 'indexeddb') === 'none') return nothing;
+    return html`<stream-chat-conversations
+      part="conversations"
+      .conversations=${this.conversations}
+      .currentId=${this.host.conversationId}
+      .strings=${this.strings}
+      .status=${this.status}
+      ?disabled=${this.host.busy}
+      @conversation-open=${(e: CustomEvent<{ id: string }>) => void this.open(e.detail.id)}
+      @conversation-new=${() => void this.create()}
+      @conversation-rename=${(e: CustomEvent<{ id: string; title: string }>) => void this.rename(e.detail.id, e.detail.title)}
+      @conversation-delete=${(e: CustomEvent<{ id: string }>) => void this.remove(e.detail.id)}
+      @conversation-clear=${() => void this.clearAll()}
+      @conversation-export=${(e: CustomEvent<{ format: 'json' | 'markdown'; all: boolean }>) => void this.#download(e.detail.format, e.detail.all)}
+      @conversation-import=${(e: CustomEvent<{ text: string }>) => void this.importText(e.detail.text)}
+    ></stream-chat-conversations>`;
+  }
+
+  /** Storage fallback, another tab answering, an interrupted answer (with Continue / Regenerate). */
+  renderNotices() {
+    const s = this.strings;
+    const problem = this.problem;
+    const interrupted = !this.host.busy && this.interrupted;
+    return html`${problem ? html`<p class="notice storage-notice" part="storage-notice" role="status">${s.storageFallback[problem.reason] ?? problem.message}</p>` : nothing}
+      ${this.answeringElsewhere && !this.host.busy ? html`<p class="notice" part="elsewhere-notice" role="status">${s.answeringElsewhere}</p>` : nothing}
+      ${interrupted
+        ? html`<p class="notice" part="interrupted-notice" role="status">
+            ${s.interruptedAnswer}
+            <button type="button" part="continue-button" @click=${() => void this.continueAnswer()}>${s.continueAnswer}</button>
+            <button type="button" part="regenerate-interrupted-button" @click=${() => void this.regenerateAnswer()}>${s.regenerateAnswer}</button>
+          </p>`
+        : nothing}`;
+  }
+
+  async #download(format: 'json' | 'markdown', all: boolean): Promise<void> {
+    const text = await this.exportText(format, all);
+    const blob = new Blob([text], { type: format === 'json' ? 'application/json' : 'text/markdown' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${all ? 'conversations' : 'conversation'}.${format === 'json' ? 'json' : 'md'}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  }
+}
+
+function sameMessage(a: ChatMessage, b: ChatMessage): boolean {
+  return a.role === b.role && (a.content ?? '') === (b.content ?? '') && a.tool_call_id === b.tool_call_id;
+}
