@@ -3,6 +3,7 @@ export { Smoother, type SmootherOptions, type ReleaseCallback } from './smoother
 export { defaultFrameClock, type FrameClock } from './frame-clock.js';
 export { instantRelease } from './instant-release.js';
 export { MarkdownStream } from './markdown-stream.js';
+export { SmoothMarkdown, type SmoothMarkdownOptions } from './smooth-markdown.js';
 export { renderMarkdown } from './markdown.js';
 export { attachMarkdownBehavior } from './markdown-behavior.js';
 export { defaultMarkdownStrings, type MarkdownOptions, type MarkdownStrings } from './markdown-options.js';
