@@ -103,7 +103,9 @@ function numberIn(s: JsonSchema, type: string, name: string, ctx: GenerateContex
     if (s.multipleOf) v = Math.ceil(v / s.multipleOf) * s.multipleOf;
     if (v > max && s.multipleOf) v -= s.multipleOf;
     if (integer) v = Math.min(Math.floor(max), Math.max(Math.ceil(min), Math.round(v)));
-    return Number(v.toFixed(6));
+    // Six decimals read better than float noise, unless rounding crosses a bound.
+    const rounded = Number(v.toFixed(6));
+    return rounded >= min && rounded <= max ? rounded : v;
   };
   const hinted = ctx.hint?.(name, s, [type]);
   if (typeof hinted === 'number') return fit(hinted);

@@ -82,6 +82,9 @@ const leaf: fc.Arbitrary<JsonSchema> = fc.oneof(
   fc.constantFrom<JsonSchema>({ type: 'string', format: 'date' }, { type: 'string', format: 'email' }, { type: 'string', format: 'uuid' }, { type: 'boolean' }, { type: 'null' }),
   fc.integer({ min: -50, max: 50 }).chain((min) => fc.record({ type: fc.constant('integer'), minimum: fc.constant(min), maximum: fc.integer({ min, max: min + 100 }) })),
   fc.record({ type: fc.constant('number'), exclusiveMinimum: fc.constant(0), maximum: fc.double({ min: 1, max: 1e6, noNaN: true }) }),
+  fc.record({ type: fc.constantFrom('number', 'integer'), minimum: fc.integer({ min: -20, max: 20 }), multipleOf: fc.constantFrom(0.5, 0.25, 3, 0.1, 7) }).map(
+    (s): JsonSchema => (s.type === 'integer' ? { ...s, multipleOf: Math.max(1, Math.round(s.multipleOf)) } : s),
+  ),
   fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }).map((e): JsonSchema => ({ type: 'string', enum: e })),
 );
 const schemaArb: fc.Arbitrary<JsonSchema> = fc.letrec<{ node: JsonSchema }>((tie) => ({

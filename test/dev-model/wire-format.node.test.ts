@@ -2,6 +2,7 @@
 // backend's framing, CORS for pages on another origin, and the WebSocket backend from Node.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import fc from 'fast-check';
 import WebSocket from 'ws';
 import { startDevServer, type RunningDevServer } from '../../dev-model/serve.js';
 
@@ -49,6 +50,20 @@ describe('chat completions on the wire', () => {
     const text = payloads.map((p) => p.choices[0]?.delta.content ?? '').join('');
     assert.match(text, /```bash\n/);
     assert.match(text, /\| --- \|/);
+  });
+
+  it('streams the same text as the whole answer, for any prompt and delta size', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 60 }), fc.integer({ min: 1, max: 64 }), async (prompt, chunk) => {
+        const messages = [{ role: 'user', content: prompt }];
+        const whole = await (await post('/v1/chat/completions', { model: `dev;rate=0;chunk=${chunk}`, messages })).json();
+        const body = (await chunksOf(await post('/v1/chat/completions', { model: `dev;rate=0;chunk=${chunk}`, stream: true, messages }))).join('');
+        const payloads = body.split('\n\n').filter((m) => m && m !== 'data: [DONE]').map((m) => JSON.parse(m.slice('data: '.length)));
+        const text = payloads.map((p) => p.choices[0]?.delta.content ?? '').join('');
+        assert.equal(text, whole.choices[0].message.content);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('flushes chunk by chunk even at rate=0', async () => {
