@@ -10,6 +10,7 @@ export class ArgsParser {
   private broken = false;
   private snapshot: unknown = undefined;
   private snapshotVersion = -1;
+  private snapshotLength = 0;
 
   /** Feeds a fragment; returns the value so far (a copy: the parser's tree keeps growing). */
   push(chunk: string): unknown {
@@ -28,11 +29,39 @@ export class ArgsParser {
   }
 
   get value(): unknown {
-    if (this.snapshotVersion !== this.parser.version) {
+    if (this.snapshotVersion !== this.parser.version && this.worthCopying()) {
       this.snapshotVersion = this.parser.version;
+      this.snapshotLength = this.text.length;
       const v = this.parser.value;
-      this.snapshot = v !== null && typeof v === 'object' ? structuredClone(v) : v;
+      this.snapshot = cloneJson(v);
     }
     return this.snapshot;
   }
+
+  /**
+   * Each copy costs the size of the value. Small arguments (the usual case) are copied on every
+   * change; long ones once they grew by an eighth, so the copies add up to a few times the text
+   * instead of its square. Depends only on the text, so any split of the bytes gives the same events.
+   */
+  private worthCopying(): boolean {
+    const length = this.text.length;
+    return this.parser.done || length < SMALL_ARGS || length - this.snapshotLength >= length / 8;
+  }
+}
+
+/** Arguments shorter than this are copied whenever they change. */
+const SMALL_ARGS = 1024;
+
+/** A copy of a JSON tree (plain objects, arrays, primitives): several times faster than structuredClone. */
+export function cloneJson(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(cloneJson);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = cloneJson((value as Record<string, unknown>)[key]);
+    // defineProperty keeps a "__proto__" key as data, as the parser and JSON.parse do.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[key] = v;
+  }
+  return out;
 }

@@ -4,6 +4,7 @@
  * frame-ish interval, except when an array item closes (hosts act on each finished item); the
  * final, authoritative one always comes.
  */
+import { cloneJson } from './args-parser.js';
 import type { ChatEvent, ObjectEvent } from './events.js';
 import { responseFormatFor, responsesTextFormatFor, schemaInstructions } from './json-schema.js';
 import type { ChatMessage } from './messages.js';
@@ -127,8 +128,6 @@ export class ObjectStream {
 }
 
 /** The validator's tree keeps growing in place; an event must hold the value as it was. */
-function copy(value: unknown): unknown {
-  return value !== null && typeof value === 'object' ? structuredClone(value) : value;
-}
+const copy = cloneJson;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
