@@ -75,6 +75,12 @@ const LITERALS: Record<string, [string, unknown]> = { t: ['true', true], f: ['fa
 function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
+/** Index of the first non-whitespace character at or after `i` (indented JSON is much whitespace). */
+function skipWs(chunk: string, i: number): number {
+  const n = chunk.length;
+  while (i < n && isWs(chunk.charCodeAt(i))) i++;
+  return i;
+}
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -110,6 +116,8 @@ export class PartialJsonParser {
   private code = 0;
   private strFilter: ((partial: string) => boolean) | undefined;
   private strShown = false;
+  private shownLength = 0;
+  private strLast = 0; // the open string's last code unit
   // The open number or literal.
   private numText = '';
   private numStart = 0; // where the open number began in the current chunk
@@ -169,18 +177,13 @@ export class PartialJsonParser {
   /** Feeds the next piece of text. Throws a PartialJsonError (with its offset) on malformed input. */
   push(chunk: string): void {
     if (this.error) throw this.error;
-    try {
-      this.run(chunk);
-    } catch (e) {
-      if (e instanceof PartialJsonError) this.error = e;
-      throw e;
-    } finally {
-      this.offset += chunk.length;
-      if (this.state === S.Str && !this.isKey) this.flushString();
-      if (this.changed) {
-        this.changed = false;
-        this._version++;
-      }
+    // No try/finally here: it costs on every push, and `fail` records the error itself.
+    this.run(chunk);
+    this.offset += chunk.length;
+    if (this.state === S.Str && !this.isKey) this.flushString();
+    if (this.changed) {
+      this.changed = false;
+      this._version++;
     }
   }
 
@@ -201,7 +204,7 @@ export class PartialJsonParser {
   }
 
   private fail(message: string, i: number): never {
-    throw new PartialJsonError(message, this.offset + i);
+    throw (this.error = new PartialJsonError(message, this.offset + i));
   }
 
   private run(chunk: string): void {
@@ -223,7 +226,7 @@ export class PartialJsonParser {
           if (++this.litPos === this.lit.length) this.closeValue(this.litValue, this.litValue === null ? 'null' : 'boolean');
           break;
         case S.Before:
-          if (isWs(c)) i++;
+          if (isWs(c)) i = skipWs(chunk, i + 1);
           else if (c === 0x60 /* ` */ && this.options.allowFence !== false && !this.fenced) {
             this.state = S.FenceTicks;
             this.fenced = true;
@@ -244,7 +247,7 @@ export class PartialJsonParser {
           break;
         case S.Value:
         case S.FirstItem:
-          if (isWs(c)) i++;
+          if (isWs(c)) i = skipWs(chunk, i + 1);
           else if (c === 0x5d /* ] */ && this.state === S.FirstItem) {
             i++;
             this.closeContainer();
@@ -252,7 +255,7 @@ export class PartialJsonParser {
           break;
         case S.FirstKey:
         case S.Key:
-          if (isWs(c)) i++;
+          if (isWs(c)) i = skipWs(chunk, i + 1);
           else if (c === 0x22 /* " */) {
             i++;
             this.openString(true);
@@ -262,7 +265,7 @@ export class PartialJsonParser {
           } else this.fail('Expected a property name', i);
           break;
         case S.Colon:
-          if (isWs(c)) i++;
+          if (isWs(c)) i = skipWs(chunk, i + 1);
           else if (c === 0x3a /* : */) {
             i++;
             this.state = S.Value;
@@ -270,7 +273,7 @@ export class PartialJsonParser {
           break;
         case S.After: {
           if (isWs(c)) {
-            i++;
+            i = skipWs(chunk, i + 1);
             break;
           }
           const frame = this.stack[this.stack.length - 1];
@@ -287,7 +290,7 @@ export class PartialJsonParser {
           break;
         }
         case S.Root:
-          if (isWs(c)) i++;
+          if (isWs(c)) i = skipWs(chunk, i + 1);
           else if (c === 0x60 && this.fenced) {
             this.state = S.CloseTicks;
             this.ticks = 0;
@@ -367,6 +370,7 @@ export class PartialJsonParser {
     this.state = S.Str;
     this.isKey = isKey;
     this.str = '';
+    this.strLast = 0;
     this.esc = ESC_NONE;
     this.strShown = false;
     this.strFilter = undefined;
@@ -378,16 +382,15 @@ export class PartialJsonParser {
   /** Shows the open string's text so far (once per push, not per character). */
   private flushString(): void {
     let text = this.str;
-    // Hold back half of a surrogate pair until its other half arrives.
-    const last = text.charCodeAt(text.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff) text = text.slice(0, -1);
+    // Hold back half of a surrogate pair until its other half arrives. (The last code unit is tracked
+    // rather than read: reading a character of a concatenated string makes V8 flatten it, every push.)
+    if (this.strLast >= 0xd800 && this.strLast <= 0xdbff) text = text.slice(0, -1);
     const show = !this.strFilter || this.strFilter(text);
     if (show) {
-      const frame = this.stack[this.stack.length - 1];
-      const current = !frame ? this.root : frame.isArray ? (frame.container as unknown[])[frame.key as number]
-        : (frame.container as Record<string, unknown>)[frame.key as string];
-      if (!this.strShown || current !== text) this.attach(text);
+      // The string only grows, so its length says whether there is anything new to show.
+      if (!this.strShown || text.length !== this.shownLength) this.attach(text);
       this.strShown = true;
+      this.shownLength = text.length;
     } else if (this.strShown) {
       this.detach();
       this.strShown = false;
@@ -397,49 +400,59 @@ export class PartialJsonParser {
   /** Reads string characters from `i`; returns where it stopped. */
   private readString(chunk: string, i: number): number {
     const n = chunk.length;
-    let start = i;
     while (i < n) {
       if (this.esc !== ESC_NONE) {
-        const ch = chunk[i];
-        if (this.esc === ESC_START) {
-          if (ch === 'u') {
-            this.esc = 6; // four hex digits to come
-            this.code = 0;
-          } else {
-            const rep = ESCAPES[ch];
-            if (rep === undefined) this.fail('Invalid escape', i);
-            this.str += rep;
-            this.esc = ESC_NONE;
-          }
-        } else {
-          const h = hexValue(chunk.charCodeAt(i));
-          if (h < 0) this.fail('Invalid \\u escape', i);
-          this.code = this.code * 16 + h;
-          if (--this.esc === 2) {
-            this.str += String.fromCharCode(this.code);
-            this.esc = ESC_NONE;
-          }
-        }
-        start = ++i;
+        this.readEscape(chunk, i++);
         continue;
       }
-      const c = chunk.charCodeAt(i);
+      // The common case: a run of plain characters, taken as one slice.
+      const start = i;
+      let c = 0;
+      for (; i < n; i++) {
+        c = chunk.charCodeAt(i);
+        if (c === 0x22 || c === 0x5c || c < 0x20) break;
+      }
+      if (i > start) {
+        this.str += start === 0 && i === n ? chunk : chunk.slice(start, i);
+        this.strLast = chunk.charCodeAt(i - 1);
+      }
+      if (i === n) break;
       if (c === 0x22) {
-        this.str += chunk.slice(start, i);
         this.closeString();
         return i + 1;
       }
       if (c === 0x5c) {
-        this.str += chunk.slice(start, i);
         this.esc = ESC_START;
-        start = ++i;
-        continue;
-      }
-      if (c < 0x20) this.fail('Control character in string', i);
-      i++;
+        i++;
+      } else this.fail('Control character in string', i);
     }
-    if (start < n) this.str += chunk.slice(start, n);
     return n;
+  }
+
+  /** One character of an escape sequence (after the backslash). */
+  private readEscape(chunk: string, i: number): void {
+    if (this.esc === ESC_START) {
+      const ch = chunk[i];
+      if (ch === 'u') {
+        this.esc = 6; // four hex digits to come
+        this.code = 0;
+        return;
+      }
+      const rep = ESCAPES[ch];
+      if (rep === undefined) this.fail('Invalid escape', i);
+      this.str += rep;
+      this.strLast = 0;
+      this.esc = ESC_NONE;
+      return;
+    }
+    const h = hexValue(chunk.charCodeAt(i));
+    if (h < 0) this.fail('Invalid \\u escape', i);
+    this.code = this.code * 16 + h;
+    if (--this.esc === 2) {
+      this.str += String.fromCharCode(this.code);
+      this.strLast = this.code;
+      this.esc = ESC_NONE;
+    }
   }
 
   private closeString(): void {
@@ -448,10 +461,7 @@ export class PartialJsonParser {
       this.state = S.Colon;
       return;
     }
-    const frame = this.stack[this.stack.length - 1];
-    const current = !frame ? this.root : frame.isArray ? (frame.container as unknown[])[frame.key as number]
-      : (frame.container as Record<string, unknown>)[frame.key as string];
-    if (!this.strShown || current !== this.str) this.attach(this.str);
+    if (!this.strShown || this.shownLength !== this.str.length) this.attach(this.str);
     this.afterValue(this.str, 'string');
   }
 
