@@ -15,6 +15,8 @@ export interface GenerateContext {
   hint?: Hint;
   /** How often an optional property or a nullable value is left out / null. */
   sparseness?: number;
+  /** Strings already used in this value: the same title twice in one list looks broken. */
+  used?: Set<string>;
 }
 
 /** Past this depth values get as small as the schema allows, so recursive schemas end. */
@@ -37,7 +39,7 @@ function mergeAllOf(schema: JsonSchema, root: JsonSchema): JsonSchema {
   );
 }
 
-export function generateJson(schema: JsonSchema, ctx: GenerateContext, name = '', depth = 0): unknown {
+export function generateJson(schema: JsonSchema, ctx: GenerateContext, name = '', depth = 0, parent = ''): unknown {
   const { rng, root } = ctx;
   let s = mergeAllOf(resolveRef(schema ?? {}, root), root);
   if ('const' in s) return s.const;
@@ -54,7 +56,7 @@ export function generateJson(schema: JsonSchema, ctx: GenerateContext, name = ''
     const { anyOf: _a, oneOf: _o, ...siblings } = s;
     // Sibling keywords (a description, a shared `type`) apply to every branch.
     s = { ...siblings, ...mergeAllOf(rng.pick(nonNull.length ? nonNull : resolved), root) };
-    return generateJson(s, ctx, name, depth);
+    return generateJson(s, ctx, name, depth, parent);
   }
 
   let types = typesOf(s);
@@ -76,9 +78,9 @@ export function generateJson(schema: JsonSchema, ctx: GenerateContext, name = ''
     case 'array':
       return depth >= MAX_DEPTH ? [] : arrayIn(s, name, ctx, depth);
     case 'object':
-      return depth >= MAX_DEPTH ? {} : objectIn(s, ctx, depth);
+      return depth >= MAX_DEPTH ? {} : objectIn(s, ctx, depth, name);
     default:
-      return stringIn(s, name, ctx);
+      return stringIn(s, name, ctx, parent);
   }
 }
 
@@ -139,12 +141,16 @@ function toLength(value: string, s: JsonSchema, ctx: GenerateContext): string {
   return chars.join('');
 }
 
-function stringIn(s: JsonSchema, name: string, ctx: GenerateContext): string {
+function stringIn(s: JsonSchema, name: string, ctx: GenerateContext, parent: string): string {
   const candidates: (string | undefined)[] = [];
   const hinted = ctx.hint?.(name, s, ['string']);
   if (typeof hinted === 'string') candidates.push(hinted);
   if (s.format) candidates.push(stringInFormat(s.format, ctx.rng));
-  candidates.push(stringFor(name, ctx.rng), genericString(ctx.rng));
+  ctx.used ??= new Set();
+  let named = stringFor(name, ctx.rng, parent);
+  for (let tries = 0; named !== undefined && ctx.used.has(named) && tries < 4; tries++) named = stringFor(name, ctx.rng, parent);
+  if (named !== undefined) ctx.used.add(named);
+  candidates.push(named, genericString(ctx.rng));
   for (const c of candidates) if (c !== undefined && fitsString(c, s)) return c;
   // Lengths are easy to meet; a pattern we cannot meet stays unmet rather than failing the request.
   return toLength(candidates.find((c) => c !== undefined) ?? genericString(ctx.rng), s, ctx);
@@ -163,26 +169,27 @@ function arrayIn(s: JsonSchema, name: string, ctx: GenerateContext, depth: numbe
   for (let i = 0; i < count; i++) {
     const itemSchema = i < prefix.length ? prefix[i] : (rest ?? {});
     // Several tries for distinct items: a list of five identical points looks broken.
-    let value = generateJson(itemSchema, ctx, itemName, depth + 1);
-    for (let tries = 0; tries < 4 && seen.has(JSON.stringify(value)); tries++) value = generateJson(itemSchema, ctx, itemName, depth + 1);
+    let value = generateJson(itemSchema, ctx, itemName, depth + 1, name);
+    for (let tries = 0; tries < 4 && seen.has(JSON.stringify(value)); tries++) value = generateJson(itemSchema, ctx, itemName, depth + 1, name);
     seen.add(JSON.stringify(value));
     out.push(value);
   }
   return out;
 }
 
-function objectIn(s: JsonSchema, ctx: GenerateContext, depth: number): Record<string, unknown> {
+/** `self` is the object's own name (or its list's), handed to properties as their parent. */
+function objectIn(s: JsonSchema, ctx: GenerateContext, depth: number, self: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const required = new Set(s.required ?? []);
   const properties = s.properties ?? {};
   for (const [key, propSchema] of Object.entries(properties)) {
     if (!required.has(key) && (depth >= SHALLOW_DEPTH || ctx.rng.chance(ctx.sparseness ?? 0.2))) continue;
-    out[key] = generateJson(propSchema, ctx, key, depth + 1);
+    out[key] = generateJson(propSchema, ctx, key, depth + 1, self);
   }
-  for (const key of required) if (!(key in out)) out[key] = generateJson({}, ctx, key, depth + 1);
+  for (const key of required) if (!Object.hasOwn(out, key)) out[key] = generateJson({}, ctx, key, depth + 1, self);
   // A free-form map (`z.record`) gets a couple of entries so it does not look empty.
   if (!Object.keys(properties).length && s.additionalProperties && typeof s.additionalProperties === 'object') {
-    for (const key of ctx.rng.sample(['alpha', 'beta', 'gamma', 'delta'], 2)) out[key] = generateJson(s.additionalProperties, ctx, key, depth + 1);
+    for (const key of ctx.rng.sample(['alpha', 'beta', 'gamma', 'delta'], 2)) out[key] = generateJson(s.additionalProperties, ctx, key, depth + 1, self);
   }
   return out;
 }

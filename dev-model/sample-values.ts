@@ -40,11 +40,26 @@ export function singular(name: string): string {
   return name.replace(/s$/i, '');
 }
 
-/** A string for a property name, or undefined when the name says nothing useful. */
-export function stringFor(name: string, rng: Random): string | undefined {
+export const GOALS = [
+  'Launch the new website before spring', 'Cut the bundle size in half', 'Move the office without losing a day',
+  'Learn enough Japanese to order at a café in 東京', 'Ship the "quiet mode" feature', 'Run a 10 km race 🏃',
+];
+const ROLES = ['lead', 'detective', 'narrator', 'engineer', 'reviewer', 'designer'];
+
+/**
+ * A string for a property name, or undefined when the name says nothing useful. `parent` is the name of
+ * the object or list holding it: a `title` inside `tasks` is a task, a `name` inside `cast` a person.
+ */
+export function stringFor(name: string, rng: Random, parent = ''): string | undefined {
   const n = name.toLowerCase().replace(/[^a-z]/g, '');
+  const p = parent.toLowerCase();
   if (!n) return undefined;
+  if (/^(title|name|label|text)$/.test(n) && /task|todo|step|action|chore|item/.test(p)) return rng.pick(TASKS);
+  if (/^(name|title)$/.test(n) && /cast|actor|member|person|people|author|user|speaker|attendee|guest|contact/.test(p)) return rng.pick(NAMES);
+  if (/^(name|city)$/.test(n) && /city|cities|place|destination|location/.test(p)) return rng.pick(CITIES);
   if (/title|headline|subject/.test(n)) return rng.pick(TITLES);
+  if (/goal|objective|purpose|mission|aim/.test(n)) return rng.pick(GOALS);
+  if (/role|character|job|position/.test(n)) return rng.pick(ROLES);
   if (/^(first)?name$|author|person|owner|assignee|user(name)?$|fullname|artist|director/.test(n)) return rng.pick(NAMES);
   if (/city|town|location|place|destination/.test(n)) return rng.pick(CITIES);
   if (/country|nation/.test(n)) return rng.pick(COUNTRIES);
