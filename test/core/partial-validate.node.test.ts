@@ -1,5 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import OpenAI from 'openai';
 import * as z from 'zod';
 import { createObjectAccumulator, type ObjectSnapshot } from '../../src/core/partial-validate.js';
@@ -122,6 +123,56 @@ describe('partial values', () => {
     const ok = createObjectAccumulator(schema);
     ok.push('{"scores": {"a": 1, "b": 2}, "note": null}');
     assert.equal(ok.finish('stop').ok, true);
+  });
+});
+
+describe('valid answers, split anywhere (property)', () => {
+  const Review = z.object({
+    title: z.string(),
+    score: z.number(),
+    verdict: z.enum(['must see', 'mixed', 'skip']),
+    kind: z.literal('review'),
+    spoilers: z.boolean().nullable(),
+    tags: z.array(z.string()).optional(),
+    scenes: z.array(z.object({ minute: z.number().int(), note: z.string() })),
+    extra: z.union([z.string(), z.object({ link: z.string() })]),
+  });
+  const review = fc.record(
+    {
+      title: fc.string({ unit: 'grapheme' }),
+      score: fc.double({ noNaN: true, noDefaultInfinity: true }),
+      verdict: fc.constantFrom('must see', 'mixed', 'skip'),
+      kind: fc.constant('review'),
+      spoilers: fc.option(fc.boolean(), { nil: null }),
+      tags: fc.array(fc.string()),
+      scenes: fc.array(fc.record({ minute: fc.integer(), note: fc.string({ unit: 'binary' }) }), { maxLength: 4 }),
+      extra: fc.oneof(fc.string(), fc.record({ link: fc.webUrl() })),
+    },
+    { requiredKeys: ['title', 'score', 'verdict', 'kind', 'spoilers', 'scenes', 'extra'] },
+  );
+
+  it('never reports an issue, never shows a partial number, and ends with the value', () => {
+    fc.assert(
+      fc.property(review, fc.boolean(), fc.array(fc.nat(), { maxLength: 30 }), (value, pretty, rawCuts) => {
+        const text = JSON.stringify(value, null, pretty ? 2 : undefined);
+        const cuts = [...new Set(rawCuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const acc = createObjectAccumulator(Review);
+        let at = 0;
+        for (const cut of [...cuts, text.length]) {
+          const snap = acc.push(text.slice(at, cut));
+          at = cut;
+          if (!snap) continue;
+          assert.deepEqual(snap.issues, [], `no issue at ${cut}`);
+          const shown = snap.value as Record<string, unknown>;
+          if ('score' in shown) assert.equal(shown.score, JSON.parse(JSON.stringify(value.score)));
+          if ('verdict' in shown) assert.ok(['must see', 'mixed', 'skip'].some((v) => v.startsWith(shown.verdict as string)));
+        }
+        const result = acc.finish('stop');
+        assert.ok(result.ok, !result.ok ? result.message : '');
+        assert.deepEqual(result.value, Review.parse(JSON.parse(text)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
