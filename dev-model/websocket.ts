@@ -60,6 +60,8 @@ export function createWebSocketBackend(scenarioFor: (options: ReturnType<typeof 
     const url = new URL(req.url ?? WS_PATH, 'http://dev-model.local');
     let current: AbortController | undefined;
     ws.on('close', () => current?.abort());
+    // A client that breaks the protocol must not take the dev server (and the page's tooling) down with it.
+    ws.on('error', () => current?.abort());
     ws.on('message', (data) => {
       let payload: any;
       try {
