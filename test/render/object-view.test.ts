@@ -39,8 +39,33 @@ function row(container: HTMLElement, label: string): HTMLElement {
 
 const valueText = (r: HTMLElement) => r.querySelector('dd')!.textContent;
 
+type Violation = { id: string; help: string; nodes: { html: string }[] };
+async function axeViolations(node: Element): Promise<Violation[]> {
+  const w = window as unknown as { axe?: { run(n: Element, o: object): Promise<{ violations: Violation[] }> } };
+  if (!w.axe) {
+    await new Promise<void>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/node_modules/axe-core/axe.min.js';
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error('axe-core did not load'));
+      document.head.append(script);
+    });
+  }
+  return (await w.axe!.run(node, { resultTypes: ['violations'] })).violations;
+}
+
 describe('ObjectView', () => {
   afterEach(() => document.body.replaceChildren());
+
+  it('is accessible while streaming and once complete, problems included', async () => {
+    const { container, feed } = setup();
+    feed('{"title": "Heat", "year": "1995", "cast": [{"name": "Al", "role": "Vincent"}, {"name": "Ro');
+    let violations = await axeViolations(container);
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`), []);
+    feed('bert", "role": "Neil"}], "tags": ["heist"], "genre": "thriller"}');
+    violations = await axeViolations(container);
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`), []);
+  });
 
   it('shows fields as labelled rows, those not arrived yet as pending', () => {
     const { container, feed } = setup();
