@@ -19,6 +19,7 @@ export const DEFAULT_MAX_VALIDATION_RETRIES = 1;
 
 export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit: (e: ChatEvent) => void): Promise<ChatResult> {
   const startedAt = now();
+  options ??= { messages: [] };
   const providerName = options.provider ?? 'openai';
   emit({ type: 'start', runId: newRunId(), model: options.model, provider: providerName });
 
