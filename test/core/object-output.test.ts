@@ -19,6 +19,8 @@ const cases: [ProviderName, 'json_schema' | 'json_object'][] = [
   ['openai', 'json_schema'],
   ['openai', 'json_object'],
   ['openai-responses', 'json_schema'],
+  ['sse', 'json_schema'],
+  ['websocket', 'json_schema'],
 ];
 
 describe('structured output', () => {
@@ -50,6 +52,19 @@ describe('structured output', () => {
       // Nothing after the object but usage and end.
       const after = events.slice(events.indexOf(last) + 1).map((e) => e.type);
       assert.includeMembers(['usage', 'end'], after);
+    });
+  }
+
+  for (const provider of ['openai-responses', 'sse', 'websocket'] as const) {
+    it(`${provider}: invalid JSON once, then a valid answer on the re-ask`, async () => {
+      const { events, result } = await collect(
+        runChat({ ...devOptions(provider, `dev;rate=0;scenario=invalid-json;failures=1;key=${uniqueKey()}`), schema: Recipe, messages: USER }),
+      );
+      const errors = events.filter((e) => e.type === 'error');
+      assert.deepEqual(errors.map((e) => e.type === 'error' && e.error.kind), ['validation']);
+      assert.isUndefined(result.error);
+      assert.isTrue(Recipe.safeParse(result.object).success);
+      assert.deepEqual(result.messages.map((m) => m.role), ['user', 'assistant']);
     });
   }
 
