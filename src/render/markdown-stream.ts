@@ -13,6 +13,7 @@
  */
 import { attachMarkdownBehavior } from './markdown-behavior.js';
 import { finalTokenCount } from './block-boundary.js';
+import { patchBlock } from './block-patch.js';
 import { defaultFrameClock, type FrameClock } from './frame-clock.js';
 import { resolveMarkdownOptions, type MarkdownOptions, type ResolvedMarkdownOptions } from './markdown-options.js';
 import { isClosedCode, lexMarkdown, renderTokens, type Links } from './markdown-renderer.js';
@@ -23,6 +24,8 @@ import type { Token, Tokens } from 'marked';
 interface Block {
   raw: string;
   nodes: Node[];
+  /** The lexed token, kept while the block is in the tail (a list or table there is patched, not redrawn). */
+  token?: Token;
   /** Rendered with its code highlighted (a closed fence, or anything not at the live end of the text). */
   highlighted: boolean;
 }
@@ -138,6 +141,18 @@ export class MarkdownStream {
       )
         kept++;
     }
+    // The first block that changed is usually the growing last one: a list or table grows in place.
+    if (!linksChanged && kept < this.tail.length && kept < count) {
+      const block = this.tail[kept];
+      const token = tokens[kept];
+      const highlight = wantHighlight(token, kept);
+      const render = (parts: Token[]) => sanitizeBlocks([renderTokens(parts, this.options, highlight)], this.options.imageAllowed)[0];
+      if (block.token && block.highlighted === highlight && patchBlock(block.nodes[0], block.token, token, render)) {
+        block.raw = token.raw;
+        block.token = token;
+        kept++;
+      }
+    }
     for (const block of this.tail.slice(kept)) for (const node of block.nodes) node.parentNode?.removeChild(node);
 
     const fresh = tokens.slice(kept);
@@ -145,7 +160,7 @@ export class MarkdownStream {
     const htmls = fresh.map((token, i) => renderTokens([token], this.options, highlights[i]));
     const nodes = sanitizeBlocks(htmls, this.options.imageAllowed);
     const blocks = [...this.tail.slice(0, kept)];
-    fresh.forEach((token, i) => blocks.push({ raw: token.raw, nodes: nodes[i], highlighted: highlights[i] }));
+    fresh.forEach((token, i) => blocks.push({ raw: token.raw, nodes: nodes[i], highlighted: highlights[i], token }));
     const fragment = document.createDocumentFragment();
     for (const list of nodes) for (const node of list) fragment.appendChild(node);
     this.container.appendChild(fragment);
@@ -156,6 +171,7 @@ export class MarkdownStream {
       if (token.type === 'def' && !(token.tag in this.frozenLinks)) {
         this.frozenLinks[token.tag] = { href: token.href, title: token.title };
       }
+      blocks[i].token = undefined; // final: never patched, and the tokens would only hold memory
       this.frozen.push(blocks[i]);
       this.frozenEnd += token.raw.length;
     }

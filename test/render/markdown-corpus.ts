@@ -102,6 +102,20 @@ Heading with a setext underline
 Term
 : not a definition list, just text
 `,
+  `Long lists and tables grow in place:
+
+${Array.from({ length: 12 }, (_, i) => `${i + 1}. Step ${i} with **bold**${i % 4 === 3 ? `\n   - sub ${i}\n   - [ ] task ${i}` : ''}`).join('\n')}
+
+| # | Name | Link |
+|--:|:-----|:----:|
+${Array.from({ length: 12 }, (_, i) => `| ${i} | item _${i}_ | [x](https://example.com/${i}) |`).join('\n')}
+
+- a
+- b
+
+- loose now
+- [x] done
+`,
 ];
 
 const word = fc.constantFrom('the', 'data', 'stream', 'render', 'fast', 'value', 'API', 'model', 'token', 'list', 'é', '日本', '👍');

@@ -89,6 +89,31 @@ describe('MarkdownStream', () => {
     expect(div.querySelector('ul')).to.equal(list);
   });
 
+  it('grows a streaming list and table in place: earlier items and rows keep their nodes', () => {
+    const clock = fakeClock();
+    const div = document.createElement('div');
+    const md = new MarkdownStream(div, { clock });
+    md.append('- one\n- two\n- thr');
+    clock.advance(16);
+    const list = div.querySelector('ul')!;
+    const first = list.querySelector('li')!;
+    md.append('ee\n- four');
+    clock.advance(16);
+    expect(div.querySelector('ul')).to.equal(list);
+    expect(list.querySelector('li')).to.equal(first);
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent)).to.deep.equal(['one', 'two', 'three', 'four']);
+    md.append('\n\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 |');
+    clock.advance(16);
+    const table = div.querySelector('table')!;
+    const row = table.querySelector('tbody tr')!;
+    md.append(' 4 |\n| 5 | 6 |\n');
+    clock.advance(16);
+    expect(div.querySelector('table')).to.equal(table);
+    expect(table.querySelector('tbody tr')).to.equal(row);
+    md.finish();
+    expectSame(div, reference(md.text), md.text);
+  });
+
   it('keeps a text selection in a finished block across later appends', () => {
     const clock = fakeClock();
     const div = document.createElement('div');
