@@ -14,6 +14,7 @@ import { parseOptions } from './options.js';
 import { planTurn, tokenLimit, type TurnRequest } from './plan.js';
 import { response, streamResponse } from './responses.js';
 import { beforeWholeAnswer, createScenarioCounter, httpFailure } from './scenarios.js';
+import { toolChoiceOf } from './tools.js';
 import { createWebSocketBackend } from './websocket.js';
 
 export interface DevModel {
@@ -48,6 +49,7 @@ export function createDevModel(): DevModel {
       format: outputFormat(body.response_format),
       options,
       maxTokens: tokenLimit(body),
+      toolChoice: toolChoiceOf(body.tool_choice),
     };
     const plan = planTurn(request);
     if (body.stream) {
@@ -67,6 +69,7 @@ export function createDevModel(): DevModel {
       format: outputFormat(body.text?.format),
       options,
       maxTokens: tokenLimit(body),
+      toolChoice: toolChoiceOf(body.tool_choice),
     };
     const plan = planTurn(request);
     if (body.stream) return streamResponse(res, request, plan, scenario, body, closeSignal(res));

@@ -6,7 +6,7 @@ import { answerText, conversationSeed } from './content.js';
 import type { OutputFormat, ToolCall, ToolSpec, Turn } from './conversation.js';
 import type { DevOptions } from './options.js';
 import { structuredText } from './structured.js';
-import { answerFromResults, hasToolResults, nextToolCalls } from './tools.js';
+import { answerFromResults, hasToolResults, nextToolCalls, type ToolChoice } from './tools.js';
 
 export type Plan =
   | { kind: 'text' | 'json'; text: string; /** Cut short by the request's token limit. */ truncated?: boolean }
@@ -19,6 +19,7 @@ export interface TurnRequest {
   options: DevOptions;
   /** `max_tokens` / `max_completion_tokens` / `max_output_tokens`: the answer stops there. */
   maxTokens?: number;
+  toolChoice?: ToolChoice;
 }
 
 /** Four characters a token: the same estimate as the usage counts, so a limit and the usage agree. */
@@ -40,7 +41,7 @@ export function planTurn(request: TurnRequest): Plan {
 function decide(request: TurnRequest): Plan {
   const { turns, tools, format, options } = request;
   const seed = seedOf(request);
-  const calls = nextToolCalls(turns, tools, seed);
+  const calls = nextToolCalls(turns, tools, seed, request.toolChoice);
   if (calls?.length) return { kind: 'tools', calls };
   if (format.type !== 'text') {
     const invalid = options.scenario === 'invalid-json' ? options.invalid : undefined;

@@ -59,11 +59,30 @@ function progress(turns: Turn[]): { userIndex: number; stepsDone: number; result
 }
 
 /** The calls to make now, or undefined when it is time to answer in text. */
-export function nextToolCalls(turns: Turn[], tools: ToolSpec[], seed: string): ToolCall[] | undefined {
-  if (!tools.length) return undefined;
+/**
+ * `tool_choice`: `none` never calls; `required` or a named function makes the first step call (the named
+ * tool, or the first offered) even when the prompt names none. Only the first step: a model forced on
+ * every step would loop until the client's step budget runs out.
+ */
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
+
+export function toolChoiceOf(value: any): ToolChoice {
+  if (value === 'none' || value === 'required') return value;
+  const name = value?.function?.name ?? value?.name;
+  return typeof name === 'string' && name ? { name } : 'auto';
+}
+
+export function nextToolCalls(turns: Turn[], tools: ToolSpec[], seed: string, choice: ToolChoice = 'auto'): ToolCall[] | undefined {
+  if (!tools.length || choice === 'none') return undefined;
   const { userIndex, stepsDone } = progress(turns);
   const prompt = userIndex >= 0 ? turns[userIndex].text : '';
   const steps = toolSteps(prompt, tools);
+  if (stepsDone === 0 && choice !== 'auto') {
+    const forced = typeof choice === 'object' ? tools.find((t) => t.name === choice.name) : tools[0];
+    const named = typeof choice === 'object' ? steps[0]?.filter((m) => m.tool === forced) : steps[0];
+    if (forced && !named?.length) steps.splice(0, steps.length, [{ tool: forced, at: 0, text: prompt }]);
+    else if (named?.length) steps[0] = named;
+  }
   const step = steps[stepsDone];
   if (!step) return undefined;
   const names = tools.map((t) => t.name);

@@ -169,6 +169,21 @@ describe('tool calls through the SDK', () => {
     assert.match(text, /sent, message id 42/);
   });
 
+  it('honours tool_choice: none answers in text, a named function is called unasked', async () => {
+    const none = await client.chat.completions.create({ model: 'dev;rate=0', tools, tool_choice: 'none', messages: user('get_weather in Rome') });
+    assert.equal(none.choices[0].finish_reason, 'stop');
+    assert.equal(none.choices[0].message.tool_calls, undefined);
+    const forced = await client.chat.completions.create({
+      model: 'dev;rate=0',
+      tools,
+      tool_choice: { type: 'function', function: { name: 'search_docs' } },
+      messages: user('Tell me about "incremental parsing"'),
+    });
+    const calls = forced.choices[0].message.tool_calls ?? [];
+    assert.deepEqual(calls.map((c) => c.type === 'function' && c.function.name), ['search_docs']);
+    assert.equal(calls[0].type === 'function' && searchParams.parse(JSON.parse(calls[0].function.arguments)).query, 'incremental parsing');
+  });
+
   it('tools-no-index: tool-call deltas carry no index', async () => {
     const stream = await client.chat.completions.create({
       model: 'dev;rate=0;scenario=tools-no-index',
