@@ -5,9 +5,13 @@ import { createDevModel } from './index.js';
 export function devModelPlugin(): Plugin {
   const model = createDevModel();
   const install = (server: { middlewares: any; httpServer: any }) => {
-    server.middlewares.use((req: any, res: any, next: () => void) => {
+    const handle = (req: any, res: any, next: (error?: unknown) => void) => {
       model.handle(req, res).then((handled) => handled || next(), next);
-    });
+    };
+    // First in the stack, ahead of Vite's own CORS middleware, which only allows localhost origins and
+    // would answer a preflight from another origin (a CodePen, a page on another port) with a refusal.
+    // Only the dev model's paths are taken; everything else goes on to Vite untouched.
+    server.middlewares.stack.unshift({ route: '', handle });
     server.httpServer?.prependListener('upgrade', (req: any, socket: any, head: any) => {
       model.handleUpgrade(req, socket, head);
     });
