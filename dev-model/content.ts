@@ -21,9 +21,13 @@ export function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-/** The seed of a conversation: every turn's role and text. */
-export function conversationSeed(turns: Turn[]): number {
-  return hash(turns.map((t) => `${t.role}:${t.text}`).join('\u0000'));
+/**
+ * The seed of a conversation: every turn's role and text, plus the request's own `seed` when it sends
+ * one, so a client that wants another answer to the same conversation (regenerate) can ask for it.
+ */
+export function conversationSeed(turns: Turn[], requestSeed?: number | string): number {
+  const base = turns.map((t) => `${t.role}:${t.text}`).join('\u0000');
+  return hash(requestSeed === undefined ? base : `${base}\u0000seed:${requestSeed}`);
 }
 
 /** The question, short and safe to put inside markdown. */
@@ -176,9 +180,9 @@ function exactly(rng: Random, parts: string[], target: number, keyword?: string)
 }
 
 /** The text answer to a conversation. */
-export function answerText(turns: Turn[], wordsWanted?: number): string {
+export function answerText(turns: Turn[], wordsWanted?: number, requestSeed?: number | string): string {
   const prompt = lastUserText(turns);
-  const rng = random(conversationSeed(turns));
+  const rng = random(conversationSeed(turns, requestSeed));
   const topic = topicOf(prompt);
   const keyword = keywordOf(prompt);
   const parts: string[] = [];

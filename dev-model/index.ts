@@ -50,6 +50,7 @@ export function createDevModel(): DevModel {
       options,
       maxTokens: tokenLimit(body),
       toolChoice: toolChoiceOf(body.tool_choice),
+      seed: typeof body.seed === 'number' || typeof body.seed === 'string' ? body.seed : undefined,
     };
     const plan = planTurn(request);
     if (body.stream) {

@@ -20,6 +20,8 @@ export interface TurnRequest {
   /** `max_tokens` / `max_completion_tokens` / `max_output_tokens`: the answer stops there. */
   maxTokens?: number;
   toolChoice?: ToolChoice;
+  /** The request's `seed`: another seed, another answer to the same conversation. */
+  seed?: number | string;
 }
 
 /** Four characters a token: the same estimate as the usage counts, so a limit and the usage agree. */
@@ -48,7 +50,7 @@ function decide(request: TurnRequest): Plan {
     return { kind: 'json', text: structuredText(turns, format, seed, invalid) };
   }
   if (hasToolResults(turns)) return { kind: 'text', text: answerFromResults(turns) };
-  return { kind: 'text', text: answerText(turns, options.words) };
+  return { kind: 'text', text: answerText(turns, options.words, request.seed) };
 }
 
 /** A token limit from whichever field the API uses. */
@@ -69,5 +71,5 @@ export function usageOf(request: TurnRequest, plan: Plan) {
 /** The seed for ids and pacing of this turn. */
 export function seedOf(request: TurnRequest): string {
   // The scenario part of the model name is left out: a retry after a failure gets the same answer.
-  return String(conversationSeed(request.turns));
+  return String(conversationSeed(request.turns, request.seed));
 }

@@ -94,6 +94,14 @@ describe('chat completions through the SDK', () => {
     assert.notEqual(a.text, c.text);
   });
 
+  it('a request seed gives another answer to the same conversation, the same seed the same one', async () => {
+    const ask = (seed?: number) => client.chat.completions.create({ model: 'dev;rate=0', seed, messages: user('How do retries work?') });
+    const [plain, one, again, two] = await Promise.all([ask(), ask(1), ask(1), ask(2)]);
+    const text = (c: OpenAI.ChatCompletion) => c.choices[0].message.content;
+    assert.equal(text(one), text(again));
+    assert.equal(new Set([text(plain), text(one), text(two)]).size, 3);
+  });
+
   it('answers without streaming as a chat.completion object', async () => {
     const completion = await client.chat.completions.create({ model: 'dev;rate=0', messages: user('Show me a table') });
     assert.equal(completion.object, 'chat.completion');
