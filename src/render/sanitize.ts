@@ -10,6 +10,7 @@
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
 
 const ALLOWED_TAGS = [
+  'section', // only as sanitizeBlocks()' wrapper, removed from every result
   'a', 'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'code',
   'span', 'em', 'strong', 'del', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'img', 'input', 'button', 'div',
 ];
@@ -59,6 +60,7 @@ let imageAllowed: ImagePolicy = noImages;
 function instance(): Purifier {
   if (purifier) return purifier;
   purifier = DOMPurify(window);
+  purifier.setConfig(CONFIG);
   purifier.addHook('afterSanitizeAttributes', (node) => {
     const element = node as Element;
     switch (element.localName) {
@@ -99,22 +101,31 @@ function instance(): Purifier {
   return purifier;
 }
 
-/** Sanitizes rendered HTML into a fragment owned by the current document. */
-export function sanitizeToFragment(html: string, imagePolicy: ImagePolicy): DocumentFragment {
+/** Wraps each block while sanitizing blocks together; marked never emits <section> and raw HTML is escaped. */
+const BLOCK_WRAPPER = 'section';
+
+/** One DOMPurify pass with the configuration set once (parsing it on every call costs more than small blocks). */
+function purify(html: string, imagePolicy: ImagePolicy): DocumentFragment {
+  const instanceWithConfig = instance();
   imageAllowed = imagePolicy;
   let fragment: DocumentFragment;
   try {
-    fragment = instance().sanitize(html, CONFIG);
+    fragment = instanceWithConfig.sanitize(html) as unknown as DocumentFragment;
   } finally {
     imageAllowed = noImages;
   }
   for (const img of fragment.querySelectorAll('img:not([src])')) img.replaceWith(img.getAttribute('alt') ?? '');
-  return fragment.ownerDocument === document ? fragment : document.importNode(fragment, true);
+  // DOMPurify returns nodes of its own inert document: adopt (move) them rather than import (deep copy).
+  return fragment.ownerDocument === document ? fragment : document.adoptNode(fragment);
 }
 
-/** Wraps each block while sanitizing; marked never emits <section> and raw HTML is escaped, so it is ours. */
-const BLOCK_WRAPPER = 'section';
-const BLOCK_CONFIG = { ...CONFIG, ALLOWED_TAGS: [...ALLOWED_TAGS, BLOCK_WRAPPER] };
+/** Sanitizes rendered HTML into a fragment owned by the current document. */
+export function sanitizeToFragment(html: string, imagePolicy: ImagePolicy): DocumentFragment {
+  const fragment = purify(html, imagePolicy);
+  // The block wrapper is allowed for sanitizeBlocks(); from anywhere else it is unwrapped.
+  for (const wrapper of fragment.querySelectorAll(BLOCK_WRAPPER)) wrapper.replaceWith(...wrapper.childNodes);
+  return fragment;
+}
 
 /**
  * Sanitizes several blocks' HTML in one pass (a DOMPurify call has a fixed cost: parsing a document) and
@@ -123,16 +134,7 @@ const BLOCK_CONFIG = { ...CONFIG, ALLOWED_TAGS: [...ALLOWED_TAGS, BLOCK_WRAPPER]
 export function sanitizeBlocks(htmls: readonly string[], imagePolicy: ImagePolicy): Node[][] {
   if (htmls.length === 0) return [];
   const wrapped = htmls.map((html) => `<${BLOCK_WRAPPER}>${html}</${BLOCK_WRAPPER}>`).join('');
-  imageAllowed = imagePolicy;
-  let fragment: DocumentFragment;
-  try {
-    fragment = instance().sanitize(wrapped, BLOCK_CONFIG);
-  } finally {
-    imageAllowed = noImages;
-  }
-  for (const img of fragment.querySelectorAll('img:not([src])')) img.replaceWith(img.getAttribute('alt') ?? '');
-  if (fragment.ownerDocument !== document) fragment = document.importNode(fragment, true);
-  const wrappers = Array.from(fragment.childNodes);
+  const wrappers = Array.from(purify(wrapped, imagePolicy).childNodes);
   if (wrappers.length !== htmls.length || wrappers.some((node) => node.nodeName.toLowerCase() !== BLOCK_WRAPPER)) {
     // Never expected (every block is balanced HTML); if the parser moved things around, go one by one.
     return htmls.map((html) => Array.from(sanitizeToFragment(html, imagePolicy).childNodes));

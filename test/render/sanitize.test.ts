@@ -42,6 +42,7 @@ const payloads = [
   `<body onload="window.__xss=1">`,
   `<marquee onstart="window.__xss=1">m</marquee>`,
   `<a href="https://${HOST}/ok" ping="https://${HOST}/ping">ping</a>`,
+  `<section onclick="window.__xss=1"><section><img src="https://${HOST}/in-section.png"></section></section>`,
 ];
 const markdownPayloads = [
   `[click](javascript:window.__xss=1)`,
