@@ -209,7 +209,7 @@ export const TABLES: Table[] = [
     head: ['Transport', 'Direction', 'Reconnects', 'Best for'],
     rows: [
       ['Server-sent events', 'server → client', 'built in', 'token streams'],
-      ['WebSocket', 'both ways', 'by hand', 'interactive sessions'],
+      ['WebSocket', 'both ways', 'by hand', 'two-way chats'],
       ['Long polling', 'server → client', 'each request', 'old proxies'],
       ['`fetch` + `ReadableStream`', 'server → client', 'by hand', 'POST bodies'],
     ],

@@ -65,7 +65,7 @@ export function fromChatMessages(messages: unknown): Turn[] {
 
 /**
  * Responses API `input` (a string or a list of items) plus `instructions`. Consecutive `function_call`
- * items become one assistant turn, as they were one step of the model.
+ * items become one turn of the model, as they were one step.
  */
 export function fromResponsesInput(input: unknown, instructions?: unknown): Turn[] {
   const turns: Turn[] = [];

@@ -1,4 +1,4 @@
-/** Small HTTP helpers shared by every route: CORS, JSON bodies, JSON answers, OpenAI-shaped errors. */
+/** Small HTTP pieces shared by every route: CORS, JSON bodies, JSON answers, OpenAI-shaped errors. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**

@@ -45,7 +45,7 @@ export function toolSteps(prompt: string, tools: ToolSpec[]): Mention[][] {
   return steps;
 }
 
-/** Index of the last user turn, and the assistant tool-call steps taken since. */
+/** Index of the last user turn, and the tool-call steps the model took since. */
 function progress(turns: Turn[]): { userIndex: number; stepsDone: number; results: Turn[]; calls: ToolCall[] } {
   let userIndex = -1;
   for (let i = turns.length - 1; i >= 0; i--) if (turns[i].role === 'user') { userIndex = i; break; }
