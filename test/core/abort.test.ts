@@ -128,6 +128,26 @@ describe('abort', () => {
     }
   });
 
+  it('while an approval is pending: the call is answered as stopped, the tool never runs', async () => {
+    let ran = false;
+    const run = runChat({
+      ...devOptions('openai', 'dev;rate=0'),
+      messages: [{ role: 'user', content: 'Please call wipe_disk now' }],
+      tools: [{ name: 'wipe_disk', parameters: z.object({ disk: z.string() }), needsApproval: () => true, execute: () => (ran = true) }],
+    });
+    const events: ChatEvent[] = [];
+    for await (const event of run) {
+      events.push(event);
+      if (event.type === 'tool-approval') run.abort();
+    }
+    const result = await run.result;
+    assert.isFalse(ran);
+    const end = events.find((e) => e.type === 'tool-end');
+    assert.equal(end?.type === 'tool-end' && end.error?.kind, 'abort');
+    assert.equal(result.finishReason, 'aborted');
+    assert.deepEqual(result.messages.map((m) => m.role), ['user', 'assistant', 'tool']);
+  });
+
   it('while waiting to retry: the wait ends at once', async () => {
     const run = runChat({ ...devOptions('openai', `dev;rate=0;scenario=http-503;key=${uniqueKey()}`), messages: [{ role: 'user', content: 'Hi' }] });
     const types: string[] = [];

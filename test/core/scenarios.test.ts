@@ -65,7 +65,8 @@ for (const provider of PROVIDERS) {
     });
 
     it('stall: the idle watchdog ends a silent stream with a timeout', async () => {
-      const { events, result } = await turn(provider, 'scenario=stall;stallMs=5000', { idleTimeoutMs: 300 });
+      // Long enough that a busy machine's slow start is not taken for the stall.
+      const { events, result } = await turn(provider, 'scenario=stall;stallMs=10000', { idleTimeoutMs: 1500 });
       assertFailedAfterText(events, result, 'timeout');
       assert.isTrue(result.error!.retryable);
     });
@@ -82,7 +83,7 @@ for (const provider of PROVIDERS) {
     });
 
     it('no-done: a stream without an end is reported as truncated', async () => {
-      const { events, result } = await turn(provider, 'scenario=no-done', { idleTimeoutMs: 1000 });
+      const { events, result } = await turn(provider, 'scenario=no-done', provider === 'websocket' ? { idleTimeoutMs: 1500 } : {});
       if (provider === 'websocket') {
         // An open socket that goes quiet cannot be told from a slow server: the watchdog decides.
         assertFailedAfterText(events, result, 'timeout');
@@ -156,6 +157,24 @@ for (const provider of PROVIDERS) {
 }
 
 describe('scenarios specific to Chat Completions', () => {
+  it('a proxy without a key: the request carries no Authorization and no x-stainless headers', async () => {
+    const sent: Headers[] = [];
+    const { result } = await collect(
+      runChat({
+        ...devOptions('openai', 'dev;rate=0'),
+        messages: USER,
+        fetch: (input, init) => {
+          sent.push(new Headers(init?.headers));
+          return fetch(input, init);
+        },
+      }),
+    );
+    assert.equal(result.finishReason, 'stop');
+    assert.lengthOf(sent, 1);
+    assert.isNull(sent[0].get('authorization'));
+    assert.deepEqual([...sent[0].keys()].filter((k) => k.startsWith('x-stainless')), []);
+  });
+
   it('tools-no-index: tool calls without index are still put together', async () => {
     const { events, result } = await collect(
       runChat({
