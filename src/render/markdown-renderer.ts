@@ -28,6 +28,11 @@ const marked = new Marked(MARKED_OPTIONS, {
       // Block-level raw HTML keeps its own paragraph so it still reads as a block.
       return 'block' in token && token.block ? `<p>${escapeHtml(token.text.trimEnd())}</p>\n` : escapeHtml(token.text);
     },
+    listitem(item) {
+      // A class rather than a `ul:has(input)` rule: :has() is re-checked on every insertion while streaming.
+      const body = this.parser.parse(item.tokens);
+      return item.task ? `<li class="md-task">${body}</li>\n` : `<li>${body}</li>\n`;
+    },
     code({ text, lang }) {
       const language = (lang ?? '').match(/^\S*/)?.[0] ?? '';
       const body = text ? text.replace(/\n$/, '') + '\n' : '';

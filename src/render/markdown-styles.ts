@@ -21,8 +21,8 @@ export const markdownStyles = `
 .md blockquote { margin: 0.75em 0; padding: 0 1em; border-left: 3px solid rgba(127, 127, 127, 0.4); opacity: 0.9; }
 .md img { max-width: 100%; }
 .md .md-image { font: inherit; font-size: 0.875em; cursor: pointer; border: 1px dashed rgba(127, 127, 127, 0.6); border-radius: 6px; background: transparent; color: inherit; padding: 0.5em 0.8em; }
-.md li > input[type="checkbox"] { margin: 0 0.4em 0 0; }
-.md ul:has(> li > input[type="checkbox"]) { list-style: none; padding-left: 1.2em; }
+.md li.md-task { list-style: none; }
+.md li.md-task > input[type="checkbox"], .md li.md-task > p > input[type="checkbox"] { margin: 0 0.4em 0 -1.3em; }
 .md .hljs-keyword, .md .hljs-selector-tag, .md .hljs-built_in, .md .hljs-meta .hljs-keyword { color: var(--stream-chat-hl-keyword, #cf222e); }
 .md .hljs-string, .md .hljs-attr, .md .hljs-template-string, .md .hljs-regexp { color: var(--stream-chat-hl-string, #0a3069); }
 .md .hljs-number, .md .hljs-literal, .md .hljs-symbol { color: var(--stream-chat-hl-number, #0550ae); }
