@@ -53,7 +53,10 @@ export function createWebSocketBackend(scenarioFor: (options: ReturnType<typeof 
       malformed: () => send('{"delta": "unterminated'),
       error: () => send({ error: MID_STREAM_ERROR.error.message }),
     });
-    if (outcome === 'complete' && scenario !== 'no-done') send({ type: 'done' });
+    if (outcome !== 'complete') return;
+    // `no-done`: the answer ends (a clean close) without its `done` message, so the client must notice.
+    if (scenario === 'no-done') ws.close(1000, 'closed without done');
+    else send({ type: 'done' });
   }
 
   wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {

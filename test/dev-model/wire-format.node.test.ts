@@ -160,6 +160,14 @@ describe('WebSocket backend', () => {
     assert.equal(close.code, 1006);
   });
 
+  it('no-done closes cleanly after the last delta, without {"type":"done"}', async () => {
+    const { messages, close } = await converse('dev;rate=0;scenario=no-done', [ask('Tell me a story')]);
+    const full = await converse('dev;rate=0', [ask('Tell me a story')]);
+    assert.equal(close.code, 1000);
+    assert.ok(!messages.some((m) => m.type === 'done'));
+    assert.equal(messages.map((m) => m.delta).join(''), full.messages.map((m) => m.delta ?? '').join(''), 'every delta arrived');
+  });
+
   it('error-mid-stream sends {"error"} after some text; http-* closes with 4000 + status', async () => {
     const failed = await converse('dev;rate=0;scenario=error-mid-stream', [ask('hello there friend')]);
     assert.ok(failed.messages[0].delta);
