@@ -143,6 +143,11 @@ describe('request hygiene', () => {
     assert.equal(requests[0].url, 'https://proxy.example/v1/chat/completions');
   });
 
+  it('without a key, an Authorization the host put in headers is kept', async () => {
+    const { requests } = await turn([], { headers: { Authorization: 'Bearer from-gateway' } });
+    assert.equal(requests[0].headers.get('authorization'), 'Bearer from-gateway');
+  });
+
   it('with a key: a Bearer header and the host headers', async () => {
     const { requests } = await turn([], { apiKey: 'sk-live', headers: { 'x-team': 'blue' } });
     assert.equal(requests[0].headers.get('authorization'), 'Bearer sk-live');

@@ -3,6 +3,9 @@
  * SDK's `x-stainless-*` headers removed (they break CORS preflights on local servers and
  * proxies), no `Authorization` when there is no key, and every body chunk reported as activity.
  */
+/** What the SDK is given as a key when the host has none (it refuses to start without one). */
+export const NO_KEY = 'no-key';
+
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 export interface FetchWrapOptions {
@@ -19,7 +22,8 @@ export function wrapFetch({ fetch: inner, hasKey, onActivity }: FetchWrapOptions
     for (const name of [...headers.keys()]) {
       if (name.startsWith('x-stainless')) headers.delete(name);
     }
-    if (!hasKey) headers.delete('authorization');
+    // Only the SDK's placeholder goes: a host may authenticate through `headers` instead of a key.
+    if (!hasKey && headers.get('authorization') === `Bearer ${NO_KEY}`) headers.delete('authorization');
     const response = await base(input, { ...init, headers });
     onActivity();
     return response.body ? withActivity(response, onActivity) : response;

@@ -4,7 +4,7 @@
  */
 import type OpenAI from 'openai';
 import type { ProviderRequest } from './provider.js';
-import { wrapFetch } from './http-fetch.js';
+import { NO_KEY, wrapFetch } from './http-fetch.js';
 
 /** The SDK module, loaded on first use. */
 export function loadSdk(): Promise<typeof import('openai')> {
@@ -17,7 +17,7 @@ export async function createClient(request: ProviderRequest): Promise<OpenAI> {
   return new OpenAIClient({
     // The SDK refuses to start without a key; a proxy that holds the key needs none, and
     // wrapFetch drops the placeholder's Authorization header before it leaves.
-    apiKey: options.apiKey ?? 'no-key',
+    apiKey: options.apiKey || NO_KEY,
     baseURL: options.baseURL,
     dangerouslyAllowBrowser: true,
     // The engine retries itself, with events the UI can show.
