@@ -131,7 +131,6 @@ export function toChatError(e: unknown): ChatError {
   if (e instanceof ChatFailure) return e.chatError;
   if (e && typeof e === 'object') {
     const err = e as { name?: string; status?: unknown; error?: unknown; message?: string; headers?: unknown };
-    if (err.name === 'APIConnectionTimeoutError') return timeoutError(0).chatError;
     if (err.name === 'APIConnectionError') return networkError(e).chatError;
     if (typeof err.status === 'number') {
       return httpError(err.status, err.error ?? err.message, retryAfterFrom(err.headers)).chatError;
