@@ -95,7 +95,8 @@ export function networkError(cause: unknown): ChatFailure {
 }
 
 export function timeoutError(idleMs: number): ChatFailure {
-  return failure('timeout', `The server stopped sending for ${Math.round(idleMs / 1000)} s. The answer may be incomplete; try again.`, {
+  const span = idleMs < 1000 ? `${idleMs} ms` : `${Math.round(idleMs / 1000)} s`;
+  return failure('timeout', `The server stopped sending for ${span}. The answer may be incomplete; try again.`, {
     retryable: true,
   });
 }
