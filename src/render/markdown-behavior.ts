@@ -31,13 +31,42 @@ export function attachMarkdownBehavior(
 async function copyCode(button: HTMLButtonElement, options: ResolvedMarkdownOptions): Promise<void> {
   const code = button.closest('.md-code')?.querySelector('pre code');
   if (!code) return;
+  const text = code.textContent ?? '';
+  let copied = false;
   try {
-    await navigator.clipboard.writeText(code.textContent ?? '');
+    await navigator.clipboard.writeText(text);
+    copied = true;
   } catch {
-    return; // no clipboard permission (or an insecure context): the button simply does not confirm
+    copied = copyWithSelection(button, text); // no Clipboard API (insecure context) or no permission
   }
-  button.textContent = options.strings.copied;
-  setTimeout(() => (button.textContent = options.strings.copy), COPIED_MS);
+  if (!copied) return;
+  // The name changes too, so a screen reader on the button hears the confirmation.
+  const { copy, copyLabel, copied: done } = options.strings;
+  button.textContent = done;
+  button.setAttribute('aria-label', done);
+  setTimeout(() => {
+    button.textContent = copy;
+    button.setAttribute('aria-label', copyLabel);
+  }, COPIED_MS);
+}
+
+/** The pre-Clipboard-API way: select the text in a hidden textarea and ask the browser to copy. */
+function copyWithSelection(button: HTMLButtonElement, text: string): boolean {
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.cssText = 'position:fixed;top:0;left:0;opacity:0;pointer-events:none';
+  button.after(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand('copy');
+  } catch {
+    ok = false;
+  }
+  area.remove();
+  button.focus();
+  return ok;
 }
 
 function loadImage(button: HTMLButtonElement, options: ResolvedMarkdownOptions): void {

@@ -64,6 +64,7 @@ describe('rendered markdown behaviour', () => {
       await new Promise((resolve) => setTimeout(resolve, 0));
       expect(copied).to.equal('const a = 1;\n');
       expect(buttons[0].textContent).to.equal('Copié');
+      expect(buttons[0].getAttribute('aria-label')).to.equal('Copié');
     } finally {
       delete (navigator as unknown as Record<string, unknown>).clipboard;
       if (original) Object.defineProperty(Navigator.prototype, 'clipboard', original);
