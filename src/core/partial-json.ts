@@ -192,7 +192,7 @@ export class PartialJsonParser {
     if (this.error) throw this.error;
     // A number at the root ends only with the input.
     if (this.state === S.Num && this.stack.length === 0 && NUM_CAN_END[this.num]) {
-      this.closeNumber(0);
+      this.closeNumber();
       if (this.changed) this._version++;
       this.changed = false;
     }
@@ -509,14 +509,14 @@ export class PartialJsonParser {
       // `c` does not belong to the number.
       if (!NUM_CAN_END[this.num]) this.fail('Unexpected character in number', i);
       this.numText += chunk.slice(this.numStart, i);
-      this.closeNumber(i);
+      this.closeNumber();
       return i;
     }
     this.numText += chunk.slice(this.numStart, n);
     return n;
   }
 
-  private closeNumber(_i: number): void {
+  private closeNumber(): void {
     this.closeValue(Number(this.numText), 'number');
   }
 }

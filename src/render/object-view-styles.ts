@@ -1,0 +1,28 @@
+/**
+ * Styles for the object view (object-view.ts), as plain CSS text (the render layer knows no Lit): the
+ * element adopts it with `unsafeCSS(objectViewStyles)`; a page can put it in a <style>. Classes start with
+ * `ov-`; colours come from the element's custom properties with readable defaults.
+ */
+export const objectViewStyles = `
+.ov { line-height: 1.5; overflow-wrap: anywhere; }
+.ov-fields { display: grid; grid-template-columns: minmax(6em, max-content) 1fr; gap: 0.3em 1em; margin: 0; }
+.ov-field { display: contents; }
+.ov-label { font-weight: 600; opacity: 0.8; }
+.ov-data { margin: 0; min-width: 0; }
+.ov-string { white-space: pre-wrap; }
+.ov-number { font-variant-numeric: tabular-nums; }
+.ov-null, .ov-placeholder { opacity: 0.55; }
+.ov-pending .ov-placeholder { animation: ov-pulse 1.2s ease-in-out infinite; }
+.ov-missing .ov-placeholder { font-style: italic; }
+.ov-open.ov-string::after { content: '▍'; opacity: 0.5; }
+.ov-list { margin: 0; padding-left: 1.4em; }
+.ov-list.ov-cards { list-style: none; padding: 0; display: grid; gap: 0.6em; }
+.ov-card { border: 1px solid var(--stream-chat-border, rgba(127, 127, 127, 0.3)); border-radius: 8px; padding: 0.6em 0.8em; }
+.ov-empty::after { content: attr(data-empty); opacity: 0.55; }
+.ov-invalid > .ov-label, .ov-invalid > .ov-data, li.ov-invalid { color: var(--stream-chat-error, #b42318); }
+.ov-issues { margin-top: 0.75em; padding: 0.5em 0.8em; border-radius: 8px; background: var(--stream-chat-error-bg, rgba(180, 35, 24, 0.08)); }
+.ov-issues-heading { margin: 0 0 0.25em; font-weight: 600; }
+.ov-issue-list { margin: 0; padding-left: 1.2em; }
+@keyframes ov-pulse { 50% { opacity: 0.2; } }
+@media (prefers-reduced-motion: reduce) { .ov-pending .ov-placeholder { animation: none; } }
+`;
