@@ -30,7 +30,11 @@ import { checkConversationRecord, checkMessageRecord } from './validate.js';
 export type StorageKind = 'indexeddb' | 'memory' | 'none';
 
 export interface HistoryStoreOptions {
-  /** `indexeddb` (default), `memory` (shared by the page until it closes), `none` (this store only). */
+  /**
+   * `indexeddb` (default); `memory`: kept by this store for the life of the page (each element has
+   * its own, so several widgets on a page never see each other's conversations); `none`: the same
+   * engine, for a UI that keeps nothing beyond the open conversation.
+   */
   storage?: StorageKind;
   /** Namespace, e.g. the signed-in user's id: each gets its own database. */
   storageKey?: string;
@@ -52,9 +56,6 @@ export interface AppendOptions {
 export function databaseName(storageKey?: string): string {
   return storageKey ? `stream-chat:${storageKey}` : 'stream-chat';
 }
-
-/** `storage="memory"` is shared by every store of the page with the same namespace. */
-const pageMemory = new Map<string, MemoryBackend>();
 
 function keyOf(record: ConversationRecord | MessageRecord): StoreKey {
   return 'seq' in record ? messageKey(record.conversationId, record.seq) : conversationKey(record.id);
@@ -79,9 +80,6 @@ export class HistoryStore {
     this.#onProblem = options.onProblem;
     if (this.storage === 'indexeddb') {
       this.#backend = new IdbBackend(this.dbName, options.storeFactory, { stats: options.stats });
-    } else if (this.storage === 'memory') {
-      this.#backend = pageMemory.get(this.dbName) ?? new MemoryBackend();
-      pageMemory.set(this.dbName, this.#backend as MemoryBackend);
     } else {
       this.#backend = new MemoryBackend();
     }

@@ -91,6 +91,7 @@ export class ConversationList extends LitElement {
     status: { attribute: false },
     disabled: { type: Boolean, reflect: true },
     expanded: { type: Boolean, reflect: true },
+    hideNew: { type: Boolean, attribute: 'hide-new' },
     renaming: { state: true },
     confirming: { state: true },
   };
@@ -118,6 +119,8 @@ export class ConversationList extends LitElement {
   declare status: string;
   declare disabled: boolean;
   declare expanded: boolean;
+  /** No "New conversation" button (the host has its own). */
+  declare hideNew: boolean;
   declare protected renaming: string | undefined;
   declare protected confirming: boolean;
 
@@ -128,6 +131,7 @@ export class ConversationList extends LitElement {
     this.status = '';
     this.disabled = false;
     this.expanded = false;
+    this.hideNew = false;
     this.confirming = false;
   }
 
@@ -182,7 +186,7 @@ export class ConversationList extends LitElement {
           @click=${() => (this.expanded = !this.expanded)}>
           ${s.showConversations} (${this.conversations.length})
         </button>
-        <button type="button" part="new" ?disabled=${this.disabled} @click=${() => this.#say('new')}>${s.newConversation}</button>
+        ${this.hideNew ? nothing : html`<button type="button" part="new" ?disabled=${this.disabled} @click=${() => this.#say('new')}>${s.newConversation}</button>`}
       </div>
       ${this.status ? html`<p class="status" role="status">${this.status}</p>` : nothing}
       <div id="panel" ?hidden=${!this.expanded}>

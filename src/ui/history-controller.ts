@@ -83,6 +83,8 @@ export class HistoryController implements ReactiveController {
   ready: Promise<void> = Promise.resolve();
 
   #turn: Turn | undefined;
+  /** The previous turn's final write: the next turn starts after it (and after its lock is released). */
+  #finishing: Promise<void> = Promise.resolve();
   #unsubscribe?: () => void;
   #opened = { storage: '' as string, storageKey: '' as string | undefined };
   #initialId: string;
@@ -180,6 +182,7 @@ export class HistoryController implements ReactiveController {
    * another tab is answering in this conversation.
    */
   async saveUserMessage(history: readonly ChatMessage[]): Promise<void> {
+    await this.#finishing;
     const id = this.host.conversationId;
     const release = (await this.store.acquire(id)) ?? (await this.#waitForOtherTab(id));
     this.#turn = { id, base: history.length, draft: Promise.resolve(null), text: '', lastForced: 0, release, synced: true };
@@ -195,9 +198,15 @@ export class HistoryController implements ReactiveController {
   }
 
   /** A turn ended (done, stopped or failed): the draft is replaced by the turn's messages. */
-  async finishTurn(result: ChatResult, messages: readonly ChatMessage[]): Promise<void> {
+  finishTurn(result: ChatResult, messages: readonly ChatMessage[]): Promise<void> {
     const turn = this.#turn;
     this.#turn = undefined;
+    const done = this.#finishing.then(() => this.#finish(turn, result, messages));
+    this.#finishing = done.catch(() => undefined);
+    return done;
+  }
+
+  async #finish(turn: Turn | undefined, result: ChatResult, messages: readonly ChatMessage[]): Promise<void> {
     const id = turn?.id ?? this.host.conversationId;
     try {
       const draft = turn ? await turn.draft : null;
@@ -219,6 +228,10 @@ export class HistoryController implements ReactiveController {
   /** Another conversation is shown. An emptied one (the element's clear()) is deleted from storage. */
   async conversationShown(id: string, messages: readonly ChatMessage[]): Promise<void> {
     if (!messages.length && this.records[0]?.conversationId === id) await this.store.deleteConversation(id);
+    if (this.store.storage === 'none') {
+      // Nothing is kept beyond the open conversation.
+      for (const c of await this.store.listConversations()) if (c.id !== id) await this.store.deleteConversation(c.id);
+    }
     if (!messages.length) this.records = [];
     this.answeringElsewhere = await this.store.isAnsweringElsewhere(id);
     await this.refreshList();
@@ -308,6 +321,7 @@ export class HistoryController implements ReactiveController {
     turn.base = history.length;
     this.#turn = turn;
     turn.draft = (async () => {
+      await this.#finishing;
       turn.release ??= await this.store.acquire(id);
       if (!turn.synced) await this.#sync(id, history);
       const [draft] = await this.store.append(id, [{ role: 'assistant', content: '' }], { status: 'draft', model: this.host.model });
@@ -371,11 +385,15 @@ export class HistoryController implements ReactiveController {
 
   // ——— rendering (inside the element's shadow root) ———
 
-  /** The conversations list; nothing with `storage="none"`. */
-  renderList() {
+  /**
+   * The conversations list; nothing with `storage="none"`. `newButton: false` when the host has its
+   * own "New conversation" button.
+   */
+  renderList(options: { newButton?: boolean } = {}) {
     if ((this.host.storage ?? 'indexeddb') === 'none') return nothing;
     return html`<stream-chat-conversations
       part="conversations"
+      ?hide-new=${options.newButton === false}
       .conversations=${this.conversations}
       .currentId=${this.host.conversationId}
       .strings=${this.strings}

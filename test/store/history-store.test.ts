@@ -196,12 +196,13 @@ describe('history store: several tabs', () => {
 });
 
 describe('history store: storage kinds', () => {
-  it("'memory' is shared by the page, 'none' by nobody", async () => {
+  it("'memory' and 'none' keep the history in the store itself, never in IndexedDB", async () => {
     const key = freshKey('kinds');
     const m1 = new HistoryStore({ storage: 'memory', storageKey: key });
     await m1.append('c', [user('kept in memory')]);
+    assert.deepEqual((await m1.loadMessages('c')).map((m) => m.content), ['kept in memory']);
     const m2 = new HistoryStore({ storage: 'memory', storageKey: key });
-    assert.deepEqual((await m2.loadMessages('c')).map((m) => m.content), ['kept in memory']);
+    assert.deepEqual(await m2.listConversations(), [], 'two widgets on one page do not share a memory history');
     const n1 = new HistoryStore({ storage: 'none', storageKey: key });
     await n1.append('c', [user('only here')]);
     assert.deepEqual((await n1.loadMessages('c')).map((m) => m.content), ['only here']);
