@@ -33,7 +33,7 @@ export interface HistoryStoreOptions {
   /**
    * `indexeddb` (default); `memory`: kept by this store for the life of the page (each element has
    * its own, so several widgets on a page never see each other's conversations); `none`: the same
-   * engine, for a UI that keeps nothing beyond the open conversation.
+   * engine, for a UI that offers no history (no list), only the conversations of this visit.
    */
   storage?: StorageKind;
   /** Namespace, e.g. the signed-in user's id: each gets its own database. */

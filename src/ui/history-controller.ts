@@ -228,10 +228,6 @@ export class HistoryController implements ReactiveController {
   /** Another conversation is shown. An emptied one (the element's clear()) is deleted from storage. */
   async conversationShown(id: string, messages: readonly ChatMessage[]): Promise<void> {
     if (!messages.length && this.records[0]?.conversationId === id) await this.store.deleteConversation(id);
-    if (this.store.storage === 'none') {
-      // Nothing is kept beyond the open conversation.
-      for (const c of await this.store.listConversations()) if (c.id !== id) await this.store.deleteConversation(c.id);
-    }
     if (!messages.length) this.records = [];
     this.answeringElsewhere = await this.store.isAnsweringElsewhere(id);
     await this.refreshList();
