@@ -129,6 +129,7 @@ export function createObjectAccumulator(schema: AnySchema): ObjectAccumulator {
   let openText: string | undefined; // the open string as last seen (even when hidden)
   let openAllowed: string[] | undefined;
   let lastVersion = 0;
+  let doneReported = false;
 
   const addIssues = (issues: ValidationIssue[]) => {
     for (const issue of issues) {
@@ -241,7 +242,12 @@ export function createObjectAccumulator(schema: AnySchema): ObjectAccumulator {
         if (!spineChanged && parser.version === lastVersion && closedIssues.length === closedBefore && !completed.length) {
           return undefined;
         }
-      } else spineIssues = [];
+      } else {
+        // After the root closed only a closing fence or whitespace may come: the end was reported once.
+        if (doneReported) return undefined;
+        doneReported = true;
+        spineIssues = [];
+      }
       lastVersion = parser.version;
       return snapshot();
     },

@@ -110,6 +110,8 @@ describe('partial values', () => {
     acc.push('"');
     assert.equal(acc.push('  \n  '), undefined);
     assert.equal(acc.push(', "ye'), undefined, 'a key name that is not complete changes nothing');
+    acc.push('ar": 1995, "genre": "drama", "cast": []}');
+    assert.equal(acc.push('\n'), undefined, 'nothing after the end');
   });
 
   it('checks records by key and value, and accepts nullable and optional members', () => {
