@@ -41,7 +41,7 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
         ctx.submit();
       }}></textarea>
     ${ctx.busy
-      ? html`<button type="button" class="icon-button round" part="stop-button" aria-label=${strings.stop}
+      ? html`<button type="button" class="icon-button round stop" part="stop-button" aria-label=${strings.stop}
           title=${strings.stop} @click=${ctx.stop}>${stopIcon()}</button>`
       : html`<button type="submit" class="icon-button round primary" part="send-button" aria-label=${strings.send}
           title=${strings.send} ?disabled=${!ctx.canSend}>${sendIcon()}</button>`}

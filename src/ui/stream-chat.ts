@@ -90,6 +90,7 @@ export class StreamChat extends LitElement {
     showUsage: { type: Boolean, attribute: 'show-usage' },
     maxSteps: { type: Number, attribute: 'max-steps' },
     maxRetries: { type: Number, attribute: 'max-retries' },
+    idleTimeoutMs: { type: Number, attribute: 'idle-timeout-ms' },
     temperature: { type: Number },
     currency: { type: String },
     opened: { type: Boolean, reflect: true, attribute: 'open' },
@@ -139,6 +140,8 @@ export class StreamChat extends LitElement {
   declare maxSteps: number | undefined;
   /** Retries before the first token. Engine default 2. */
   declare maxRetries: number | undefined;
+  /** A stream silent for this long fails with a timeout. Engine default 30 000. */
+  declare idleTimeoutMs: number | undefined;
   declare temperature: number | undefined;
   /** ISO currency code of `prices`, for the usage line. Default USD. */
   declare currency: string;
@@ -477,6 +480,7 @@ export class StreamChat extends LitElement {
       signal,
       maxSteps: this.maxSteps,
       maxRetries: this.maxRetries,
+      idleTimeoutMs: this.idleTimeoutMs,
       temperature: this.temperature,
       prices: this.prices,
     };

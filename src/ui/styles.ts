@@ -210,6 +210,11 @@ const theme = css`
     color: var(--_accent-fg);
     filter: brightness(1.1);
   }
+  .icon-button.stop {
+    border-color: var(--_border);
+    background: var(--_surface);
+    color: var(--_fg);
+  }
   .icon-button.round {
     border-radius: 999px;
     min-inline-size: 2.5rem;
