@@ -1,0 +1,111 @@
+/// <reference types="mocha" />
+/**
+ * The history through `<stream-chat>` itself, on the dev model: what a user sees after a reload, and
+ * what ends up in storage when a key is set.
+ */
+import { assert } from 'chai';
+import '../../src/define.js';
+import type { StreamChat } from '../../src/ui/stream-chat.js';
+import { HistoryStore, exportJSON, exportMarkdown } from '../../src/store/index.js';
+import { freshKey } from './helpers.js';
+
+const baseURL = new URL('/v1', location.origin).href;
+
+async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15000): Promise<T> {
+  const start = performance.now();
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function chat(storageKey: string, model: string, setup: (el: StreamChat) => void = () => {}): Promise<StreamChat> {
+  const el = document.createElement('stream-chat');
+  el.baseUrl = baseURL;
+  el.model = model;
+  el.storageKey = storageKey;
+  el.style.blockSize = '420px';
+  setup(el);
+  document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+const part = (el: StreamChat, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (el: StreamChat, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+
+describe('<stream-chat> history', () => {
+  afterEach(() => document.querySelectorAll('stream-chat').forEach((el) => (el.stop(), el.remove())));
+
+  it('after a reload mid-stream, the chat is back with the partial answer, to continue or regenerate', async () => {
+    const key = freshKey('element-reload');
+    const first = await chat(key, 'dev;rate=400;words=2000');
+    void first.send('Write a long story about a lighthouse');
+    // Wait until a draft of the answer is stored (about once a second, or when a block closes).
+    const probe = new HistoryStore({ storageKey: key });
+    const draft = await waitFor(async () => {
+      const [c] = await probe.listConversations();
+      const messages = c ? await probe.loadMessages(c.id) : [];
+      const last = messages.at(-1);
+      return last?.role === 'assistant' && last.status === 'draft' && (last.content ?? '').length > 20 ? last : undefined;
+    }, 'a stored draft');
+    assert.equal(draft!.status, "draft");
+    first.remove(); // the page goes away mid-answer (no end, no final write)
+
+    const second = await chat(key, 'dev;rate=0');
+    await waitFor(() => parts(second, 'assistant-message').length === 1, 'the answer to be shown again');
+    assert.include(part(second, 'user-message')!.textContent, 'Write a long story about a lighthouse');
+    assert.isAtLeast(second.messages[1].content!.length, 20);
+    await waitFor(() => part(second, 'interrupted-notice'), 'the interrupted notice');
+    assert.ok(part(second, 'continue-button'));
+    (part(second, 'regenerate-interrupted-button') as HTMLButtonElement).click();
+    await waitFor(() => !second.busy && second.messages.length === 2 && second.messages[1].content!.length > 0 && !part(second, 'interrupted-notice'), 'a regenerated answer');
+    const stored = await probe.loadMessages(second.conversationId);
+    assert.deepEqual(stored.map((m) => [m.role, m.status]), [['user', 'final'], ['assistant', 'final']]);
+    assert.equal(stored[1].content, second.messages[1].content);
+    probe.close();
+  });
+
+  it('never stores or exports the API key set on the element', async () => {
+    const key = freshKey('element-secret');
+    const secret = 'sk-live-NEVER-IN-HISTORY-0123456789';
+    const el = await chat(key, 'dev;rate=0', (e) => {
+      e.apiKey = secret;
+      e.headers = { Authorization: `Bearer ${secret}`, 'x-api-key': secret };
+    });
+    await el.send('Hello, what can you do?');
+    await waitFor(async () => {
+      const s = new HistoryStore({ storageKey: key });
+      const [c] = await s.listConversations();
+      const done = c?.count === 2;
+      s.close();
+      return done;
+    }, 'the final answer stored');
+    const store = new HistoryStore({ storageKey: key });
+    const everything = JSON.stringify(await store.rawEntries());
+    assert.include(everything, 'Hello, what can you do?');
+    assert.notInclude(everything, secret);
+    assert.notInclude(await exportJSON(store), secret);
+    assert.notInclude(await exportMarkdown(store), secret);
+    store.close();
+  });
+
+  it('a reload opens the latest conversation; the list switches between them', async () => {
+    const key = freshKey('element-list');
+    const el = await chat(key, 'dev;rate=0');
+    await el.send('First conversation');
+    await el.newConversation();
+    await el.send('Second conversation');
+    el.remove();
+    const again = await chat(key, 'dev;rate=0');
+    await waitFor(() => again.messages.length === 2, 'the latest conversation');
+    assert.equal(again.messages[0].content, 'Second conversation');
+    const list = part(again, 'conversations')!;
+    await waitFor(() => list.shadowRoot?.querySelectorAll('.open').length === 2, 'two conversations listed');
+    const open = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('.open')].find((b) => b.textContent === 'First conversation')!;
+    open.click();
+    await waitFor(() => again.messages[0]?.content === 'First conversation', 'the first conversation');
+  });
+});
