@@ -68,6 +68,92 @@ function newConversationId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `c${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
 }
 
+/**
+ * A streaming LLM chat: type a message, watch the answer arrive as markdown, run page tools, show
+ * structured output as it streams. Inline, or as a popup with a launcher button.
+ *
+ * @summary Streaming LLM chat element.
+ *
+ * @fires stream-chat-send - Before a user message is sent (cancelable). Detail: `{ text, messages }`.
+ * @fires stream-chat-start - A turn started. Detail: the engine's `start` event.
+ * @fires stream-chat-text - Text arrived. Detail: `{ delta, text, step }`.
+ * @fires stream-chat-tool-call - A tool call's arguments are streaming. Detail: `{ id, name, argsText, args, step }`.
+ * @fires stream-chat-tool-approval - A tool waits for approval. Detail: `{ id, name, args, approve(), deny(reason?) }`.
+ * @fires stream-chat-tool-start - A tool started running.
+ * @fires stream-chat-tool-end - A tool finished. Detail: `{ id, name, args, result?, error?, durationMs }`.
+ * @fires stream-chat-object - The structured value so far. Detail: `{ value, complete, issues }`.
+ * @fires stream-chat-usage - Token usage of a step, and the turn's total (with cost when priced).
+ * @fires stream-chat-retry - The engine retries. Detail: `{ attempt, delayMs, error }`.
+ * @fires stream-chat-error - Something failed. Detail: `{ error: { kind, message, retryable, status? }, text }`.
+ * @fires stream-chat-end - The turn ended. Detail: `{ message, finishReason, usage, durationMs, object?, error? }`.
+ * @fires stream-chat-storage-error - The history could not be read or written.
+ * @fires stream-chat-open - Popup mode: the panel opened.
+ * @fires stream-chat-close - Popup mode: the panel closed.
+ *
+ * @csspart launcher - Popup mode: the round button that opens and closes the panel.
+ * @csspart panel - The chat box (a dialog in popup mode).
+ * @csspart header - Top bar; holds `heading`, `new-button`, `close-button`.
+ * @csspart heading - The title.
+ * @csspart new-button - Starts a new conversation.
+ * @csspart close-button - Popup mode: closes the panel.
+ * @csspart transcript - The scrolling list of messages (role="log").
+ * @csspart message - Every message; also `user-message` or `assistant-message`.
+ * @csspart user-message - A message the user sent.
+ * @csspart assistant-message - An answer (all its steps, tool calls included).
+ * @csspart bubble - The user's text bubble (also `user-bubble`).
+ * @csspart markdown - An answer's rendered text.
+ * @csspart object - An answer's structured value (with `schema`).
+ * @csspart thinking - Shown until the first token.
+ * @csspart note - "Stopped" / "Interrupted" under a cut answer.
+ * @csspart usage - The usage line (`show-usage`).
+ * @csspart message-actions - The row of message buttons.
+ * @csspart copy-button - Copies a message.
+ * @csspart edit-button - Edits a user message (resend drops what followed).
+ * @csspart regenerate-button - Asks again for the last answer.
+ * @csspart editor - The edit form; `edit-input`, `save-edit-button`, `cancel-edit-button` inside.
+ * @csspart tool-call - One tool call; `tool-name`, `tool-status`, `tool-arguments`, `tool-result`, `tool-error` inside.
+ * @csspart approve-button - Lets a tool run.
+ * @csspart deny-button - Refuses a tool call.
+ * @csspart empty - The empty state: `welcome` and `starter-prompts` (each a `starter-prompt` button).
+ * @csspart jump-button - "Jump to latest", while the reader is scrolled up.
+ * @csspart notice - Retry notice ("retrying in 2 s").
+ * @csspart error - The error banner; `error-message`, `retry-button`, `dismiss-button` inside.
+ * @csspart composer - The form at the bottom.
+ * @csspart input - The message box.
+ * @csspart send-button - Sends the message.
+ * @csspart stop-button - Stops the answer (replaces `send-button` while busy).
+ *
+ * @cssprop --stream-chat-bg - Background.
+ * @cssprop --stream-chat-fg - Text colour.
+ * @cssprop --stream-chat-muted - Secondary text (status, notes, placeholders).
+ * @cssprop --stream-chat-border - Borders.
+ * @cssprop --stream-chat-surface - Tool cards, hovered buttons.
+ * @cssprop --stream-chat-accent - Send button, launcher, primary buttons.
+ * @cssprop --stream-chat-accent-fg - Text on the accent colour.
+ * @cssprop --stream-chat-user-bg - The user's bubbles.
+ * @cssprop --stream-chat-user-fg - Text in the user's bubbles.
+ * @cssprop --stream-chat-assistant-bg - Answers' background (transparent by default).
+ * @cssprop --stream-chat-assistant-fg - Answers' text.
+ * @cssprop --stream-chat-code-bg - Code blocks and inline code.
+ * @cssprop --stream-chat-code-fg - Code blocks' text.
+ * @cssprop --stream-chat-link - Links in answers.
+ * @cssprop --stream-chat-error-bg - Error banner background.
+ * @cssprop --stream-chat-error-fg - Error text.
+ * @cssprop --stream-chat-focus - Focus ring.
+ * @cssprop --stream-chat-shadow - Popup and launcher shadow.
+ * @cssprop --stream-chat-font - Font family (system font stack by default).
+ * @cssprop --stream-chat-font-mono - Monospace font family.
+ * @cssprop --stream-chat-font-size - Base font size (0.9375rem).
+ * @cssprop --stream-chat-radius - Corner radius (0.75rem).
+ * @cssprop --stream-chat-spacing - Base spacing (0.75rem).
+ * @cssprop --stream-chat-max-width - Width of the message column (48rem).
+ * @cssprop --stream-chat-height - Inline mode: the element's height (36rem).
+ * @cssprop --stream-chat-popup-width - Popup panel width (24rem).
+ * @cssprop --stream-chat-popup-height - Popup panel height (36rem).
+ * @cssprop --stream-chat-offset - Popup mode: distance from the viewport's corner (1.25rem).
+ * @cssprop --stream-chat-z-index - Popup mode: stacking order.
+ * @cssprop --stream-chat-hl-keyword - Syntax highlighting colours: also -string, -number, -comment, -title, -type, -variable.
+ */
 export class StreamChat extends LitElement {
   static override styles = styles;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: false };

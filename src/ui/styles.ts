@@ -322,10 +322,10 @@ const theme = css`
   }
   .md .md-code {
     background: var(--_code-bg);
-    color: var(--_fg);
+    color: var(--stream-chat-code-fg, var(--_fg));
   }
   .md :not(pre) > code {
-    background: var(--_code-bg);
+    background: var(--stream-chat-inline-code-bg, var(--_code-bg));
   }
   .md blockquote {
     border-left: 0;
