@@ -3,7 +3,7 @@
  * `{"delta": "..."}` messages until `{"type": "done"}`; `{"error": ...}` is a failure. The socket
  * is closed when the answer is done, on stop, and on failure.
  */
-import { failure, networkError, streamedError, truncatedError } from '../errors.js';
+import { failure, httpError, networkError, streamedError, truncatedError } from '../errors.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 
 type Item = { part: ProviderPart } | { error: unknown } | { end: true };
@@ -34,7 +34,9 @@ export const websocketProvider: Provider = async function* (request: ProviderReq
     } catch {
       return put({ error: failure('protocol', 'The server sent a message that is not valid JSON.', { retryable: true, raw: String(event.data) }) });
     }
-    const d = (data ?? {}) as { delta?: unknown; type?: unknown; error?: unknown };
+    const d = (data ?? {}) as { delta?: unknown; type?: unknown; error?: unknown; status?: unknown; code?: unknown };
+    // A backend that refuses the request says so with the HTTP status it would have used.
+    if (d.error && typeof d.status === 'number') return put({ error: httpError(d.status, { message: d.error, code: d.code }) });
     if (d.error) return put({ error: streamedError(d.error) });
     if (typeof d.delta === 'string' && d.delta) put({ part: { type: 'text', delta: d.delta } });
     if (d.type === 'done') {
@@ -46,8 +48,10 @@ export const websocketProvider: Provider = async function* (request: ProviderReq
   socket.onerror = () => {
     if (!opened) put({ error: networkError(undefined) });
   };
-  socket.onclose = () => {
-    if (!finished) put({ error: opened ? truncatedError() : networkError(undefined) });
+  socket.onclose = (event) => {
+    // Application close codes 4000–4999 carry an HTTP status as 4000 + status (4401, 4429, 4503).
+    if (!finished && event.code >= 4100 && event.code < 4600) put({ error: httpError(event.code - 4000, event.reason || undefined) });
+    else if (!finished) put({ error: opened ? truncatedError() : networkError(undefined) });
     put({ end: true });
   };
   const onAbort = () => put({ end: true });
