@@ -3,7 +3,8 @@ import { StreamChat } from './ui/stream-chat.js';
 
 export const TAG_NAME = 'stream-chat';
 
-if (!customElements.get(TAG_NAME)) customElements.define(TAG_NAME, StreamChat);
+// The literal (not TAG_NAME) lets the manifest analyzer see which tag the class gets.
+if (!customElements.get(TAG_NAME)) customElements.define('stream-chat', StreamChat);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -74,6 +74,8 @@ function newConversationId(): string {
  *
  * @summary Streaming LLM chat element.
  *
+ * @attr busy - Present while a turn runs (reflected from the read-only `busy` property).
+ *
  * @fires stream-chat-send - Before a user message is sent (cancelable). Detail: `{ text, messages }`.
  * @fires stream-chat-start - A turn started. Detail: the engine's `start` event.
  * @fires stream-chat-text - Text arrived. Detail: `{ delta, text, step }`.
@@ -189,14 +191,14 @@ export class StreamChat extends LitElement {
     strings: { attribute: false },
     prices: { attribute: false },
     allowedImageOrigins: { attribute: false },
-    items: { state: true },
-    chatError: { state: true },
-    notice: { state: true },
-    announcement: { state: true },
-    following: { state: true },
-    editingKey: { state: true },
-    copiedKey: { state: true },
-    canSend: { state: true },
+    items: { state: true, attribute: false },
+    chatError: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    following: { state: true, attribute: false },
+    editingKey: { state: true, attribute: false },
+    copiedKey: { state: true, attribute: false },
+    canSend: { state: true, attribute: false },
   };
 
   /** `openai` (Chat Completions, default), `openai-responses`, `sse` or `websocket`. */
