@@ -167,13 +167,10 @@ export class MarkdownStream {
 
     const final = finalTokenCount(tokens, src);
     for (let i = 0; i < final; i++) {
-      const token = tokens[i];
-      if (token.type === 'def' && !(token.tag in this.frozenLinks)) {
-        this.frozenLinks[token.tag] = { href: token.href, title: token.title };
-      }
+      collectDefinitions(tokens[i], this.frozenLinks);
       blocks[i].token = undefined; // final: never patched, and the tokens would only hold memory
       this.frozen.push(blocks[i]);
-      this.frozenEnd += token.raw.length;
+      this.frozenEnd += tokens[i].raw.length;
     }
     this.tail = blocks.slice(final);
   }
@@ -209,4 +206,17 @@ export class MarkdownStream {
     }
     return true;
   }
+}
+
+/**
+ * Adds the link definitions inside a token to `links`, first one of a label winning as in marked. They may
+ * be nested: a definition inside a blockquote or a list item counts for the whole document.
+ */
+function collectDefinitions(token: Token, links: Links): void {
+  if (token.type === 'def') {
+    if (!(token.tag in links)) links[token.tag] = { href: token.href, title: token.title };
+    return;
+  }
+  if ('items' in token && Array.isArray(token.items)) for (const item of token.items) for (const child of item.tokens ?? []) collectDefinitions(child, links);
+  if ('tokens' in token && Array.isArray(token.tokens)) for (const child of token.tokens) collectDefinitions(child, links);
 }

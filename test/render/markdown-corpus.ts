@@ -172,7 +172,7 @@ const block = fc.oneof(
   { weight: 2, arbitrary: table },
   { weight: 1, arbitrary: lines(1, 3).map((ls) => ls.map((l) => `> ${l}`).join('\n')) },
   { weight: 1, arbitrary: fc.constantFrom('---', '***', '    indented code\n    more', '<div>\n*not* html\n</div>', '<!-- comment -->', '<script>window.__xss = 1</script>') },
-  { weight: 1, arbitrary: fc.constantFrom('[one]: https://example.com/one "One"', '[two]: <https://example.com/two>', '[img]: https://img.example.com/p.png', "[one]: https://example.com/other\n'title on next line'") },
+  { weight: 1, arbitrary: fc.constantFrom('[one]: https://example.com/one "One"', '[two]: <https://example.com/two>', '[img]: https://img.example.com/p.png', "[one]: https://example.com/other\n'title on next line'", '> [two]: https://example.com/quoted', '- [one]: https://example.com/in-list\n- item') },
 );
 
 const separator = fc.constantFrom('\n\n', '\n\n', '\n\n', '\n', '\n\n\n');
