@@ -11,43 +11,11 @@
  * changes exactly when something visible changed, and `structuredClone(parser.value)` freezes a moment.
  */
 
-/** Malformed input, with the offset (in UTF-16 code units from the start of the stream) where it was found. */
-export class PartialJsonError extends SyntaxError {
-  readonly offset: number;
-  constructor(message: string, offset: number) {
-    super(`${message} at offset ${offset}`);
-    this.name = 'PartialJsonError';
-    this.offset = offset;
-  }
-}
+import { ESCAPES, LITERALS, hexValue, isDigit, isWs, skipWs } from './partial-json-chars.js';
+import { PartialJsonError, type ClosedKind, type JsonPath, type PartialJsonOptions } from './partial-json-types.js';
 
-export type JsonPath = (string | number)[];
-
-/** Which values close: containers and strings when their last character arrives, others when they appear. */
-export type ClosedKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
-
-export interface PartialJsonOptions {
-  /**
-   * Called when a value is complete, with its path (a fresh array) and value. Containers are reported
-   * after their children, so a listener sees leaves first.
-   */
-  onClose?(path: JsonPath, value: unknown, kind: ClosedKind): void;
-  /**
-   * Called when a string value opens. Return a predicate to decide, at each push, whether the partial
-   * string is shown (an enum value that is no longer a prefix of an allowed one can be hidden); a closed
-   * string is always shown.
-   */
-  stringFilter?(path: JsonPath): ((partial: string) => boolean) | undefined;
-  /** Tolerate a Markdown fence around the JSON (models often add one). Default true. */
-  allowFence?: boolean;
-}
-
-/** A path as an RFC 6901 JSON pointer ("" is the root, "/movies/0/title"). */
-export function jsonPointer(path: readonly (string | number)[]): string {
-  let out = '';
-  for (const key of path) out += '/' + String(key).replace(/~/g, '~0').replace(/\//g, '~1');
-  return out;
-}
+export { PartialJsonError, jsonPointer } from './partial-json-types.js';
+export type { ClosedKind, JsonPath, PartialJsonOptions } from './partial-json-types.js';
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -68,27 +36,6 @@ const ESC_START = 1;
 // Number sub-states; the ones marked (end) may end the number.
 const enum N { Minus, Zero /* end */, Int /* end */, Dot, Frac /* end */, E, ESign, Exp /* end */ }
 const NUM_CAN_END = [false, true, true, false, true, false, false, true];
-
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-const LITERALS: Record<string, [string, unknown]> = { t: ['true', true], f: ['false', false], n: ['null', null] };
-
-function isWs(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
-/** Index of the first non-whitespace character at or after `i` (indented JSON is much whitespace). */
-function skipWs(chunk: string, i: number): number {
-  const n = chunk.length;
-  while (i < n && isWs(chunk.charCodeAt(i))) i++;
-  return i;
-}
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-function hexValue(c: number): number {
-  if (c >= 0x30 && c <= 0x39) return c - 0x30;
-  const l = c | 0x20;
-  return l >= 0x61 && l <= 0x66 ? l - 0x57 : -1;
-}
 
 /** Sets an own data property, so that `__proto__` stays inert data as with `JSON.parse`. */
 function setMember(obj: Record<string, unknown>, key: string, value: unknown): void {
