@@ -97,19 +97,32 @@ export class ConversationList extends LitElement {
   };
 
   static override styles = css`
-    :host { display: block; font: inherit; color: inherit; }
+    :host { position: relative; display: inline-block; font: inherit; color: inherit; }
     .bar, .tools { display: flex; flex-wrap: wrap; gap: 0.4em; align-items: center; }
-    button, .file { font: inherit; padding: 0.25em 0.6em; border-radius: 0.4em; cursor: pointer;
-      border: 1px solid color-mix(in srgb, currentColor 30%, transparent); background: transparent; color: inherit; }
-    button:focus-visible, .file:focus-within, input:focus-visible { outline: 2px solid Highlight; outline-offset: 2px; }
+    button, .file { font: inherit; font-size: 0.9em; padding: 0.25em 0.6em; border-radius: 0.4em; cursor: pointer;
+      border: 1px solid var(--stream-chat-border, color-mix(in srgb, currentColor 30%, transparent));
+      background: transparent; color: inherit; }
+    button:hover, .file:hover { background: var(--stream-chat-surface, color-mix(in srgb, currentColor 8%, transparent)); }
+    button:focus-visible, .file:focus-within, input:focus-visible {
+      outline: 2px solid var(--stream-chat-focus, Highlight); outline-offset: 2px; }
     button[disabled] { opacity: 0.5; cursor: default; }
-    ul { list-style: none; margin: 0.5em 0; padding: 0; max-block-size: 16em; overflow: auto; }
+    /* A drop-down under the toggle: it sits in the chat's header without pushing the transcript. */
+    #panel { position: absolute; inset-block-start: calc(100% + 0.3em); inset-inline-end: 0; z-index: 10;
+      inline-size: min(24em, 86vw); box-sizing: border-box; padding: 0.6em;
+      background: var(--stream-chat-bg, Canvas); color: var(--stream-chat-fg, CanvasText);
+      border: 1px solid var(--stream-chat-border, color-mix(in srgb, currentColor 25%, transparent));
+      border-radius: var(--stream-chat-radius, 0.6em);
+      box-shadow: var(--stream-chat-shadow, 0 0.5em 1.5em rgb(0 0 0 / 0.2)); }
+    #panel[hidden] { display: none; }
+    ul { list-style: none; margin: 0 0 0.5em; padding: 0; max-block-size: 18em; overflow: auto; }
     li { display: flex; gap: 0.3em; align-items: center; padding: 0.15em 0; }
-    .open { flex: 1; text-align: start; border-color: transparent; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+    .open { flex: 1; min-inline-size: 0; text-align: start; border-color: transparent; overflow: hidden;
+      text-overflow: ellipsis; white-space: nowrap; }
     li[aria-current='true'] .open { font-weight: 600; border-color: currentColor; }
-    .count { opacity: 0.7; font-size: 0.85em; }
-    .status { margin: 0.3em 0; font-size: 0.9em; }
-    .file input { position: absolute; inline-size: 1px; block-size: 1px; opacity: 0; }
+    .count { opacity: 0.7; font-size: 0.8em; white-space: nowrap; }
+    .status { margin: 0 0 0.5em; font-size: 0.9em; }
+    .file { position: relative; }
+    .file input { position: absolute; inset: 0; opacity: 0; inline-size: 100%; cursor: pointer; }
     input[type='text'] { font: inherit; flex: 1; min-inline-size: 0; }
   `;
 
@@ -137,6 +150,19 @@ export class ConversationList extends LitElement {
 
   #say(type: string, detail: object = {}): void {
     this.dispatchEvent(new CustomEvent(`conversation-${type}`, { detail, bubbles: true, composed: true }));
+  }
+
+  /** Closes the drop-down and gives focus back to its toggle. */
+  #collapse(): void {
+    this.expanded = false;
+    this.confirming = false;
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="toggle"]')?.focus());
+  }
+
+  #onPanelKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || this.renaming) return;
+    event.stopPropagation(); // the popup would close as well
+    this.#collapse();
   }
 
   #title(c: ConversationRecord): string {
@@ -188,8 +214,8 @@ export class ConversationList extends LitElement {
         </button>
         ${this.hideNew ? nothing : html`<button type="button" part="new" ?disabled=${this.disabled} @click=${() => this.#say('new')}>${s.newConversation}</button>`}
       </div>
-      ${this.status ? html`<p class="status" role="status">${this.status}</p>` : nothing}
-      <div id="panel" ?hidden=${!this.expanded}>
+      <div id="panel" ?hidden=${!this.expanded} @keydown=${(e: KeyboardEvent) => this.#onPanelKeydown(e)}>
+        ${this.status ? html`<p class="status" role="status">${this.status}</p>` : nothing}
         ${this.conversations.length
           ? html`<ul aria-label=${s.conversations}>${this.conversations.map((c) => this.#row(c))}</ul>`
           : html`<p>${s.noConversations}</p>`}
@@ -224,7 +250,7 @@ export class ConversationList extends LitElement {
     }
     return html`<li data-id=${c.id} aria-current=${current ? 'true' : 'false'}>
       <button type="button" class="open" title=${title} aria-label=${fill(s.openConversation, { title })}
-        ?disabled=${this.disabled} @click=${() => this.#say('open', { id: c.id })}>${title}</button>
+        ?disabled=${this.disabled} @click=${() => (this.#say('open', { id: c.id }), this.#collapse())}>${title}</button>
       <span class="count">${fill(s.messageCount, { count: c.count })}</span>
       <button type="button" class="rename" aria-label=${fill(s.renameButton, { title })} @click=${() => this.#startRename(c.id)}>${s.rename}</button>
       <button type="button" class="delete" aria-label=${fill(s.deleteLabel, { title })} ?disabled=${this.disabled && current}

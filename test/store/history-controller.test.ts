@@ -146,6 +146,10 @@ describe('history controller', () => {
     button(el, 'Open “First topic”').click();
     await settle(el);
     assert.deepEqual(shown(el), ['First topic', 'one']);
+    assert.equal(toggle.getAttribute('aria-expanded'), 'false', 'opening a conversation closes the list');
+    assert.isTrue(list(el).shadowRoot!.activeElement === toggle, 'focus goes back to the toggle');
+    toggle.click();
+    await settle(el);
 
     button(el, 'Rename “First topic”').click();
     await (list(el) as LitElement).updateComplete;
@@ -164,6 +168,12 @@ describe('history controller', () => {
     button(el, 'Delete all').click();
     await settle(el);
     button(el, 'Delete all').click(); // the confirmation
+    await settle(el);
+    // Escape closes the drop-down.
+    assert.equal(toggle.getAttribute('aria-expanded'), 'true');
+    list(el).shadowRoot!.querySelector('#panel')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await settle(el);
+    assert.equal(toggle.getAttribute('aria-expanded'), 'false');
     await settle(el);
     assert.deepEqual(titles(), []);
     assert.deepEqual(shown(el), []);
