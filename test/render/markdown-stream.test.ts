@@ -35,7 +35,8 @@ function expectSame(actual: HTMLElement, expected: HTMLElement, text: string) {
 }
 
 describe('MarkdownStream', () => {
-  it('ends with the same DOM as a one-shot render, for realistic answers cut anywhere', () => {
+  it('ends with the same DOM as a one-shot render, for realistic answers cut anywhere', function () {
+    this.timeout(300_000);
     for (const text of answers) {
       fc.assert(
         fc.property(fc.array(fc.nat(text.length), { maxLength: 60 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), (cuts, frames) => {
@@ -46,7 +47,8 @@ describe('MarkdownStream', () => {
     }
   });
 
-  it('ends with the same DOM as a one-shot render, for generated documents cut anywhere', () => {
+  it('ends with the same DOM as a one-shot render, for generated documents cut anywhere', function () {
+    this.timeout(300_000); // hundreds of documents: slow on a busy machine
     fc.assert(
       fc.property(
         markdownDocument,
