@@ -149,6 +149,36 @@ describe('<stream-chat> controls', () => {
     }
   });
 
+  it('copies a code block with its own button', async () => {
+    const copied: string[] = [];
+    const clipboard = navigator.clipboard;
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void copied.push(text) },
+    });
+    try {
+      const el = await chat('dev;rate=0', (e) => (e.strings = { copyCode: 'Copier' }));
+      await say(el, 'Show me some code in TypeScript');
+      await idle(el);
+      const button = part(el, 'markdown')!.querySelector<HTMLButtonElement>('.md-copy');
+      assert.exists(button, 'the answer has a code block with a copy button');
+      assert.equal(button!.textContent, 'Copier', 'labelled from the strings');
+      const code = button!.closest('.md-code')!.querySelector('pre code')!.textContent;
+      button!.click();
+      await waitFor(() => copied.length === 1, 'the copy');
+      assert.equal(copied[0], code);
+    } finally {
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: clipboard });
+    }
+  });
+
+  it('focus() puts the caret in the message box', async () => {
+    const el = await chat();
+    el.focus();
+    await el.updateComplete;
+    assert.equal(el.shadowRoot!.activeElement, input(el));
+  });
+
   it('shows the welcome and starter prompts; a starter prompt sends itself', async () => {
     const el = await chat('dev;rate=0', (e) => {
       e.welcome = 'Welcome aboard';

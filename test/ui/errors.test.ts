@@ -26,6 +26,19 @@ describe('<stream-chat> errors', () => {
     assert.deepEqual(el.messages.map((m) => m.role), ['user', 'assistant']);
   });
 
+  it('says when it retries on its own, then shows the answer', async () => {
+    const el = await chat(`dev;rate=0;scenario=http-503;failures=1;key=${unique()}`);
+    const retry = nextEvent(el, 'stream-chat-retry');
+    await say(el, 'Hello?');
+    await retry;
+    await el.updateComplete;
+    assert.match(part(el, 'notice')!.textContent!, /retrying in \d+ s/);
+    await idle(el);
+    assert.notExists(part(el, 'notice'), 'the notice leaves once the answer comes');
+    assert.notExists(part(el, 'error'));
+    assert.isAbove(lastAnswerText(el).length, 0);
+  });
+
   it('says plainly that the key was refused (401)', async () => {
     const el = await chat('dev;rate=0;scenario=http-401');
     const result = await el.send('Hello');
@@ -38,7 +51,7 @@ describe('<stream-chat> errors', () => {
   });
 
   it('keeps the partial answer when the connection drops mid-stream', async () => {
-    const el = await chat('dev;rate=0;scenario=cut;words=300', (e) => (e.maxRetries = 0));
+    const el = await chat('dev;rate=3000;scenario=cut;words=200', (e) => (e.maxRetries = 0));
     const result = await el.send('Tell me a long story');
     await idle(el);
     assert.exists(result.error, 'the result carries the error');
