@@ -10,6 +10,8 @@ import {
   NO_INDEX_TOOLS_STREAM,
   PARALLEL_TOOLS_STREAM,
   replay,
+  RESPONSES_TEXT_STREAM,
+  RESPONSES_TOOLS_STREAM,
   TEXT_ANSWER,
   TEXT_STREAM,
   TRUNCATED_STREAM,
@@ -37,23 +39,24 @@ function normalize(events: ChatEvent[]): unknown[] {
   });
 }
 
-async function runWith(streams: string[], cuts: (index: number, length: number) => number[]) {
+async function runWith(streams: string[], cuts: (index: number, length: number) => number[], provider: 'openai' | 'openai-responses' = 'openai') {
   const { fetch } = replay(streams, cuts);
   const { events, result } = await collect(
-    runChat({ model: 'gpt-4o-mini', apiKey: 'sk-test', fetch, tools, messages: [{ role: 'user', content: 'Weather and time in Zürich?' }] }),
+    runChat({ provider, model: 'gpt-4o-mini', apiKey: 'sk-test', fetch, tools, messages: [{ role: 'user', content: 'Weather and time in Zürich?' }] }),
   );
   return { events: normalize(events), result };
 }
 
-async function assertSplitInvariant(streams: string[]) {
-  const whole = await runWith(streams, () => []);
+/** `stride` > 1 samples the offsets (the byte-by-byte run below still cuts everywhere at once). */
+async function assertSplitInvariant(streams: string[], provider: 'openai' | 'openai-responses' = 'openai', stride = 1) {
+  const whole = await runWith(streams, () => [], provider);
   const longest = Math.max(...streams.map((s) => new TextEncoder().encode(s).length));
-  for (let k = 1; k < longest; k++) {
-    const split = await runWith(streams, () => [k]);
+  for (let k = 1; k < longest; k += stride) {
+    const split = await runWith(streams, () => [k], provider);
     assert.deepEqual(split.events, whole.events, `events differ when cut at byte ${k}`);
     assert.deepEqual(split.result, whole.result, `result differs when cut at byte ${k}`);
   }
-  const bytewise = await runWith(streams, (_, n) => Array.from({ length: n }, (_, i) => i));
+  const bytewise = await runWith(streams, (_, n) => Array.from({ length: n }, (_, i) => i), provider);
   assert.deepEqual(bytewise.events, whole.events, 'events differ when every byte is its own chunk');
   return whole;
 }
@@ -80,6 +83,12 @@ describe('recorded OpenAI streams split at every byte', () => {
   it('tool calls without index (matched by id, then by order)', async () => {
     const { events, result } = await assertSplitInvariant([NO_INDEX_TOOLS_STREAM, AFTER_TOOLS_STREAM]);
     assertToolTurn(events, result);
+  });
+
+  it('Responses API: parallel function calls, then the answer', async () => {
+    const { events, result } = await assertSplitInvariant([RESPONSES_TOOLS_STREAM, RESPONSES_TEXT_STREAM], 'openai-responses', 5);
+    assertToolTurn(events, result);
+    assert.deepEqual(result.usage, { promptTokens: 220, completionTokens: 52, totalTokens: 272 });
   });
 
   it('a stream that ends without a finish reason is a truncation error, text kept', async () => {

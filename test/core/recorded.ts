@@ -87,3 +87,28 @@ export function replay(streams: string[], cuts: (index: number, length: number) 
   };
   return { fetch, requests };
 }
+
+/** Responses API events as OpenAI sends them (`event:` line plus JSON with the same `type`). */
+function rEvent(type: string, body: object): string {
+  return `event: ${type}\ndata: ${JSON.stringify({ type, ...body })}\n\n`;
+}
+const RESPONSE = { id: 'resp_rec', object: 'response', created_at: 1731000000, model: 'gpt-4o-mini', output: [] };
+
+/** Two function calls in one response, arguments interleaved by output_index. */
+export const RESPONSES_TOOLS_STREAM =
+  rEvent('response.created', { sequence_number: 0, response: { ...RESPONSE, status: 'in_progress' } }) +
+  rEvent('response.output_item.added', { sequence_number: 1, output_index: 0, item: { type: 'function_call', id: 'fc_1', call_id: 'call_w1', name: 'get_weather', arguments: '', status: 'in_progress' } }) +
+  rEvent('response.function_call_arguments.delta', { sequence_number: 2, item_id: 'fc_1', output_index: 0, delta: '{"city": "Zür' }) +
+  rEvent('response.output_item.added', { sequence_number: 3, output_index: 1, item: { type: 'function_call', id: 'fc_2', call_id: 'call_t2', name: 'get_time', arguments: '', status: 'in_progress' } }) +
+  rEvent('response.function_call_arguments.delta', { sequence_number: 4, item_id: 'fc_2', output_index: 1, delta: '{"zone":"Europe/Zurich"}' }) +
+  rEvent('response.function_call_arguments.delta', { sequence_number: 5, item_id: 'fc_1', output_index: 0, delta: 'ich", "unit": "c"}' }) +
+  rEvent('response.function_call_arguments.done', { sequence_number: 6, item_id: 'fc_1', output_index: 0, arguments: '{"city": "Zürich", "unit": "c"}' }) +
+  rEvent('response.completed', { sequence_number: 7, response: { ...RESPONSE, status: 'completed', usage: { input_tokens: 80, output_tokens: 40, total_tokens: 120 } } });
+
+export const RESPONSES_TEXT_STREAM =
+  rEvent('response.created', { sequence_number: 0, response: { ...RESPONSE, status: 'in_progress' } }) +
+  rEvent('response.output_item.added', { sequence_number: 1, output_index: 0, item: { type: 'message', id: 'msg_1', role: 'assistant', content: [], status: 'in_progress' } }) +
+  rEvent('response.output_text.delta', { sequence_number: 2, item_id: 'msg_1', output_index: 0, content_index: 0, delta: 'In Zürich it is 21 °C ' }) +
+  rEvent('response.output_text.delta', { sequence_number: 3, item_id: 'msg_1', output_index: 0, content_index: 0, delta: 'at 14:05.' }) +
+  rEvent('response.output_text.done', { sequence_number: 4, item_id: 'msg_1', output_index: 0, content_index: 0, text: 'In Zürich it is 21 °C at 14:05.' }) +
+  rEvent('response.completed', { sequence_number: 5, response: { ...RESPONSE, status: 'completed', usage: { input_tokens: 140, output_tokens: 12, total_tokens: 152 } } });
