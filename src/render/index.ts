@@ -1,4 +1,21 @@
-/** The render layer: streamed text to sanitized DOM. */
+/**
+ * The render layer: streamed text to sanitized DOM. Knows no element; the element (src/ui) wires it.
+ *
+ * - `Smoother` (pure logic, injected clock): deltas in, one release per animation frame out, at a rate that
+ *   drains any backlog in ~drainMs; never cuts a grapheme; instant under reduced motion or a hidden tab.
+ * - `MarkdownStream`: incremental markdown into a container it owns. Final blocks are rendered once and kept;
+ *   only the open tail is redrawn, at most once per frame (a growing list or table is patched in place).
+ *   After finish() the DOM equals renderMarkdown(text).
+ * - `SmoothMarkdown`: the two wired together, as one answer's text body uses them.
+ * - `renderMarkdown()`: one-shot, sanitized fragment (history, tests).
+ * - `attachMarkdownBehavior()`: copy buttons and click-to-load images for a container filled by
+ *   renderMarkdown() (MarkdownStream attaches it to its own container).
+ * - `markdownStyles`: CSS text for `.md` containers (code blocks, tables, task lists, highlighting).
+ *
+ * Every rendered byte goes through a private DOMPurify instance (sanitize.ts): http(s)/mailto links only,
+ * opened in a new tab with rel="noopener noreferrer"; remote images are click-to-load placeholders unless
+ * their origin is in `allowedImageOrigins`; raw HTML in the markdown is shown as text.
+ */
 export { Smoother, type SmootherOptions, type ReleaseCallback } from './smoother.js';
 export { defaultFrameClock, type FrameClock } from './frame-clock.js';
 export { instantRelease } from './instant-release.js';
@@ -8,5 +25,3 @@ export { renderMarkdown } from './markdown.js';
 export { attachMarkdownBehavior } from './markdown-behavior.js';
 export { defaultMarkdownStrings, type MarkdownOptions, type MarkdownStrings } from './markdown-options.js';
 export { markdownStyles } from './markdown-styles.js';
-export { ObjectView, labelFor, defaultObjectViewStrings, type ObjectViewState, type ObjectViewStrings, type RenderObject } from './object-view.js';
-export { objectViewStyles } from './object-view-styles.js';
