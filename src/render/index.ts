@@ -25,3 +25,5 @@ export { renderMarkdown } from './markdown.js';
 export { attachMarkdownBehavior } from './markdown-behavior.js';
 export { defaultMarkdownStrings, type MarkdownOptions, type MarkdownStrings } from './markdown-options.js';
 export { markdownStyles } from './markdown-styles.js';
+export { ObjectView, labelFor, defaultObjectViewStrings, type ObjectViewState, type ObjectViewStrings, type RenderObject } from './object-view.js';
+export { objectViewStyles } from './object-view-styles.js';
