@@ -1,3 +1,4 @@
+import { setViewport, sendKeys } from '@web/test-runner-commands';
 import { assert } from 'chai';
 import { chat, cleanup, idle, input, part, press, say } from './helpers.js';
 
@@ -50,6 +51,40 @@ describe('<stream-chat> popup mode', () => {
       e.setAttribute('open', '');
     });
     assert.isFalse(part(el, 'panel')!.hidden);
+  });
+
+  it('fills the screen on a small viewport', async () => {
+    await setViewport({ width: 390, height: 700 });
+    try {
+      const el = await chat('dev;rate=0', (e) => (e.mode = 'popup'));
+      el.open();
+      await el.updateComplete;
+      const box = part(el, 'panel')!.getBoundingClientRect();
+      assert.deepEqual([box.left, box.top, box.width, box.height], [0, 0, 390, 700]);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('does not trap the keyboard: Tab leaves the open panel', async () => {
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    document.body.prepend(before);
+    const after = document.createElement('button');
+    after.textContent = 'after';
+    try {
+      const el = await chat('dev;rate=0', (e) => (e.mode = 'popup'));
+      document.body.append(after);
+      el.open();
+      await el.updateComplete;
+      await el.updateComplete;
+      assert.equal(el.shadowRoot!.activeElement, input(el));
+      for (let i = 0; i < 6 && document.activeElement === el; i++) await sendKeys({ press: 'Tab' });
+      assert.notEqual(document.activeElement, el, 'focus moved on past the panel');
+    } finally {
+      before.remove();
+      after.remove();
+    }
   });
 
   it('has no launcher in inline mode', async () => {
