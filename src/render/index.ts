@@ -11,6 +11,7 @@
  * - `attachMarkdownBehavior()`: copy buttons and click-to-load images for a container filled by
  *   renderMarkdown() (MarkdownStream attaches it to its own container).
  * - `markdownStyles`: CSS text for `.md` containers (code blocks, tables, task lists, highlighting).
+ * - `ObjectView`: live view of a structured-output value while it streams (object-view.ts).
  *
  * Every rendered byte goes through a private DOMPurify instance (sanitize.ts): http(s)/mailto links only,
  * opened in a new tab with rel="noopener noreferrer"; remote images are click-to-load placeholders unless
