@@ -147,6 +147,11 @@ export interface ErrorEvent {
   error: ChatError;
   /** The assistant text received before the failure: nothing shown is taken back. */
   text: string;
+  /**
+   * True when the turn goes on after this error: the JSON failed the schema and the model is asked
+   * again. The turn's outcome is in `end` / `result.error`.
+   */
+  retrying?: boolean;
 }
 
 export interface EndEvent {
