@@ -166,7 +166,7 @@ export class StreamChat extends LitElement {
     endpoint: { type: String },
     model: { type: String },
     systemPrompt: { attribute: 'system-prompt' },
-    conversationId: { type: String, attribute: 'conversation-id', reflect: true },
+    conversationId: { type: String, attribute: 'conversation-id' },
     storageKey: { type: String, attribute: 'storage-key' },
     storage: { type: String },
     mode: { type: String, reflect: true },
@@ -212,7 +212,7 @@ export class StreamChat extends LitElement {
   declare systemPrompt: SystemPrompt | undefined;
   declare conversationId: string;
   /** Namespace of the stored history (e.g. one per signed-in user). */
-  declare storageKey: string;
+  declare storageKey: string | undefined;
   declare storage: StorageKind;
   declare mode: ChatMode;
   declare heading: string | undefined;
@@ -277,7 +277,6 @@ export class StreamChat extends LitElement {
     super();
     this.provider = 'openai';
     this.storage = 'indexeddb';
-    this.storageKey = 'default';
     this.mode = 'inline';
     this.conversationId = newConversationId();
     this.starterPrompts = [];
