@@ -89,7 +89,7 @@ export class ObjectStream {
     this.clearTimer();
     if (!this.dirty) return;
     const snap = this.acc.snapshot();
-    this.send({ type: 'object', value: copy(snap.value), complete: false, issues: snap.issues, completed: this.takeCompleted() });
+    this.send({ type: 'object', value: copy(snap.value), complete: false, issues: snap.issues, completed: this.takeCompleted(), openPath: snap.openPath });
   }
 
   /** The stream is over: the full check, and the last `object` event (complete or with the issues). */

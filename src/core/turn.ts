@@ -108,8 +108,9 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
           issues: checked.issues,
           raw: checked.raw,
         };
-        emit({ type: 'error', error, text: outcome.text });
-        if (truncated || validationRetries >= maxValidationRetries) {
+        const retrying = !truncated && validationRetries < maxValidationRetries && !signal.aborted;
+        emit({ type: 'error', error, text: outcome.text, ...(retrying ? { retrying } : {}) });
+        if (!retrying) {
           finishReason = 'error';
           break;
         }

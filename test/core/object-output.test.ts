@@ -85,6 +85,7 @@ describe('structured output', () => {
     assert.lengthOf(errors, 1);
     const error = errors[0].type === 'error' ? errors[0].error : undefined;
     assert.equal(error?.kind, 'validation');
+    assert.isTrue(errors[0].type === 'error' && errors[0].retrying, 'the error says the model is asked again');
     assert.isAbove(error!.raw!.length, 0, 'the raw text is kept');
     assert.isAbove(error!.issues!.length, 0);
     assert.isUndefined(result.error, 'the second answer was valid');
@@ -103,7 +104,8 @@ describe('structured output', () => {
       const { events, result } = await collect(
         runChat({ ...devOptions('openai', `dev;rate=0;scenario=invalid-json;invalid=${invalid}`), schema: Recipe, messages: USER, maxValidationRetries: 1 }),
       );
-      assert.lengthOf(events.filter((e) => e.type === 'error'), 2, 'first answer and one re-ask');
+      const errors = events.filter((e): e is Extract<ChatEvent, { type: 'error' }> => e.type === 'error');
+      assert.deepEqual(errors.map((e) => !!e.retrying), [true, false], 'first answer (re-asked), then the last try');
       assert.equal(result.error?.kind, 'validation');
       assert.equal(result.finishReason, 'error');
       assert.isAbove(result.error!.issues!.length, 0);
