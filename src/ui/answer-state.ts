@@ -92,6 +92,7 @@ export class AnswerState {
       case 'retry':
         return false;
       case 'error':
+        if (event.retrying) return false; // the model is asked again; the turn goes on
         item.error = event.error;
         this.cut();
         return true;

@@ -5,7 +5,7 @@
  */
 import { render as litRender } from 'lit';
 import type { Schema } from '../core/options.js';
-import { ObjectView, type ObjectViewState, type ObjectViewStrings } from '../render/object-view.js';
+import { ObjectView, type ObjectViewState, type ObjectViewStrings } from '../render/index.js';
 import { pageFrameClock } from './frame-clock.js';
 import type { ObjectState } from './view-model.js';
 

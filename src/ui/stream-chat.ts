@@ -535,9 +535,16 @@ export class StreamChat extends LitElement {
       const run = runChat(this.runOptions(history, signal));
       signal.addEventListener('abort', () => run.abort(), { once: true });
       for await (const event of run) {
-        this.notice = event.type === 'retry' ? this.retryNotice(event.delayMs) : '';
+        this.notice =
+          event.type === 'retry'
+            ? this.retryNotice(event.delayMs)
+            : event.type === 'error' && event.retrying
+              ? this.text.askingAgain
+              : event.type === 'text' || event.type === 'object'
+                ? ''
+                : this.notice;
         if (state.apply(event)) this.touch(state.item);
-        if (event.type === 'error') this.chatError = event.error;
+        if (event.type === 'error' && !event.retrying) this.chatError = event.error;
         if (event.type === 'tool-start') this.tickTools();
         this.emit(event);
       }

@@ -41,6 +41,8 @@ export interface Strings {
   genericError: string;
   /** Shown while the engine waits before a retry; `{seconds}` is replaced. */
   retrying: string;
+  /** Shown when the structured answer failed its schema and the model is asked again. */
+  askingAgain: string;
   /** Tool calls. */
   toolCall: string;
   toolArguments: string;
@@ -104,6 +106,7 @@ export const defaultStrings: Strings = {
   interrupted: 'Interrupted',
   genericError: 'Something went wrong. Please try again.',
   retrying: 'Connection trouble, retrying in {seconds} s…',
+  askingAgain: 'The answer did not have the expected shape; asking again…',
   toolCall: 'Tool',
   toolArguments: 'Arguments',
   toolResult: 'Result',

@@ -7,8 +7,7 @@
  * Layout uses logical properties only, so `dir="rtl"` mirrors everything.
  */
 import { css, unsafeCSS } from 'lit';
-import { markdownStyles } from '../render/index.js';
-import { objectViewStyles } from '../render/object-view.js';
+import { markdownStyles, objectViewStyles } from '../render/index.js';
 
 const light = css`
   --_bg: var(--stream-chat-bg, #ffffff);

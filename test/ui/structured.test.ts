@@ -52,6 +52,27 @@ describe('<stream-chat> structured output and usage', () => {
     assert.notExists(view.querySelector('b'), 'a string is text, never markup');
   });
 
+  it('asks again when the value breaks the schema, without an error banner', async () => {
+    const key = Math.random().toString(36).slice(2);
+    const el = await chat(`dev;rate=0;scenario=invalid-json;invalid=schema;failures=1;key=${key}`, (e) => (e.schema = recipe));
+    const errors: { retrying?: boolean }[] = [];
+    el.addEventListener('stream-chat-error', (e) => errors.push((e as CustomEvent).detail));
+    await say(el, 'A recipe please');
+    await idle(el);
+    assert.isTrue(errors.length > 0 && errors.every((e) => e.retrying), 'the failure was reported as a re-ask');
+    assert.notExists(part(el, 'error'));
+    await waitFor(() => part(el, 'object')?.querySelector('.ov-complete'), 'the valid value');
+  });
+
+  it('shows a validation error when the value never fits', async () => {
+    const el = await chat('dev;rate=0;scenario=invalid-json;invalid=schema', (e) => (e.schema = recipe));
+    const result = await el.send('A recipe please');
+    await el.updateComplete;
+    assert.equal(result.error?.kind, 'validation');
+    assert.exists(part(el, 'error'));
+    assert.exists(part(el, 'object'), 'what arrived is still shown');
+  });
+
   it('shows tokens and cost under an answer with show-usage', async () => {
     const el = await chat('dev;rate=0', (e) => {
       e.showUsage = true;
