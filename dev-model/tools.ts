@@ -18,13 +18,15 @@ interface Mention {
 }
 
 const NAME_CHAR = '[\\p{L}\\p{N}_$.-]';
+/** After a name: a dot or dash ends a sentence ("call get_time.") unless a name character follows it. */
+const NAME_GOES_ON = '[\\p{L}\\p{N}_$]|[.-][\\p{L}\\p{N}_$]';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Every mention of an offered tool in the prompt, in order (a tool may be named twice: two calls). */
 function mentions(prompt: string, tools: ToolSpec[]): Mention[] {
   const found: { tool: ToolSpec; at: number; end: number }[] = [];
   for (const tool of tools) {
-    const re = new RegExp(`(?<!${NAME_CHAR})${escape(tool.name)}(?!${NAME_CHAR}|\\w)`, 'gu');
+    const re = new RegExp(`(?<!${NAME_CHAR})${escape(tool.name)}(?!${NAME_GOES_ON})`, 'gu');
     for (const m of prompt.matchAll(re)) found.push({ tool, at: m.index!, end: m.index! + m[0].length });
   }
   // A longer name that contains a shorter one (`get_weather_v2` vs `get_weather`) wins at that spot.

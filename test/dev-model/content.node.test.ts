@@ -7,6 +7,7 @@ import type { Turn } from '../../dev-model/conversation.js';
 import { parseOptions } from '../../dev-model/options.js';
 import { splitChunks } from '../../dev-model/pacing.js';
 import { random } from '../../dev-model/random.js';
+import { toolSteps } from '../../dev-model/tools.js';
 
 const ask = (text: string, before: Turn[] = []): Turn[] => [...before, { role: 'user', text }];
 
@@ -90,5 +91,19 @@ describe('pacing', () => {
       assert.equal(pieces.join(''), text);
       for (const p of pieces) assert.doesNotMatch(p, /^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
     }
+  });
+});
+
+describe('tool mentions', () => {
+  const tools = [{ name: 'get_time' }, { name: 'get_weather' }, { name: 'get_weather.v2' }];
+  const names = (prompt: string) => toolSteps(prompt, tools).map((step) => step.map((m) => m.tool.name));
+
+  it('a name at the end of a sentence is still a call', () => {
+    assert.deepEqual(names('Please call get_time.'), [['get_time']]);
+    assert.deepEqual(names('Use get_weather, then get_time.'), [['get_weather'], ['get_time']]);
+  });
+
+  it('a dot followed by name characters belongs to a longer name', () => {
+    assert.deepEqual(names('Call get_weather.v2 now'), [['get_weather.v2']]);
   });
 });
