@@ -215,14 +215,24 @@ export class HistoryController implements ReactiveController {
         .slice(turn?.base ?? messages.length)
         .filter((m) => m.role !== 'assistant' || m.content || m.tool_calls?.length);
       const status = result.finishReason === 'error' ? 'interrupted' : 'final';
-      if (draft && produced.length) await this.store.finish(draft, produced, { status, finishReason: result.finishReason, model: this.host.model });
-      else if (draft) await this.store.truncate(id, draft.seq);
-      else await this.#sync(id, messages);
+      if (draft && produced.length) {
+        const written = await this.store.finish(draft, produced, { status, finishReason: result.finishReason, model: this.host.model });
+        this.#keep(id, [...this.records.filter((r) => r.seq < draft.seq), ...written]);
+      } else if (draft) {
+        await this.store.truncate(id, draft.seq);
+        this.#keep(id, this.records.filter((r) => r.seq < draft.seq));
+      } else await this.#sync(id, messages);
     } finally {
       await turn?.release?.();
       this.answeringElsewhere = false;
     }
-    await this.#reload(id);
+    await this.refreshList();
+  }
+
+  /** Updates the open conversation's records (if `id` is still the one shown). */
+  #keep(id: string, records: MessageRecord[]): void {
+    if (id === this.host.conversationId) this.records = records;
+    this.host.requestUpdate();
   }
 
   /** Another conversation is shown. An emptied one (the element's clear()) is deleted from storage. */
@@ -321,6 +331,7 @@ export class HistoryController implements ReactiveController {
       turn.release ??= await this.store.acquire(id);
       if (!turn.synced) await this.#sync(id, history);
       const [draft] = await this.store.append(id, [{ role: 'assistant', content: '' }], { status: 'draft', model: this.host.model });
+      this.#keep(id, [...this.records, draft]);
       if (this.#turn !== turn) return draft;
       turn.writer = new DraftWriter(this.store, draft, { intervalMs: this.options.draftIntervalMs });
       if (turn.text) turn.writer.save(turn.text);
@@ -339,12 +350,29 @@ export class HistoryController implements ReactiveController {
 
   /** Makes the stored conversation match `history`: drops what differs, appends what is new. */
   async #sync(id: string, history: readonly ChatMessage[]): Promise<void> {
-    const stored = await this.store.loadMessages(id);
-    let same = 0;
-    while (same < stored.length && same < history.length && sameMessage(stored[same], history[same])) same++;
-    if (same < stored.length) await this.store.truncate(id, stored[same].seq);
-    if (same < history.length) await this.store.append(id, history.slice(same), { model: this.host.model });
-    this.records = await this.store.loadMessages(id);
+    // The records in hand are trusted only while the stored count says nobody else wrote: a long
+    // conversation is then not read again before each message is sent.
+    const cached = this.records;
+    const record = await this.store.getConversation(id);
+    const fresh =
+      !!record &&
+      cached.length === record.count &&
+      cached.every((r, i) => r.conversationId === id && r.seq === i && r.status === 'final');
+    const stored = fresh ? cached : await this.store.loadMessages(id);
+    let same = matching(stored, history);
+    // What this tab has shown, as it was then: a record changed since (or new) was written elsewhere.
+    const known = new Map(cached.filter((r) => r.conversationId === id).map((r) => [r.seq, r.updatedAt]));
+    if (stored.slice(same).some((r) => known.get(r.seq) !== r.updatedAt)) {
+      // Another tab wrote after what this one has shown: keep its messages, add only ours after them.
+      same = stored.length;
+      history = history.slice(matching(cached, history));
+    } else {
+      // An edit or a regenerate here replaced the stored tail.
+      if (same < stored.length) await this.store.truncate(id, stored[same].seq);
+      history = history.slice(same);
+    }
+    const appended = history.length ? await this.store.append(id, [...history], { model: this.host.model }) : [];
+    this.#keep(id, [...stored.slice(0, same), ...appended]);
     await this.refreshList();
   }
 
@@ -355,13 +383,8 @@ export class HistoryController implements ReactiveController {
     const release = await this.store.acquire(id, { wait: true });
     this.answeringElsewhere = false;
     this.status = '';
-    await this.#reload(id);
+    // The other tab's answer is stored; #sync keeps it and adds this message after it.
     return release;
-  }
-
-  async #reload(id: string): Promise<void> {
-    if (id === this.host.conversationId) this.records = await this.store.loadMessages(id);
-    await this.refreshList();
   }
 
   /** Another tab changed something: refresh the list, and the open conversation if it is the one. */
@@ -432,6 +455,20 @@ export class HistoryController implements ReactiveController {
   }
 }
 
-function sameMessage(a: ChatMessage, b: ChatMessage): boolean {
-  return a.role === b.role && (a.content ?? '') === (b.content ?? '') && a.tool_call_id === b.tool_call_id;
+/** How many messages at the start of `history` the stored records already hold. */
+function matching(stored: readonly ChatMessage[], history: readonly ChatMessage[]): number {
+  let same = 0;
+  while (same < stored.length && same < history.length && sameMessage(stored[same], history[same])) same++;
+  return same;
+}
+
+/**
+ * `stored` holds what `shown` says. An answer shown while another tab was still streaming it is a
+ * prefix of what was stored since: the same message, and the stored one is the complete one.
+ */
+function sameMessage(stored: ChatMessage, shown: ChatMessage): boolean {
+  if (stored.role !== shown.role || stored.tool_call_id !== shown.tool_call_id) return false;
+  const a = stored.content ?? '';
+  const b = shown.content ?? '';
+  return a === b || (stored.role === 'assistant' && b.length > 0 && a.startsWith(b));
 }

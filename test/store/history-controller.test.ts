@@ -54,8 +54,14 @@ class FakeChat extends LitElement implements HistoryHost {
     }
     if (!finish) {
       this.historyController.saveDraft(sofar, { force: true });
+      this.pending = sofar;
       return true;
     }
+    return this.endTurn(sofar);
+  }
+  /** The text of a turn still streaming (sendAndStream with finish: false). */
+  pending = '';
+  async endTurn(sofar = this.pending) {
     const message: ChatMessage = { role: 'assistant', content: sofar };
     const result = { message, messages: [...this.history, message], finishReason: 'stop' } as ChatResult;
     this.history = result.messages;
@@ -214,6 +220,26 @@ describe('history controller', () => {
     assert.isFalse(sent, 'the send is held back');
     const stored = await b.historyController.store.loadMessages(b.conversationId);
     assert.notInclude(stored.map((m) => m.content), 'Interleaved?');
+  });
+
+  it('a message sent while another tab answers waits, then lands after that answer; nothing is lost', async () => {
+    const key = freshKey('wait');
+    const a = await mount(key);
+    await a.sendAndStream('From tab A', ['A answer part 1 '], false); // streaming, holding the lock
+    const b = await mount(key);
+    await settle(b);
+    assert.equal(b.conversationId, a.conversationId);
+    // Tab B's user message goes straight to the controller, as if B had not heard about A's answer yet.
+    b.history = [...b.history, { role: 'user', content: 'From tab B' }];
+    let saved = false;
+    const waiting = b.historyController.saveUserMessage(b.history).then(() => (saved = true));
+    await settle(b);
+    assert.isFalse(saved, 'B waits for A');
+    await a.endTurn('A answer, complete');
+    await waiting;
+    const stored = await b.historyController.store.loadMessages(a.conversationId);
+    assert.deepEqual(stored.map((m) => m.content), ['From tab A', 'A answer, complete', 'From tab B']);
+    assert.deepEqual(stored.map((m) => m.seq), [0, 1, 2]);
   });
 
   it('exports and imports through the controller; a bad file gets a clear message', async () => {
