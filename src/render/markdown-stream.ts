@@ -8,12 +8,13 @@
  * of the last final block — is lexed and rendered again, at most once per frame, and even there a block
  * whose source did not change keeps its nodes. Code is highlighted once its fence closes.
  *
- * The container belongs to the stream: it holds exactly the rendered blocks, and after finish() its DOM is
- * the same as renderMarkdown(text) however the text was split.
+ * The container belongs to the stream: it holds exactly the rendered blocks (grouped in parts, see
+ * block-parts.ts), and after finish() its DOM is the same as renderMarkdown(text) however the text was split.
  */
 import { attachMarkdownBehavior } from './markdown-behavior.js';
 import { finalTokenCount } from './block-boundary.js';
 import { patchBlock } from './block-patch.js';
+import { PartList, partsOf } from './block-parts.js';
 import { defaultFrameClock, type FrameClock } from './frame-clock.js';
 import { resolveMarkdownOptions, type MarkdownOptions, type ResolvedMarkdownOptions } from './markdown-options.js';
 import { isClosedCode, lexMarkdown, renderTokens, type Links } from './markdown-renderer.js';
@@ -46,12 +47,16 @@ export class MarkdownStream {
   /** Every definition used by the last render, as label -> "href\ntitle", to notice changes. */
   private renderedLinks = new Map<string, string>();
   private tail: Block[] = [];
+  /** How many frozen blocks are not blank space (numbering the parts, see block-parts.ts). */
+  private frozenBlocks = 0;
+  private readonly parts: PartList;
   private frame = 0;
 
   constructor(container: HTMLElement, options: MarkdownOptions = {}) {
     this.container = container;
     this.options = resolveMarkdownOptions(options);
     this.clock = options.clock ?? defaultFrameClock;
+    this.parts = new PartList(container);
     this.detach = attachMarkdownBehavior(container, this.options);
   }
 
@@ -93,8 +98,9 @@ export class MarkdownStream {
   /** Replaces the whole text and renders it at once, complete (history, an edited message). */
   setText(text: string): void {
     this.cancelFrame();
-    for (const block of [...this.frozen, ...this.tail]) for (const node of block.nodes) node.parentNode?.removeChild(node);
+    this.parts.clear();
     this.frozen = [];
+    this.frozenBlocks = 0;
     this.tail = [];
     this.frozenEnd = 0;
     this.frozenLinks = Object.create(null);
@@ -161,15 +167,16 @@ export class MarkdownStream {
     const nodes = sanitizeBlocks(htmls, this.options.imageAllowed);
     const blocks = [...this.tail.slice(0, kept)];
     fresh.forEach((token, i) => blocks.push({ raw: token.raw, nodes: nodes[i], highlighted: highlights[i], token }));
-    const fragment = document.createDocumentFragment();
-    for (const list of nodes) for (const node of list) fragment.appendChild(node);
-    this.container.appendChild(fragment);
+    const parts = partsOf(tokens, this.frozenBlocks);
+    nodes.forEach((list, i) => this.parts.append(parts[kept + i], list));
+    this.parts.prune();
 
     const final = finalTokenCount(tokens, src);
     for (let i = 0; i < final; i++) {
       collectDefinitions(tokens[i], this.frozenLinks);
       blocks[i].token = undefined; // final: never patched, and the tokens would only hold memory
       this.frozen.push(blocks[i]);
+      if (tokens[i].type !== 'space') this.frozenBlocks++;
       this.frozenEnd += tokens[i].raw.length;
     }
     this.tail = blocks.slice(final);
@@ -199,7 +206,7 @@ export class MarkdownStream {
       stale.forEach((block, i) => {
         const anchor = block.nodes[0];
         if (!anchor) return; // a definition or blank line: nothing on screen
-        for (const node of fresh[i]) this.container.insertBefore(node, anchor ?? null);
+        for (const node of fresh[i]) anchor.parentNode?.insertBefore(node, anchor);
         for (const node of block.nodes) node.parentNode?.removeChild(node);
         block.nodes = fresh[i];
       });

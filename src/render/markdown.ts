@@ -1,5 +1,6 @@
 /** One-shot rendering: the whole text at once (history, tests, and the reference the stream must match). */
 import { resolveMarkdownOptions, type MarkdownOptions } from './markdown-options.js';
+import { PART_CLASS, groupByPart } from './block-parts.js';
 import { lexMarkdown, renderTokens } from './markdown-renderer.js';
 import { sanitizeToFragment } from './sanitize.js';
 
@@ -11,6 +12,9 @@ export function normalizeNewlines(text: string): string {
 /** Renders markdown to a sanitized fragment, every code block highlighted. Insert it, or use MarkdownStream. */
 export function renderMarkdown(text: string, options?: MarkdownOptions): DocumentFragment {
   const resolved = resolveMarkdownOptions(options);
-  const html = renderTokens(lexMarkdown(normalizeNewlines(text)), resolved, true);
+  const html = groupByPart(lexMarkdown(normalizeNewlines(text)))
+    .map((tokens) => renderTokens(tokens, resolved, true))
+    .map((part) => (part ? `<div class="${PART_CLASS}">${part}</div>` : ''))
+    .join('');
   return sanitizeToFragment(html, resolved.imageAllowed);
 }

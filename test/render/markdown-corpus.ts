@@ -197,7 +197,12 @@ const block = fc.oneof(
 );
 
 const separator = fc.constantFrom('\n\n', '\n\n', '\n\n', '\n', '\n\n\n');
+const documentOf = (minLength: number, maxLength: number) =>
+  fc
+    .array(fc.tuple(block, separator), { minLength, maxLength })
+    .chain((parts) => fc.boolean().map((trailingNewline) => parts.map(([b, s]) => b + s).join('').replace(/\n+$/, trailingNewline ? '\n' : '')));
+
 /** Documents of 1..12 blocks, with the separators models use (mostly blank lines, sometimes none). */
-export const markdownDocument = fc
-  .array(fc.tuple(block, separator), { minLength: 1, maxLength: 12 })
-  .chain((parts) => fc.boolean().map((trailingNewline) => parts.map(([b, s]) => b + s).join('').replace(/\n+$/, trailingNewline ? '\n' : '')));
+export const markdownDocument = documentOf(1, 12);
+/** Long documents: more blocks than fit in one part of the rendered DOM (see block-parts.ts). */
+export const longMarkdownDocument = documentOf(30, 150);

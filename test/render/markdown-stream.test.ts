@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { MarkdownStream, renderMarkdown } from '../../src/render/index.js';
 import { fakeClock } from './fake-clock.js';
-import { answers, markdownDocument } from './markdown-corpus.js';
+import { answers, longMarkdownDocument, markdownDocument } from './markdown-corpus.js';
 
 function reference(text: string): HTMLElement {
   const div = document.createElement('div');
@@ -59,6 +59,23 @@ describe('MarkdownStream', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('ends with the same DOM as a one-shot render, for long documents spread over several parts', function () {
+    this.timeout(300_000);
+    fc.assert(
+      fc.property(
+        longMarkdownDocument,
+        fc.array(fc.nat(20_000), { maxLength: 200 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
+        (text, cuts, frames) => {
+          const streamed = stream(text, cuts, frames);
+          expect(streamed.querySelectorAll(':scope > .md-part').length).to.equal(reference(text).querySelectorAll(':scope > .md-part').length);
+          expectSame(streamed, reference(text), text);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 
