@@ -17,6 +17,8 @@ import { Smoother } from './smoother.js';
 export interface SmoothMarkdownOptions extends MarkdownOptions {
   /** Time in which any chunk is fully shown after it arrives. Default 250 ms. */
   drainMs?: number;
+  /** Most characters shown per frame (see Smoother). Default 4096. */
+  maxPerFrame?: number;
   /** When true, text is shown as it arrives. Default: reduced motion or a hidden tab (`instantRelease()`). */
   instant?: () => boolean;
 }
@@ -40,14 +42,14 @@ export class SmoothMarkdown {
   }
 
   private createSmoother(): Smoother {
-    const { clock, drainMs, instant } = this.options;
+    const { clock, drainMs, maxPerFrame, instant } = this.options;
     return new Smoother(
       (text, last) => {
         this.markdown.append(text);
         if (last) this.complete();
         else this.markdown.flush(); // render in the frame that released the text, not one later
       },
-      { clock, drainMs, instant: instant ?? instantRelease() },
+      { clock, drainMs, maxPerFrame, instant: instant ?? instantRelease() },
     );
   }
 

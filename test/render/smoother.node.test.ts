@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { Smoother } from '../../src/render/smoother.js';
 import { fakeClock } from './fake-clock.js';
 
-function setup(options: { drainMs?: number; instant?: () => boolean } = {}) {
+function setup(options: { drainMs?: number; maxPerFrame?: number; instant?: () => boolean } = {}) {
   const clock = fakeClock(16);
   const releases: { text: string; done: boolean; at: number }[] = [];
   const smoother = new Smoother((text, done) => releases.push({ text, done, at: clock.now() }), { clock, ...options });
@@ -33,7 +33,7 @@ describe('Smoother', () => {
 
   it('drains any backlog in about drainMs, so a bigger burst flows faster', () => {
     for (const size of [60, 2_000, 100_000]) {
-      const { clock, releases, smoother, shown } = setup({ drainMs: 250 });
+      const { clock, releases, smoother, shown } = setup({ drainMs: 250, maxPerFrame: Infinity });
       const text = 'abcdefghij'.repeat(size / 10);
       smoother.push(text);
       smoother.push('.'); // a next chunk in the same frame: the burst's end is not the stream's end
@@ -47,6 +47,18 @@ describe('Smoother', () => {
       const average = text.length / perFrame.length;
       assert.ok(Math.max(...perFrame) <= 2 * average + 2, `even flow for ${size}: ${perFrame.join(',')}`);
     }
+  });
+
+  it('caps one frame at maxPerFrame, so a huge burst flows over more frames', () => {
+    const { clock, releases, smoother, shown } = setup({ drainMs: 250, maxPerFrame: 4096 });
+    smoother.push('x'.repeat(200_000));
+    smoother.finish();
+    clock.advance(250);
+    assert.ok(releases.every((r) => r.text.length <= 4096));
+    assert.ok(shown().length < 200_000);
+    clock.advance(1000);
+    assert.equal(shown().length, 200_000);
+    assert.equal(releases.at(-1)!.done, true);
   });
 
   it('never falls more than drainMs behind a steady stream, and keeps up with a faster one', () => {
