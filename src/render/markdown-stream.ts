@@ -32,7 +32,6 @@ interface Block {
 }
 
 export class MarkdownStream {
-  private readonly container: HTMLElement;
   private readonly options: ResolvedMarkdownOptions;
   private readonly clock: FrameClock;
   private readonly detach: () => void;
@@ -53,7 +52,6 @@ export class MarkdownStream {
   private frame = 0;
 
   constructor(container: HTMLElement, options: MarkdownOptions = {}) {
-    this.container = container;
     this.options = resolveMarkdownOptions(options);
     this.clock = options.clock ?? defaultFrameClock;
     this.parts = new PartList(container);
@@ -127,49 +125,26 @@ export class MarkdownStream {
     this.frame = 0;
   }
 
-  /** Lexes the tail, freezes what became final, re-renders what changed. `complete`: the text is whole. */
+  /** Lexes the tail, re-renders what changed, freezes what became final. `complete`: the text is whole. */
   private render(complete: boolean): void {
     const src = this.source.slice(this.frozenEnd);
     const tokens = lexMarkdown(src, this.frozenLinks);
     const linksChanged = this.updateLinks(tokens.links);
-
-    const count = tokens.length;
-    const wantHighlight = (token: Token, index: number) =>
-      complete || index < count - 1 || token.type !== 'code' || isClosedCode(token as Tokens.Code);
-    // The tail's old blocks stay as long as they match the new tokens one for one.
-    let kept = 0;
-    if (!linksChanged) {
-      while (
-        kept < this.tail.length &&
-        kept < count &&
-        this.tail[kept].raw === tokens[kept].raw &&
-        this.tail[kept].highlighted === wantHighlight(tokens[kept], kept)
-      )
-        kept++;
-    }
-    // The first block that changed is usually the growing last one: a list or table grows in place.
-    if (!linksChanged && kept < this.tail.length && kept < count) {
-      const block = this.tail[kept];
-      const token = tokens[kept];
-      const highlight = wantHighlight(token, kept);
-      const render = (parts: Token[]) => sanitizeBlocks([renderTokens(parts, this.options, highlight)], this.options.imageAllowed)[0];
-      if (block.token && block.highlighted === highlight && patchBlock(block.nodes[0], block.token, token, render)) {
-        block.raw = token.raw;
-        block.token = token;
-        kept++;
-      }
-    }
+    // Code is highlighted once its fence closes; the live last block stays plain until then.
+    const highlights = tokens.map(
+      (token, i) => complete || i < tokens.length - 1 || token.type !== 'code' || isClosedCode(token as Tokens.Code),
+    );
+    const kept = linksChanged ? 0 : this.keepTail(tokens, highlights);
     for (const block of this.tail.slice(kept)) for (const node of block.nodes) node.parentNode?.removeChild(node);
 
     const fresh = tokens.slice(kept);
-    const highlights = fresh.map((token, i) => wantHighlight(token, kept + i));
-    const htmls = fresh.map((token, i) => renderTokens([token], this.options, highlights[i]));
+    const htmls = fresh.map((token, i) => renderTokens([token], this.options, highlights[kept + i]));
     const nodes = sanitizeBlocks(htmls, this.options.imageAllowed);
-    const blocks = [...this.tail.slice(0, kept)];
-    fresh.forEach((token, i) => blocks.push({ raw: token.raw, nodes: nodes[i], highlighted: highlights[i], token }));
     const parts = partsOf(tokens, this.frozenBlocks);
     nodes.forEach((list, i) => this.parts.append(parts[kept + i], list));
     this.parts.prune();
+    const blocks = this.tail.slice(0, kept);
+    fresh.forEach((token, i) => blocks.push({ raw: token.raw, nodes: nodes[i], highlighted: highlights[kept + i], token }));
 
     const final = finalTokenCount(tokens, src);
     for (let i = 0; i < final; i++) {
@@ -180,6 +155,27 @@ export class MarkdownStream {
       this.frozenEnd += tokens[i].raw.length;
     }
     this.tail = blocks.slice(final);
+  }
+
+  /**
+   * How many of the tail's blocks stay as they are: those matching the new tokens one for one, plus the
+   * first that changed if it is a list or table that only grew (patched in place; block-patch.ts).
+   */
+  private keepTail(tokens: Token[], highlights: boolean[]): number {
+    let kept = 0;
+    const same = (i: number) => this.tail[i].raw === tokens[i].raw && this.tail[i].highlighted === highlights[i];
+    while (kept < this.tail.length && kept < tokens.length && same(kept)) kept++;
+    if (kept === this.tail.length || kept === tokens.length) return kept;
+    const block = this.tail[kept];
+    const token = tokens[kept];
+    const highlight = highlights[kept];
+    const render = (parts: Token[]) => sanitizeBlocks([renderTokens(parts, this.options, highlight)], this.options.imageAllowed)[0];
+    if (block.token && block.highlighted === highlight && patchBlock(block.nodes[0], block.token, token, render)) {
+      block.raw = token.raw;
+      block.token = token;
+      kept++;
+    }
+    return kept;
   }
 
   /**
