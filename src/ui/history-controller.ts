@@ -125,7 +125,12 @@ export class HistoryController implements ReactiveController {
   hostDisconnected(): void {
     for (const [type, listener] of this.#listeners) this.host.removeEventListener(type, listener);
     this.#listeners = [];
-    void this.#turn?.release?.();
+    // A removed element writes nothing more: its draft stays as it was, as after a closed tab, and
+    // becomes "interrupted" for whoever opens the conversation next.
+    const turn = this.#turn;
+    this.#turn = undefined;
+    void turn?.writer?.close();
+    void turn?.release?.();
     this.#unsubscribe?.();
     this.store?.close();
     this.#opened = { storage: '', storageKey: '' };
@@ -201,6 +206,7 @@ export class HistoryController implements ReactiveController {
   finishTurn(result: ChatResult, messages: readonly ChatMessage[]): Promise<void> {
     const turn = this.#turn;
     this.#turn = undefined;
+    if (!this.host.isConnected) return Promise.resolve();
     const done = this.#finishing.then(() => this.#finish(turn, result, messages));
     this.#finishing = done.catch(() => undefined);
     return done;

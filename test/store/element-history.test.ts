@@ -41,8 +41,19 @@ describe('<stream-chat> history', () => {
 
   it('after a reload mid-stream, the chat is back with the partial answer, to continue or regenerate', async () => {
     const key = freshKey('element-reload');
-    const first = await chat(key, 'dev;rate=400;words=2000');
-    void first.send('Write a long story about a lighthouse');
+    // The first page lives in a same-origin frame, so that removing it ends it as a reload would.
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<script type="module">
+      import '/src/define.ts';
+      const el = document.createElement('stream-chat');
+      el.baseUrl = ${JSON.stringify(baseURL)};
+      el.model = 'dev;rate=400;words=2000';
+      el.storageKey = ${JSON.stringify(key)};
+      document.body.append(el);
+      await el.updateComplete;
+      el.send('Write a long story about a lighthouse');
+    </script>`;
+    document.body.append(frame);
     // Wait until a draft of the answer is stored (about once a second, or when a block closes).
     const probe = new HistoryStore({ storageKey: key });
     const draft = await waitFor(async () => {
@@ -52,7 +63,7 @@ describe('<stream-chat> history', () => {
       return last?.role === 'assistant' && last.status === 'draft' && (last.content ?? '').length > 20 ? last : undefined;
     }, 'a stored draft');
     assert.equal(draft!.status, "draft");
-    first.remove(); // the page goes away mid-answer (no end, no final write)
+    frame.remove(); // the page goes away mid-answer (no end, no final write)
 
     const second = await chat(key, 'dev;rate=0');
     await waitFor(() => parts(second, 'assistant-message').length === 1, 'the answer to be shown again');
@@ -61,8 +72,12 @@ describe('<stream-chat> history', () => {
     await waitFor(() => part(second, 'interrupted-notice'), 'the interrupted notice');
     assert.ok(part(second, 'continue-button'));
     (part(second, 'regenerate-interrupted-button') as HTMLButtonElement).click();
-    await waitFor(() => !second.busy && second.messages.length === 2 && second.messages[1].content!.length > 0 && !part(second, 'interrupted-notice'), 'a regenerated answer');
-    const stored = await probe.loadMessages(second.conversationId);
+    // The regenerated answer is stored as final once the turn's end is written (after busy clears).
+    const stored = (await waitFor(async () => {
+      const messages = await probe.loadMessages(second.conversationId);
+      return !second.busy && messages.at(-1)?.status === 'final' ? messages : undefined;
+    }, "the regenerated answer stored"))!;
+    assert.isNull(part(second, 'interrupted-notice'));
     assert.deepEqual(stored.map((m) => [m.role, m.status]), [['user', 'final'], ['assistant', 'final']]);
     assert.equal(stored[1].content, second.messages[1].content);
     probe.close();
