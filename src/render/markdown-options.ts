@@ -9,10 +9,14 @@ export interface MarkdownStrings {
   copyLabel: string;
   /** Shown on the button for a moment after a successful copy. */
   copied: string;
-  /** Accessible name of a remote image's click-to-load placeholder. */
+  /** Tooltip of a remote image's click-to-load placeholder (when the image has no title of its own). */
   loadImageLabel: string;
-  /** Visible text of the placeholder. */
+  /** Visible text of the placeholder, which is also its accessible name. */
   loadImage: string;
+  /** Accessible name of a checked task-list box. */
+  taskDone: string;
+  /** Accessible name of an unchecked task-list box. */
+  taskOpen: string;
 }
 
 export const defaultMarkdownStrings: MarkdownStrings = {
@@ -21,6 +25,8 @@ export const defaultMarkdownStrings: MarkdownStrings = {
   copied: 'Copied',
   loadImageLabel: 'Load image “{alt}” from {host}',
   loadImage: 'Image: {alt} ({host}) — click to load',
+  taskDone: 'Done',
+  taskOpen: 'Not done',
 };
 
 export interface MarkdownOptions {

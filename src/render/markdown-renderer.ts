@@ -28,6 +28,11 @@ const marked = new Marked(MARKED_OPTIONS, {
       // Block-level raw HTML keeps its own paragraph so it still reads as a block.
       return 'block' in token && token.block ? `<p>${escapeHtml(token.text.trimEnd())}</p>\n` : escapeHtml(token.text);
     },
+    checkbox({ checked }) {
+      // A task box shows state only (disabled); its name says which state, for screen readers.
+      const label = escapeHtml(checked ? (current?.options.strings.taskDone ?? '') : (current?.options.strings.taskOpen ?? ''));
+      return `<input ${checked ? 'checked="" ' : ''}disabled="" type="checkbox" aria-label="${label}"> `;
+    },
     listitem(item) {
       // A class rather than a `ul:has(input)` rule: :has() is re-checked on every insertion while streaming.
       const body = this.parser.parse(item.tokens);
@@ -59,9 +64,10 @@ const marked = new Marked(MARKED_OPTIONS, {
       }
       const strings = current?.options.strings;
       const values = { alt: text || url.host, host: url.host };
-      const label = escapeHtml(format(strings?.loadImageLabel ?? '', values));
+      // The visible text names the button (no aria-label that would differ from what sighted users read).
+      const tooltip = title ? titleAttr : ` title="${escapeHtml(format(strings?.loadImageLabel ?? '', values))}"`;
       const visible = escapeHtml(format(strings?.loadImage ?? '', values));
-      return `<button type="button" class="md-image" data-src="${escapeHtml(url.href)}" data-alt="${alt}" aria-label="${label}"${titleAttr}>${visible}</button>`;
+      return `<button type="button" class="md-image" data-src="${escapeHtml(url.href)}" data-alt="${alt}"${tooltip}>${visible}</button>`;
     },
   },
 });

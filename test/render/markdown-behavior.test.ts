@@ -1,6 +1,26 @@
 import { expect } from 'chai';
 import { MarkdownStream, attachMarkdownBehavior, renderMarkdown } from '../../src/render/index.js';
 import { fakeClock } from './fake-clock.js';
+import { answers } from './markdown-corpus.js';
+
+interface Violation {
+  id: string;
+  nodes: { html: string }[];
+}
+
+async function axeViolations(node: Element): Promise<Violation[]> {
+  const w = window as unknown as { axe?: { run(n: Element, o: object): Promise<{ violations: Violation[] }> } };
+  if (!w.axe) {
+    await new Promise<void>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/node_modules/axe-core/axe.min.js';
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error('axe-core did not load'));
+      document.head.append(script);
+    });
+  }
+  return (await w.axe!.run(node, { resultTypes: ['violations'] })).violations;
+}
 
 describe('rendered markdown behaviour', () => {
   let host: HTMLElement;
@@ -10,6 +30,15 @@ describe('rendered markdown behaviour', () => {
   });
   afterEach(() => host.remove());
 
+  it('is accessible: code blocks with copy buttons, image placeholders, tables, task lists', async () => {
+    const main = document.createElement('main');
+    host.append(main);
+    const md = new MarkdownStream(main, { clock: fakeClock() });
+    md.setText(answers.join('\n\n'));
+    const violations = await axeViolations(main);
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`)).to.deep.equal([]);
+  });
+
   it('shows a remote image as a button with its alt text and host, and loads it only when clicked', () => {
     const src = `${location.origin}/no-such-image.png?from=test`;
     const md = new MarkdownStream(host, { clock: fakeClock() });
@@ -18,7 +47,7 @@ describe('rendered markdown behaviour', () => {
     const button = host.querySelector('button.md-image') as HTMLButtonElement;
     expect(button.textContent).to.contain('a cat on a mat');
     expect(button.textContent).to.contain(location.host);
-    expect(button.getAttribute('aria-label')).to.equal(`Load image “a cat on a mat” from ${location.host}`);
+    expect(button.title).to.equal('Cat', 'the image title, when it has one');
     button.click();
     const img = host.querySelector('img')!;
     expect(img.getAttribute('src')).to.equal(src);
@@ -83,7 +112,10 @@ describe('rendered markdown behaviour', () => {
     host.append(renderMarkdown('| L | C | R |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n\n- [x] done\n- [ ] todo\n\n~~gone~~ https://example.com'));
     expect([...host.querySelectorAll('th')].map((th) => th.getAttribute('align'))).to.deep.equal(['left', 'center', 'right']);
     const boxes = [...host.querySelectorAll('input')] as HTMLInputElement[];
-    expect(boxes.map((b) => [b.type, b.checked, b.disabled])).to.deep.equal([['checkbox', true, true], ['checkbox', false, true]]);
+    expect(boxes.map((b) => [b.type, b.checked, b.disabled, b.getAttribute('aria-label')])).to.deep.equal([
+      ['checkbox', true, true, 'Done'],
+      ['checkbox', false, true, 'Not done'],
+    ]);
     expect(host.querySelector('del')?.textContent).to.equal('gone');
     expect(host.querySelector('p a')?.getAttribute('href')).to.equal('https://example.com/');
   });
