@@ -108,7 +108,7 @@ export class ConversationList extends LitElement {
     button[disabled] { opacity: 0.5; cursor: default; }
     /* A drop-down under the toggle: it sits in the chat's header without pushing the transcript. */
     #panel { position: absolute; inset-block-start: calc(100% + 0.3em); inset-inline-end: 0; z-index: 10;
-      inline-size: min(24em, 86vw); box-sizing: border-box; padding: 0.6em;
+      inline-size: min(30em, 90vw); box-sizing: border-box; padding: 0.6em;
       background: var(--stream-chat-bg, Canvas); color: var(--stream-chat-fg, CanvasText);
       border: 1px solid var(--stream-chat-border, color-mix(in srgb, currentColor 25%, transparent));
       border-radius: var(--stream-chat-radius, 0.6em);

@@ -88,6 +88,8 @@ export class HistoryController implements ReactiveController {
   #unsubscribe?: () => void;
   #opened = { storage: '' as string, storageKey: '' as string | undefined };
   #initialId: string;
+  /** The conversation last loaded or shown. */
+  #shownId: string | undefined;
   #listeners: [string, EventListener][] = [];
 
   constructor(
@@ -143,7 +145,7 @@ export class HistoryController implements ReactiveController {
     if (storage !== this.#opened.storage || storageKey !== this.#opened.storageKey) {
       this.store.close();
       this.#unsubscribe?.();
-      this.ready = this.#openStore();
+      this.ready = this.#openStore(true);
     }
   }
 
@@ -152,7 +154,12 @@ export class HistoryController implements ReactiveController {
     this.#listeners.push([type, listener]);
   }
 
-  async #openStore(): Promise<void> {
+  /**
+   * Opens the namespace's store and shows a conversation: the one the page asked for (the
+   * `conversation-id` attribute or property), else the latest. After a namespace change (another user
+   * signed in), never the previous namespace's conversation: the latest of the new one, or a new one.
+   */
+  async #openStore(switched = false): Promise<void> {
     const storage = this.host.storage ?? 'indexeddb';
     const storageKey = this.host.storageKey || undefined;
     this.#opened = { storage, storageKey: this.host.storageKey };
@@ -165,15 +172,19 @@ export class HistoryController implements ReactiveController {
     this.keyStore = createKeyStore(storageKey, storage);
     this.#unsubscribe = this.store.subscribe((change, remote) => remote && void this.#changedElsewhere(change));
     await this.refreshList();
-    const requested = this.host.hasAttribute('conversation-id') || this.host.conversationId !== this.#initialId;
+    const requested = switched
+      ? this.host.conversationId !== this.#shownId
+      : this.host.hasAttribute('conversation-id') || this.host.conversationId !== this.#initialId;
     const id = requested ? this.host.conversationId : this.conversations[0]?.id;
     if (id) await this.host.openConversation(id);
+    else if (switched) await this.host.newConversation();
   }
 
   // ——— hooks the element calls ———
 
   /** Reads a conversation for the element to show (all of it, interrupted answers included). */
   async load(id: string): Promise<ChatMessage[]> {
+    this.#shownId = id;
     const loaded = await this.store.loadMessages(id);
     this.records = await this.store.recoverDrafts(loaded);
     this.answeringElsewhere = this.records.some((r) => r.status === 'draft') || (await this.store.isAnsweringElsewhere(id));
@@ -243,6 +254,7 @@ export class HistoryController implements ReactiveController {
 
   /** Another conversation is shown. An emptied one (the element's clear()) is deleted from storage. */
   async conversationShown(id: string, messages: readonly ChatMessage[]): Promise<void> {
+    this.#shownId = id;
     if (!messages.length && this.records[0]?.conversationId === id) await this.store.deleteConversation(id);
     if (!messages.length) this.records = [];
     this.answeringElsewhere = await this.store.isAnsweringElsewhere(id);

@@ -242,6 +242,26 @@ describe('history controller', () => {
     assert.deepEqual(stored.map((m) => m.seq), [0, 1, 2]);
   });
 
+  it('a change of storage-key (another user) never shows the previous user’s conversation', async () => {
+    const alice = freshKey('alice');
+    const bob = freshKey('bob');
+    const el = await mount(alice);
+    await el.sendAndStream('Alice private question', ['answer'], true);
+    await settle(el);
+    el.storageKey = bob;
+    await el.updateComplete;
+    await el.historyController.ready;
+    await settle(el);
+    assert.deepEqual(shown(el), [], 'a new, empty conversation for Bob');
+    assert.deepEqual(el.historyController.conversations, []);
+    await el.sendAndStream('Bob question', ['ok'], true);
+    el.storageKey = alice;
+    await el.updateComplete;
+    await el.historyController.ready;
+    await settle(el);
+    assert.deepEqual(shown(el), ['Alice private question', 'answer'], 'Alice gets her latest conversation back');
+  });
+
   it('exports and imports through the controller; a bad file gets a clear message', async () => {
     const el = await mount(freshKey('export'));
     await el.sendAndStream('Export me', ['fine'], true);
