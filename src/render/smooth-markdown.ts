@@ -29,6 +29,8 @@ export class SmoothMarkdown {
   private smoother: Smoother;
   private received = '';
   private completed = false;
+  /** True while a release comes synchronously from push() or flush() rather than from a frame. */
+  private outsideFrame = false;
   private resolveDone!: () => void;
   private ended = false;
   /** Resolves once the last text is on screen after finish() or flush() at the end (code highlighted). */
@@ -47,7 +49,9 @@ export class SmoothMarkdown {
       (text, last) => {
         this.markdown.append(text);
         if (last) this.complete();
-        else this.markdown.flush(); // render in the frame that released the text, not one later
+        // In a frame: render in the frame that released the text, not one later. Outside (instant mode
+        // releases on every push): leave it to the stream's own once-per-frame render.
+        else if (!this.outsideFrame) this.markdown.flush();
       },
       { clock, drainMs, maxPerFrame, instant: instant ?? instantRelease() },
     );
@@ -65,7 +69,12 @@ export class SmoothMarkdown {
 
   push(delta: string): void {
     this.received += delta;
-    this.smoother.push(delta);
+    this.outsideFrame = true;
+    try {
+      this.smoother.push(delta);
+    } finally {
+      this.outsideFrame = false;
+    }
   }
 
   /** The stream ended normally: the rest is shown within drainMs, then the final render. */
@@ -76,7 +85,12 @@ export class SmoothMarkdown {
 
   /** Shows everything received at once (stop, error, or the reader wants it all now). */
   flush(): void {
-    this.smoother.flush();
+    this.outsideFrame = true;
+    try {
+      this.smoother.flush();
+    } finally {
+      this.outsideFrame = false;
+    }
     if (this.ended) this.complete();
     else this.markdown.flush();
   }

@@ -39,12 +39,15 @@ describe('SmoothMarkdown', () => {
     expect(div.textContent).to.equal('Some bold text and more\n');
   });
 
-  it('shows text as it arrives when motion is reduced', () => {
+  it('shows text as it arrives when motion is reduced, still rendering once per frame', () => {
     const div = document.createElement('div');
     const clock = fakeClock();
     const view = new SmoothMarkdown(div, { clock, instant: () => true });
     view.push('Hello ');
     view.push('**world**');
+    expect(view.backlog).to.equal(0);
+    expect(clock.pending).to.equal(1, 'one render scheduled for both chunks');
+    clock.frame();
     expect(div.querySelector('strong')?.textContent).to.equal('world');
   });
 
