@@ -21,8 +21,12 @@ export class TabSync {
 
   constructor(readonly name: string, shared: boolean) {
     if (shared && typeof BroadcastChannel !== 'undefined') {
-      this.#channel = new BroadcastChannel(name);
-      this.#channel.onmessage = (event) => this.#emit(event.data as HistoryChange, true);
+      try {
+        this.#channel = new BroadcastChannel(name);
+        this.#channel.onmessage = (event) => this.#emit(event.data as HistoryChange, true);
+      } catch {
+        // Opaque origins (sandboxed frames) may refuse: this tab then works alone.
+      }
     }
   }
 
@@ -71,7 +75,7 @@ export class TabSync {
   acquire(conversationId: string, options: { wait?: boolean; signal?: AbortSignal } = {}): Promise<Release | null> {
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
     if (!locks) return Promise.resolve(async () => {});
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve) => {
       const lockOptions: LockOptions = options.wait ? { signal: options.signal } : { ifAvailable: true };
       let done: Promise<unknown> = Promise.resolve();
       done = locks
@@ -88,7 +92,8 @@ export class TabSync {
             }),
           );
         })
-        .catch(reject);
+        // Locks refused (a sandboxed frame): answer as if there were no other tab, as without Web Locks.
+        .catch((error: { name?: string }) => resolve(error?.name === 'AbortError' ? null : async () => {}));
     });
   }
 
@@ -96,8 +101,12 @@ export class TabSync {
   async isAnswering(conversationId: string): Promise<boolean> {
     const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
     if (!locks) return false;
-    const state = await locks.query();
-    const name = this.lockName(conversationId);
-    return (state.held ?? []).some((lock) => lock.name === name);
+    try {
+      const state = await locks.query();
+      const name = this.lockName(conversationId);
+      return (state.held ?? []).some((lock) => lock.name === name);
+    } catch {
+      return false;
+    }
   }
 }
