@@ -88,6 +88,8 @@ export class HistoryController implements ReactiveController {
   #unsubscribe?: () => void;
   #opened = { storage: '' as string, storageKey: '' as string | undefined };
   #initialId: string;
+  /** The last answer this page saw fail (its error is on screen already). */
+  #failedHere: MessageRecord | undefined;
   /** The conversation last loaded or shown. */
   #shownId: string | undefined;
   #listeners: [string, EventListener][] = [];
@@ -112,6 +114,8 @@ export class HistoryController implements ReactiveController {
   /** The last message, when it is an answer that never finished (reload mid-stream, failure). */
   get interrupted(): MessageRecord | undefined {
     const last = this.records.at(-1);
+    // An answer that failed here and now already has the element's error banner (with Retry).
+    if (last && last === this.#failedHere) return undefined;
     return last && last.role === 'assistant' && last.status === 'interrupted' ? last : undefined;
   }
 
@@ -234,6 +238,7 @@ export class HistoryController implements ReactiveController {
       const status = result.finishReason === 'error' ? 'interrupted' : 'final';
       if (draft && produced.length) {
         const written = await this.store.finish(draft, produced, { status, finishReason: result.finishReason, model: this.host.model });
+        this.#failedHere = status === 'interrupted' ? written.at(-1) : undefined;
         this.#keep(id, [...this.records.filter((r) => r.seq < draft.seq), ...written]);
       } else if (draft) {
         await this.store.truncate(id, draft.seq);
