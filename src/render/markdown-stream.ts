@@ -20,6 +20,7 @@ import { resolveMarkdownOptions, type MarkdownOptions, type ResolvedMarkdownOpti
 import { isClosedCode, lexMarkdown, renderTokens, type Links } from './markdown-renderer.js';
 import { normalizeNewlines } from './markdown.js';
 import { sanitizeBlocks } from './sanitize.js';
+import { lexGrowingTable } from './table-tail.js';
 import type { Token, Tokens } from 'marked';
 
 interface Block {
@@ -128,7 +129,7 @@ export class MarkdownStream {
   /** Lexes the tail, re-renders what changed, freezes what became final. `complete`: the text is whole. */
   private render(complete: boolean): void {
     const src = this.source.slice(this.frozenEnd);
-    const tokens = lexMarkdown(src, this.frozenLinks);
+    const tokens = lexGrowingTable(src, this.tail[0]?.token, this.frozenLinks) ?? lexMarkdown(src, this.frozenLinks);
     const linksChanged = this.updateLinks(tokens.links);
     // Code is highlighted once its fence closes; the live last block stays plain until then.
     const highlights = tokens.map(
