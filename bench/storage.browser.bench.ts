@@ -9,7 +9,7 @@ import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { DraftWriter, HistoryStore, databaseName, type DraftClock } from '../src/store/index.js';
 import type { ChatMessage } from '../src/core/messages.js';
 
-const RUNS = 5;
+const RUNS = 7;
 const LONG = 2_000;
 const SCREEN = 30;
 const LISTED = 1_000;

@@ -107,6 +107,18 @@ describe('<stream-chat> history', () => {
     store.close();
   });
 
+  it('conversation-id opens the given conversation', async () => {
+    const key = freshKey('element-id');
+    const store = new HistoryStore({ storageKey: key });
+    await store.append('older', [{ role: 'user', content: 'The older one' }, { role: 'assistant', content: 'Old answer' }]);
+    await store.append('newer', [{ role: 'user', content: 'The newer one' }]);
+    store.close();
+    const el = await chat(key, 'dev;rate=0', (e) => e.setAttribute('conversation-id', 'older'));
+    await waitFor(() => el.messages.length === 2, 'the conversation asked for');
+    assert.equal(el.conversationId, 'older');
+    assert.deepEqual(el.messages.map((m) => m.content), ['The older one', 'Old answer']);
+  });
+
   it('a reload opens the latest conversation; the list switches between them', async () => {
     const key = freshKey('element-list');
     const el = await chat(key, 'dev;rate=0');
