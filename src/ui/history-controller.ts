@@ -176,9 +176,10 @@ export class HistoryController implements ReactiveController {
     this.keyStore = createKeyStore(storageKey, storage);
     this.#unsubscribe = this.store.subscribe((change, remote) => remote && void this.#changedElsewhere(change));
     await this.refreshList();
+    if (!switched && (this.host.busy || this.host.messages.length)) return; // a send() that came first wins
     const requested = switched
       ? this.host.conversationId !== this.#shownId
-      : this.host.hasAttribute('conversation-id') || this.host.conversationId !== this.#initialId;
+      : this.#shownId !== undefined || this.host.hasAttribute('conversation-id') || this.host.conversationId !== this.#initialId;
     const id = requested ? this.host.conversationId : this.conversations[0]?.id;
     if (id) await this.host.openConversation(id);
     else if (switched) await this.host.newConversation();
