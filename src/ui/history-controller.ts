@@ -145,11 +145,16 @@ export class HistoryController implements ReactiveController {
   /** `storage` or `storage-key` changed: the history moves to the new namespace. */
   hostUpdate(): void {
     if (!this.store) return;
-    const { storage = 'indexeddb', storageKey } = this.host;
+    const { storage = 'indexeddb', storageKey, conversationId } = this.host;
     if (storage !== this.#opened.storage || storageKey !== this.#opened.storageKey) {
       this.store.close();
       this.#unsubscribe?.();
       this.ready = this.#openStore(true);
+    } else if (this.#shownId !== undefined && conversationId !== this.#shownId && !this.host.busy) {
+      // The page set `conversation-id` (a router, a link): open it. The element's own switches set
+      // #shownId first, through load() or conversationShown().
+      this.#shownId = conversationId;
+      this.ready = this.ready.then(() => this.host.openConversation(conversationId));
     }
   }
 

@@ -117,6 +117,8 @@ describe('<stream-chat> history', () => {
     await waitFor(() => el.messages.length === 2, 'the conversation asked for');
     assert.equal(el.conversationId, 'older');
     assert.deepEqual(el.messages.map((m) => m.content), ['The older one', 'Old answer']);
+    el.setAttribute('conversation-id', 'newer'); // later, as a router would
+    await waitFor(() => el.messages[0]?.content === 'The newer one', 'the conversation switched to');
   });
 
   it('a reload opens the latest conversation; the list switches between them', async () => {
