@@ -23,6 +23,8 @@ export interface MessageContext {
   copiedKey?: string;
   showUsage: boolean;
   currency: string;
+  /** The element's language (`lang`, else the page's), for numbers. */
+  locale: string;
   now: number;
   /** Image policy and UI text for rendered markdown. */
   markdown: MarkdownOptions;
@@ -108,7 +110,7 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
     ${live && empty ? html`<p class="thinking" part="thinking">${strings.thinking}</p>` : nothing}
     ${item.status === 'stopped' ? html`<p class="note" part="note">${strings.stopped}</p>` : nothing}
     ${item.status === 'error' ? html`<p class="note" part="note">${strings.interrupted}</p>` : nothing}
-    ${ctx.showUsage && item.usage ? renderUsage(item.usage, strings, ctx.currency) : nothing}
+    ${ctx.showUsage && item.usage ? renderUsage(item.usage, strings, ctx.currency, ctx.locale) : nothing}
     ${live || empty
       ? nothing
       : html`<div class="actions" part="message-actions">

@@ -11,12 +11,14 @@ import type { ChatMessage } from '../core/messages.js';
 import type { MarkdownOptions } from '../render/index.js';
 import type { ChatResult, ModelPrice, ProviderName, RunChatOptions, Schema, Tool } from '../core/options.js';
 import { AnswerState } from './answer-state.js';
+import { promptsConverter, type ChatMode, type ChatTheme, type SendDetail, type StorageKind, type SystemPrompt } from './chat-types.js';
 import { isSendKey } from './composer.js';
 import type { ListContext } from './message-list.js';
 import { renderPanel } from './panel-view.js';
 import { crashedResult, refusedResult } from './turn-results.js';
 import type { ObjectBodyOptions, ObjectRenderer } from './object-body.js';
 import { ScrollFollower } from './scroll-follower.js';
+import { ToolClock } from './tool-clock.js';
 import { defaultStrings, format, type Strings } from './strings.js';
 import { styles } from './styles.js';
 import {
@@ -30,43 +32,14 @@ import {
   type UserItem,
 } from './view-model.js';
 
-export type ChatMode = 'inline' | 'popup';
-export type ChatTheme = 'light' | 'dark' | 'auto';
-export type StorageKind = 'indexeddb' | 'memory' | 'none';
-export type SystemPrompt = string | ((context: any) => string | Promise<string>);
-
-/** Detail of the cancelable `stream-chat-send` event. */
-export interface SendDetail {
-  /** The user's text; a listener may not change it (cancel and call `send()` instead). */
-  text: string;
-  /** The history before this message. */
-  messages: ChatMessage[];
-}
-
-/** How often the elapsed time of a running tool is redrawn. */
-const TOOL_TICK_MS = 100;
 /** How long the "Copied" check stays. */
 const COPIED_MS = 1500;
-
-/** `starter-prompts="A|B"` or a JSON array. */
-const promptsConverter = {
-  fromAttribute(value: string | null): string[] {
-    if (!value) return [];
-    if (value.trim().startsWith('[')) {
-      try {
-        const parsed: unknown = JSON.parse(value);
-        if (Array.isArray(parsed)) return parsed.map(String);
-      } catch {
-        /* fall through: treat as a plain list */
-      }
-    }
-    return value.split('|').map((s) => s.trim()).filter(Boolean);
-  },
-};
 
 function newConversationId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `c${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
 }
+
+export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from './chat-types.js';
 
 /**
  * A streaming LLM chat: type a message, watch the answer arrive as markdown, run page tools, show
@@ -262,15 +235,14 @@ export class StreamChat extends LitElement {
   private current?: { abort(): void; done: Promise<ChatResult>; answer: AssistantItem };
   private isBusy = false;
   private draft = '';
-  private toolTimer?: ReturnType<typeof setInterval>;
   private copiedTimer?: ReturnType<typeof setTimeout>;
   /** Bumped when anything every bubble depends on changes; see message-list.ts. */
   private stamp = 0;
-  private now = 0;
   /** Conversations of this page's life when no store is wired (storage="memory"/"none"). */
   private readonly memory = new Map<string, ChatMessage[]>();
   private mergedStrings?: { from: Partial<Strings>; merged: Strings };
   private cachedMarkdown?: { strings: Strings; origins: string[] | undefined; options: MarkdownOptions };
+  private readonly toolClock = new ToolClock(this, () => this.items, (item) => this.touch(item));
   private readonly follower = new ScrollFollower(this, (stuck) => (this.following = stuck));
 
   constructor() {
@@ -374,6 +346,8 @@ export class StreamChat extends LitElement {
     await this.settle();
     this.history = this.history.slice(0, lastUser + 1);
     this.items = this.items.filter((item) => item.kind === 'user' || item.index <= lastUser);
+    this.setBusy(true);
+    await this.hook(() => this.historyTruncated(this.history));
     return this.runTurn();
   }
 
@@ -433,6 +407,9 @@ export class StreamChat extends LitElement {
 
   /** The user's message was appended to the history and is about to be sent. Awaited before the request. */
   protected async userMessageAdded(_messages: readonly ChatMessage[]): Promise<void> {}
+
+  /** The answer after the last user message was dropped (regenerate, retry). Awaited before the request. */
+  protected async historyTruncated(_messages: readonly ChatMessage[]): Promise<void> {}
 
   /** The text in the message box changed (to keep a draft per conversation). */
   protected draftChanged(_text: string): void {}
@@ -545,7 +522,7 @@ export class StreamChat extends LitElement {
                 : this.notice;
         if (state.apply(event)) this.touch(state.item);
         if (event.type === 'error' && !event.retrying) this.chatError = event.error;
-        if (event.type === 'tool-start') this.tickTools();
+        if (event.type === 'tool-start') this.toolClock.start();
         this.emit(event);
       }
       result = await run.result;
@@ -638,27 +615,6 @@ export class StreamChat extends LitElement {
 
   private remember(): void {
     if (this.history.length) this.memory.set(this.conversationId, [...this.history]);
-  }
-
-  /** Redraws running tools' elapsed time while any runs. */
-  private tickTools(): void {
-    if (this.toolTimer) return;
-    this.now = performance.now();
-    this.toolTimer = setInterval(() => {
-      this.now = performance.now();
-      let running = false;
-      for (const item of this.items) {
-        if (item.kind !== 'assistant') continue;
-        if (item.segments.some((s) => s.kind === 'tool' && s.call.status === 'running')) {
-          running = true;
-          this.touch(item);
-        }
-      }
-      if (!running) {
-        clearInterval(this.toolTimer);
-        this.toolTimer = undefined;
-      }
-    }, TOOL_TICK_MS);
   }
 
   // ——— user actions ———
@@ -804,7 +760,8 @@ export class StreamChat extends LitElement {
         copiedKey: this.copiedKey,
         showUsage: this.showUsage,
         currency: this.currency,
-        now: this.now,
+        locale: this.closest('[lang]')?.getAttribute('lang') ?? '',
+        now: this.toolClock.now,
         markdown: this.markdownOptions(strings),
         welcome: this.welcome ?? '',
         starterPrompts: this.starterPrompts ?? [],
@@ -843,11 +800,5 @@ export class StreamChat extends LitElement {
     const scroller = this.renderRoot.querySelector<HTMLElement>('.transcript');
     const content = scroller?.querySelector<HTMLElement>('.content');
     if (scroller && content) this.follower.observe(scroller, content);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.toolTimer);
-    this.toolTimer = undefined;
   }
 }

@@ -3,9 +3,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Usage } from '../core/events.js';
 import { format, type Strings } from './strings.js';
 
-export function formatCost(cost: number, currency: string): string {
+export function formatCost(cost: number, currency: string, locale?: string): string {
   try {
-    return new Intl.NumberFormat(undefined, {
+    return new Intl.NumberFormat(locale || undefined, {
       style: 'currency',
       currency,
       maximumSignificantDigits: 3,
@@ -15,7 +15,7 @@ export function formatCost(cost: number, currency: string): string {
   }
 }
 
-export function renderUsage(usage: Usage, strings: Strings, currency: string): TemplateResult {
+export function renderUsage(usage: Usage, strings: Strings, currency: string, locale?: string): TemplateResult {
   const tokens = format(strings.usageTokens, {
     total: usage.totalTokens,
     prompt: usage.promptTokens,
@@ -24,6 +24,6 @@ export function renderUsage(usage: Usage, strings: Strings, currency: string): T
   return html`<p class="usage" part="usage">
     ${tokens}${usage.cost === undefined
       ? nothing
-      : html` · ${format(strings.usageCost, { cost: formatCost(usage.cost, currency) })}`}
+      : html` · ${format(strings.usageCost, { cost: formatCost(usage.cost, currency, locale) })}`}
   </p>`;
 }
