@@ -59,6 +59,28 @@ describe('<stream-chat> tool calls', () => {
     assert.sameMembers(log.map((l) => l.split(':')[0]), ['weather', 'time']);
   });
 
+  it('shows the arguments while they stream', async () => {
+    const el = await chat('dev;rate=300;chunk=3', (e) => {
+      e.tools = [
+        {
+          name: 'save_note',
+          parameters: z.object({ title: z.string(), body: z.string() }),
+          execute: () => 'saved',
+        },
+      ];
+    });
+    await say(el, 'Please call save_note');
+    const partial = await waitFor(() => {
+      const call = part(el, 'tool-call');
+      const text = call?.querySelector('[part="tool-arguments"]')?.textContent ?? '';
+      return call?.dataset.status === 'streaming' && text.length > 0 ? text : '';
+    }, 'arguments mid-stream');
+    assert.notEqual(partial.trim().at(-1), '}', 'shown before the JSON is complete');
+    await idle(el);
+    const done = JSON.parse(part(el, 'tool-arguments')!.textContent!);
+    assert.hasAllKeys(done, ['title', 'body']);
+  });
+
   it('shows a running state while the tool works', async () => {
     let finish!: () => void;
     const el = await chat('dev;rate=0', (e) => {
