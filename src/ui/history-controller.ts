@@ -208,6 +208,14 @@ export class HistoryController implements ReactiveController {
    * another tab is answering in this conversation.
    */
   async saveUserMessage(history: readonly ChatMessage[]): Promise<void> {
+    return this.saveHistory(history);
+  }
+
+  /**
+   * The history about to be sent, whatever changed it (a new user message, a regenerate or retry that
+   * dropped the last answer, an edit): stored first, under the conversation's answer lock.
+   */
+  async saveHistory(history: readonly ChatMessage[]): Promise<void> {
     await this.#finishing;
     const id = this.host.conversationId;
     const release = (await this.store.acquire(id)) ?? (await this.#waitForOtherTab(id));
