@@ -104,3 +104,16 @@ export function isClosedCode(token: Tokens.Code): boolean {
   const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(raw.slice(lastNewline + 1));
   return !!close && close[1][0] === open[1][0] && close[1].length >= open[1].length;
 }
+
+/**
+ * Adds the link definitions inside a token to `links`, first one of a label winning as in marked. They may
+ * be nested: a definition inside a blockquote or a list item counts for the whole document.
+ */
+export function collectDefinitions(token: Token, links: Links): void {
+  if (token.type === 'def') {
+    if (!(token.tag in links)) links[token.tag] = { href: token.href, title: token.title };
+    return;
+  }
+  if ('items' in token && Array.isArray(token.items)) for (const item of token.items) for (const child of item.tokens ?? []) collectDefinitions(child, links);
+  if ('tokens' in token && Array.isArray(token.tokens)) for (const child of token.tokens) collectDefinitions(child, links);
+}

@@ -17,10 +17,10 @@ import { patchBlock } from './block-patch.js';
 import { PartList, partsOf } from './block-parts.js';
 import { defaultFrameClock, type FrameClock } from './frame-clock.js';
 import { resolveMarkdownOptions, type MarkdownOptions, type ResolvedMarkdownOptions } from './markdown-options.js';
-import { isClosedCode, lexMarkdown, renderTokens, type Links } from './markdown-renderer.js';
+import { collectDefinitions, isClosedCode, lexMarkdown, renderTokens, type Links } from './markdown-renderer.js';
 import { normalizeNewlines } from './markdown.js';
 import { sanitizeBlocks } from './sanitize.js';
-import { lexGrowingTable } from './table-tail.js';
+import { lexTail } from './tail-lexer.js';
 import type { Token, Tokens } from 'marked';
 
 interface Block {
@@ -129,7 +129,7 @@ export class MarkdownStream {
   /** Lexes the tail, re-renders what changed, freezes what became final. `complete`: the text is whole. */
   private render(complete: boolean): void {
     const src = this.source.slice(this.frozenEnd);
-    const tokens = lexGrowingTable(src, this.tail[0]?.token, this.frozenLinks) ?? lexMarkdown(src, this.frozenLinks);
+    const tokens = lexTail(src, this.tail[0]?.token, this.frozenLinks, (links) => !this.linksDiffer(linkValues(links)));
     const linksChanged = this.updateLinks(tokens.links);
     // Code is highlighted once its fence closes; the live last block stays plain until then.
     const highlights = tokens.map(
@@ -179,17 +179,26 @@ export class MarkdownStream {
     return kept;
   }
 
+  /** Labels defined, redefined or gone since the last render. */
+  private changedLabels(now: Map<string, string>): string[] {
+    const changed: string[] = [];
+    for (const [label, value] of now) if (this.renderedLinks.get(label) !== value) changed.push(label);
+    for (const label of this.renderedLinks.keys()) if (!now.has(label)) changed.push(label);
+    return changed;
+  }
+
+  private linksDiffer(now: Map<string, string>): boolean {
+    return this.changedLabels(now).length > 0;
+  }
+
   /**
    * Notes the link definitions now known. When one appears, changes or goes away, frozen blocks that may
    * use it are rendered again (a reference link resolves against definitions further down) and the caller
    * re-renders its tail. Returns whether anything changed.
    */
   private updateLinks(links: Links): boolean {
-    const now = new Map<string, string>();
-    for (const label in links) now.set(label, `${links[label].href}\n${links[label].title ?? ''}`);
-    const changed: string[] = [];
-    for (const [label, value] of now) if (this.renderedLinks.get(label) !== value) changed.push(label);
-    for (const label of this.renderedLinks.keys()) if (!now.has(label)) changed.push(label);
+    const now = linkValues(links);
+    const changed = this.changedLabels(now);
     this.renderedLinks = now;
     if (!changed.length) return false;
     const mentions = (block: Block) => {
@@ -212,15 +221,9 @@ export class MarkdownStream {
   }
 }
 
-/**
- * Adds the link definitions inside a token to `links`, first one of a label winning as in marked. They may
- * be nested: a definition inside a blockquote or a list item counts for the whole document.
- */
-function collectDefinitions(token: Token, links: Links): void {
-  if (token.type === 'def') {
-    if (!(token.tag in links)) links[token.tag] = { href: token.href, title: token.title };
-    return;
-  }
-  if ('items' in token && Array.isArray(token.items)) for (const item of token.items) for (const child of item.tokens ?? []) collectDefinitions(child, links);
-  if ('tokens' in token && Array.isArray(token.tokens)) for (const child of token.tokens) collectDefinitions(child, links);
+/** Link definitions as label -> "href\ntitle", to compare them between renders. */
+function linkValues(links: Links): Map<string, string> {
+  const values = new Map<string, string>();
+  for (const label in links) values.set(label, `${links[label].href}\n${links[label].title ?? ''}`);
+  return values;
 }
