@@ -65,9 +65,16 @@ function pane(title: string): Pane {
 /** Keeps a pane scrolled to the bottom while it grows, unless the reader scrolled up. */
 function follow(body: HTMLElement): () => void {
   let pinned = true;
-  body.addEventListener('scroll', () => (pinned = body.scrollHeight - body.scrollTop - body.clientHeight < 40));
+  let lastSet = 0;
+  body.addEventListener('scroll', () => {
+    // Our own scrolling never moves up; content growing meanwhile must not read as the reader leaving.
+    if (body.scrollTop < lastSet - 2) pinned = false;
+    if (body.scrollHeight - body.scrollTop - body.clientHeight < 40) pinned = true;
+  });
   return () => {
-    if (pinned) body.scrollTop = body.scrollHeight;
+    if (!pinned) return;
+    body.scrollTop = body.scrollHeight;
+    lastSet = body.scrollTop;
   };
 }
 
