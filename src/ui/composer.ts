@@ -1,6 +1,7 @@
 /**
  * The message box and its Send / Stop button. Enter sends, Shift+Enter adds a line, and a key press
- * that belongs to an input method's composition (Japanese, Chinese, Korean…) never sends.
+ * that belongs to an input method's composition (Japanese, Chinese, Korean…) never sends. Escape
+ * stops an answer that is streaming.
  */
 import { html, type TemplateResult } from 'lit';
 import { sendIcon, stopIcon } from './icons.js';
@@ -36,6 +37,13 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
       enterkeyhint="send"
       @input=${ctx.input}
       @keydown=${(event: KeyboardEvent) => {
+        if (event.key === 'Escape' && ctx.busy) {
+          // Escape first stops a streaming answer (in popup mode a second Escape closes the panel).
+          event.preventDefault();
+          event.stopPropagation();
+          ctx.stop();
+          return;
+        }
         if (!isSendKey(event)) return;
         event.preventDefault();
         ctx.submit();

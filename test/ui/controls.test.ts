@@ -75,6 +75,15 @@ describe('<stream-chat> controls', () => {
     assert.equal(lastAnswerText(el), shown);
   });
 
+  it('Escape in the message box stops a streaming answer', async () => {
+    const el = await chat('dev;rate=150;words=400');
+    await say(el, 'Tell me something long');
+    await waitFor(() => el.busy && lastAnswerText(el).length > 10, 'some text');
+    press(input(el), 'Escape');
+    await idle(el);
+    assert.equal(answers(el)[0].dataset.status, 'stopped');
+  });
+
   it('regenerates the last answer in place', async () => {
     const el = await chat();
     await say(el, 'Hello');
