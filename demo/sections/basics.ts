@@ -9,7 +9,7 @@ const section: DemoSection = {
   title: 'Chat: streaming markdown, stop, regenerate, edit',
   order: 10,
   description:
-    'One <code>&lt;stream-chat&gt;</code>. Pick a suggestion or type (Enter sends, Shift+Enter adds a line). While an answer streams, the square button stops it and keeps what arrived; scroll up and the view stays put, with a “Jump to latest” button. Hover a message to copy it, edit your question, or regenerate the last answer.',
+    'One <code>&lt;stream-chat&gt;</code>. Pick a suggestion or type (Enter sends, Shift+Enter adds a line). While an answer streams, the square button (or Escape) stops it and keeps what arrived; scroll up and the view stays put, with a “Jump to latest” button. Under each message: copy it, edit your question and resend, or regenerate the last answer.',
   mount(container, settings) {
     const chat = document.createElement('stream-chat');
     chat.setAttribute('storage', 'memory');
