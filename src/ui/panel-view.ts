@@ -25,6 +25,8 @@ export interface PanelContext {
   announcement: string;
   /** Extra header content (the conversation list's button). */
   headerExtras: unknown;
+  /** Notices of the stored history (storage fallback, another tab answering, an interrupted answer). */
+  historyNotices?: unknown;
   toggle(): void;
   close(): void;
   newConversation(): void;
@@ -59,6 +61,7 @@ export function renderPanel(ctx: PanelContext): TemplateResult {
             ${downIcon()}<span>${strings.jumpToLatest}</span>
           </button>`}
       ${ctx.notice ? html`<p class="notice" part="notice" role="status">${ctx.notice}</p>` : nothing}
+      ${ctx.historyNotices ?? nothing}
       ${ctx.error ? renderErrorBanner(ctx.error, strings, ctx.retry, ctx.dismissError) : nothing}
       ${renderComposer(ctx.composer)}
       <div class="visually-hidden" aria-live="polite" aria-atomic="true">${ctx.announcement}</div>

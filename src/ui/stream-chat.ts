@@ -21,6 +21,7 @@ import { ScrollFollower } from './scroll-follower.js';
 import { ToolClock } from './tool-clock.js';
 import { defaultStrings, format, type Strings } from './strings.js';
 import { styles } from './styles.js';
+import { HistoryController } from './history-controller.js';
 import {
   answerText,
   itemsFromHistory,
@@ -243,6 +244,8 @@ export class StreamChat extends LitElement {
   private mergedStrings?: { from: Partial<Strings>; merged: Strings };
   private cachedMarkdown?: { strings: Strings; origins: string[] | undefined; options: MarkdownOptions };
   private readonly toolClock = new ToolClock(this, () => this.items, (item) => this.touch(item));
+  /** The stored history: conversations, drafts while an answer streams, other tabs, the remembered key. */
+  readonly historyController: HistoryController;
   private readonly follower = new ScrollFollower(this, (stuck) => (this.following = stuck));
 
   constructor() {
@@ -260,6 +263,8 @@ export class StreamChat extends LitElement {
     this.announcement = '';
     this.following = true;
     this.canSend = false;
+    // Created last: it reads the generated conversation id to tell it from one the page sets.
+    this.historyController = new HistoryController(this, { onProblem: (problem) => this.reportStorageError(problem) });
   }
 
   /** Alias of `baseUrl`, spelled as the engine and the OpenAI SDK spell it. */
@@ -406,26 +411,33 @@ export class StreamChat extends LitElement {
   // (the user's message is stored before the request goes out). A failing hook never stops a turn.
 
   /** The user's message was appended to the history and is about to be sent. Awaited before the request. */
-  protected async userMessageAdded(_messages: readonly ChatMessage[]): Promise<void> {}
+  protected async userMessageAdded(messages: readonly ChatMessage[]): Promise<void> {
+    await this.historyController.saveHistory(messages);
+  }
 
   /** The answer after the last user message was dropped (regenerate, retry). Awaited before the request. */
-  protected async historyTruncated(_messages: readonly ChatMessage[]): Promise<void> {}
+  protected async historyTruncated(messages: readonly ChatMessage[]): Promise<void> {
+    await this.historyController.saveHistory(messages);
+  }
 
   /** The text in the message box changed (to keep a draft per conversation). */
   protected draftChanged(_text: string): void {}
 
   /** A turn ended (normally, stopped or failed); `messages` is the history after it. Awaited before send() resolves. */
-  protected async turnEnded(_result: ChatResult, _messages: readonly ChatMessage[]): Promise<void> {
+  protected async turnEnded(result: ChatResult, messages: readonly ChatMessage[]): Promise<void> {
     this.remember();
+    await this.historyController.finishTurn(result, messages);
   }
 
   /** Reads a conversation's history. */
   protected async loadConversation(id: string): Promise<ChatMessage[]> {
-    return this.memory.get(id) ?? [];
+    return this.historyController.load(id);
   }
 
   /** Another conversation is shown (new, opened, cleared). */
-  protected async conversationChanged(_id: string, _messages: readonly ChatMessage[]): Promise<void> {}
+  protected async conversationChanged(id: string, messages: readonly ChatMessage[]): Promise<void> {
+    await this.historyController.conversationShown(id, messages);
+  }
 
   /** Runs a hook; a failure is reported as a storage error and the chat goes on. */
   private async hook(run: () => void | Promise<void>): Promise<void> {
@@ -744,7 +756,7 @@ export class StreamChat extends LitElement {
 
   /** Extra content for the header, next to "New conversation" (the history layer's list button). */
   protected renderHeaderExtras(): unknown {
-    return nothing;
+    return this.historyController.renderList({ newButton: false });
   }
 
   protected override render() {
@@ -786,6 +798,7 @@ export class StreamChat extends LitElement {
       error: this.chatError,
       announcement: this.announcement,
       headerExtras: this.renderHeaderExtras(),
+      historyNotices: this.historyController.renderNotices(),
       toggle: () => (this.opened ? this.close() : this.open()),
       close: () => this.close(),
       newConversation: () => void this.newConversation(),
