@@ -22,7 +22,9 @@ export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: true,
   middleware: [devModelMiddleware()],
-  concurrency: 2,
+  // One test file at a time: a page the runner puts in the background gets no animation frames and no
+  // resize observations, which is not what a user looking at the widget sees.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
   browserStartTimeout: 60_000,

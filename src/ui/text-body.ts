@@ -40,7 +40,9 @@ export class TextBody {
     this.stream.append(this.text);
     this.smoother = new Smoother(
       (released, last) => {
+        // The smoother already releases once per frame: render in this frame rather than the next.
         this.stream?.append(released);
+        this.stream?.flush();
         if (last) this.complete();
       },
       { instant: instantRelease(), clock: pageFrameClock },
