@@ -83,6 +83,7 @@ export class AnswerState {
           complete: event.complete,
           issues: event.issues,
           completed: event.completed,
+          openPath: event.openPath,
         });
         return wasWaiting;
       }
@@ -100,8 +101,10 @@ export class AnswerState {
         if (event.finishReason === 'aborted' || event.finishReason === 'error' || event.error) this.cut();
         else this.finish();
         item.usage = event.usage;
-        if (event.object !== undefined && item.object) {
-          item.object.update({ ...item.object.state, value: event.object, complete: true });
+        if (item.object) {
+          // The turn is over, valid or not: nothing is still being written.
+          const final = event.object !== undefined ? { value: event.object, complete: true } : {};
+          item.object.update({ ...item.object.state, ...final, openPath: undefined, ended: true });
           item.object.flush();
         }
         item.error = event.error ?? item.error;

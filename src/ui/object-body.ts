@@ -65,6 +65,8 @@ export class ObjectBody {
       complete: this.state.complete,
       issues: this.state.issues,
       completed: this.state.completed,
+      openPath: this.state.openPath,
+      ended: this.state.ended,
       schema: schema as ObjectViewState['schema'],
     };
     if (renderObject) {

@@ -45,6 +45,10 @@ export interface ObjectState {
   complete: boolean;
   issues: ValidationIssue[];
   completed?: string[];
+  /** The value still being written (everything off this path is complete): the view skips the rest. */
+  openPath?: (string | number)[];
+  /** Nothing more will arrive: fields still absent show as missing rather than pending. */
+  ended?: boolean;
 }
 
 export type AnswerStatus = 'waiting' | 'streaming' | 'done' | 'stopped' | 'error';

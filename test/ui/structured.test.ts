@@ -52,6 +52,17 @@ describe('<stream-chat> structured output and usage', () => {
     assert.notExists(view.querySelector('b'), 'a string is text, never markup');
   });
 
+  it('a stopped answer shows the fields that never came as missing, not as still coming', async () => {
+    const el = await chat('dev;rate=150', (e) => (e.schema = recipe));
+    await say(el, 'A recipe please');
+    const view = await waitFor(() => part(el, 'object'), 'the object view');
+    await waitFor(() => view.querySelector('.ov-pending'), 'a field still to come');
+    el.stop();
+    await idle(el);
+    await waitFor(() => view.querySelector('.ov-missing'), 'a missing field after the stop');
+    assert.notExists(view.querySelector('.ov-pending'), 'nothing is shown as still coming');
+  });
+
   it('asks again when the value breaks the schema, without an error banner', async () => {
     const key = Math.random().toString(36).slice(2);
     const el = await chat(`dev;rate=0;scenario=invalid-json;invalid=schema;failures=1;key=${key}`, (e) => (e.schema = recipe));
