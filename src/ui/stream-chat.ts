@@ -48,6 +48,8 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  *
  * @summary Streaming LLM chat element.
  *
+ * @tagname stream-chat
+ *
  * @attr busy - Present while a turn runs (reflected from the read-only `busy` property).
  *
  * @fires stream-chat-send - Before a user message is sent (cancelable). Detail: `{ text, messages }`.
@@ -181,16 +183,23 @@ export class StreamChat extends LitElement {
   declare baseUrl: string | undefined;
   /** Full URL of an SSE or WebSocket backend. */
   declare endpoint: string | undefined;
+  /** The model name the server knows (`gpt-4o-mini`, `llama3.2`; `dev` for the local dev model). */
   declare model: string | undefined;
   /** The system prompt, or a function of `context` that returns it. */
   declare systemPrompt: SystemPrompt | undefined;
+  /** The conversation shown: set it to open a stored one; it changes when the user starts or switches one. */
   declare conversationId: string;
   /** Namespace of the stored history (e.g. one per signed-in user). */
   declare storageKey: string | undefined;
+  /** Where history is kept: `indexeddb` (default), `memory` (this page only) or `none` (no list either). */
   declare storage: StorageKind;
+  /** `inline` (default) or `popup`: a launcher button that opens the chat in a panel. */
   declare mode: ChatMode;
+  /** The title in the chat's header (default from `strings.heading`). */
   declare heading: string | undefined;
+  /** Placeholder of the message box (default from `strings.placeholder`). */
   declare placeholder: string | undefined;
+  /** `light` or `dark`; unset follows the system's preference. */
   declare theme: ChatTheme | undefined;
   /** Shown in an empty conversation. */
   declare welcome: string | undefined;
@@ -204,18 +213,25 @@ export class StreamChat extends LitElement {
   declare maxRetries: number | undefined;
   /** A stream silent for this long fails with a timeout. Engine default 30 000. */
   declare idleTimeoutMs: number | undefined;
+  /** Sampling temperature sent to the model, when set. */
   declare temperature: number | undefined;
   /** ISO currency code of `prices`, for the usage line. Default USD. */
   declare currency: string;
   /** Popup mode: whether the panel is open (the `open` attribute). */
   declare opened: boolean;
+  /** The provider's API key. Never reflected, stored or exported; leave unset behind a proxy that adds its own. */
   declare apiKey: string | undefined;
+  /** Extra request headers (a proxy's auth, an organisation id). Never stored. */
   declare headers: Record<string, string> | undefined;
+  /** Page tools the model may call: `{ name, description, parameters: zodSchema, execute(args, { signal, context }), needsApproval? }`. */
   declare tools: Tool[] | undefined;
+  /** A zod schema: answers are structured output, shown live and validated while they stream. */
   declare schema: Schema | undefined;
+  /** Any value handed to `systemPrompt` (when a function) and to every tool's `execute`. */
   declare context: unknown;
   /** Structured output view: returns a Lit template, a Node, or a string (shown as text). */
   declare renderObject: ObjectRenderer | undefined;
+  /** UI text overrides, for translation (see UI strings below); missing keys stay English. */
   declare strings: Partial<Strings> | undefined;
   /** Price per million tokens, by model name. */
   declare prices: Record<string, ModelPrice> | undefined;
