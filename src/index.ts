@@ -6,3 +6,8 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
 export type { Strings } from './ui/strings.js';
 export { defaultStrings } from './ui/strings.js';
 export * from './core/index.js';
+// History for hosts that back up, migrate or pre-fill conversations, and the opt-in key store.
+export { HistoryStore } from './store/history-store.js';
+export type { ConversationRecord, MessageRecord } from './store/records.js';
+export { exportJSON, exportMarkdown, importJSON } from './store/export.js';
+export { createKeyStore, type KeyStore } from './store/key-store.js';
