@@ -1,8 +1,12 @@
 /**
  * The demo's settings panel. Connection settings (not the key) are remembered in localStorage so a
- * reload keeps the visitor's choice; the key lives only in this tab's memory.
+ * reload keeps the visitor's choice. The key lives in this tab's memory, or, when the visitor ticks
+ * "remember my key", in the element's key store: its own database, apart from the chat history.
  */
+import { createKeyStore } from '../src/index.js';
 import type { DemoSettings } from './section.js';
+
+const keyStore = createKeyStore('demo');
 
 const STORAGE_KEY = 'stream-chat-demo-settings';
 const devBaseURL = () => new URL('/v1', location.origin).href;
@@ -51,6 +55,14 @@ export function bindSettingsForm(form: HTMLFormElement, initial: DemoSettings, o
     for (const name of ['provider', 'baseURL', 'endpoint', 'model', 'apiKey'] as const) field(name).value = s[name];
   };
   fill(initial);
+  const remember = form.elements.namedItem('rememberKey') as HTMLInputElement;
+  // Off by default; a key remembered on an earlier visit is filled in and applied.
+  void keyStore.get().then((saved) => {
+    if (!saved || field('apiKey').value) return;
+    field('apiKey').value = saved;
+    remember.checked = true;
+    form.requestSubmit();
+  });
   field('preset').addEventListener('change', () => {
     const preset = PRESETS[field('preset').value]?.() ?? {};
     fill({ ...initial, ...preset, apiKey: field('apiKey').value } as DemoSettings);
@@ -66,6 +78,7 @@ export function bindSettingsForm(form: HTMLFormElement, initial: DemoSettings, o
       usingDevModel: field('preset').value === 'dev',
     };
     saveSettings(settings);
+    void (remember.checked && settings.apiKey ? keyStore.set(settings.apiKey) : keyStore.clear());
     onApply(settings);
     (form.elements.namedItem('status') as HTMLOutputElement).value = settings.usingDevModel
       ? 'Using the local development model.'
