@@ -3,7 +3,8 @@
  * the element does not download it before the first message is sent.
  */
 import type OpenAI from 'openai';
-import type { ProviderRequest } from './provider.js';
+import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
+import { fromSdkError } from './openai-errors.js';
 import { NO_KEY, wrapFetch } from './http-fetch.js';
 
 /** The SDK module, loaded on first use. */
@@ -27,4 +28,16 @@ export async function createClient(request: ProviderRequest): Promise<OpenAI> {
     defaultHeaders: options.headers,
     fetch: wrapFetch({ fetch: options.fetch, hasKey: !!options.apiKey, onActivity: request.onActivity }),
   });
+}
+
+/** A provider built on the SDK: the SDK's error classes become the engine's errors, whichever API it calls. */
+export function sdkProvider(stream: (request: ProviderRequest) => AsyncGenerator<ProviderPart>): Provider {
+  return async function* (request: ProviderRequest): AsyncGenerator<ProviderPart> {
+    const sdk = await loadSdk();
+    try {
+      yield* stream(request);
+    } catch (e) {
+      throw fromSdkError(sdk, e);
+    }
+  };
 }

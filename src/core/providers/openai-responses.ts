@@ -5,8 +5,7 @@
 import { toUsage } from '../chat-accumulator.js';
 import { streamedError } from '../errors.js';
 import type { ChatMessage } from '../messages.js';
-import { createClient, loadSdk } from './openai-client.js';
-import { fromSdkError } from './openai-errors.js';
+import { createClient, sdkProvider } from './openai-client.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 
 interface StreamEvent {
@@ -14,14 +13,7 @@ interface StreamEvent {
   [key: string]: any;
 }
 
-export const openaiResponsesProvider: Provider = async function* (request: ProviderRequest): AsyncGenerator<ProviderPart> {
-  const sdk = await loadSdk();
-  try {
-    yield* stream(request);
-  } catch (e) {
-    throw fromSdkError(sdk, e);
-  }
-};
+export const openaiResponsesProvider: Provider = sdkProvider(stream);
 
 async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
   const client = await createClient(request);

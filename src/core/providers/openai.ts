@@ -1,18 +1,10 @@
 /** Chat Completions (`provider: 'openai'`, the default): any OpenAI-compatible server. */
 import { ChatAccumulator } from '../chat-accumulator.js';
 import type { ChatMessage } from '../messages.js';
-import { createClient, loadSdk } from './openai-client.js';
-import { fromSdkError } from './openai-errors.js';
+import { createClient, sdkProvider } from './openai-client.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 
-export const openaiProvider: Provider = async function* (request: ProviderRequest): AsyncGenerator<ProviderPart> {
-  const sdk = await loadSdk();
-  try {
-    yield* stream(request);
-  } catch (e) {
-    throw fromSdkError(sdk, e);
-  }
-};
+export const openaiProvider: Provider = sdkProvider(stream);
 
 async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
   const client = await createClient(request);
