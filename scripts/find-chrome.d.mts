@@ -1,0 +1,3 @@
+export const CHROME_ARGS: string[];
+export function findChrome(): string | undefined;
+export function findOrInstallChrome(): string;
