@@ -12,7 +12,24 @@ const external = (id: string) => /^(lit|@lit|openai|zod|idb-keyval|marked|dompur
 
 export default defineConfig(({ mode }) => {
   const plugins = [devModelPlugin()];
-  if (mode === 'bundle' || mode === 'iife') {
+  if (mode === 'bundle') {
+    // Not lib mode: Vite keeps whitespace in ES libraries for bundlers, but this file is for a <script>.
+    return {
+      plugins,
+      build: {
+        emptyOutDir: false,
+        minify: true,
+        sourcemap: true,
+        rollupOptions: {
+          input: 'src/standalone.ts',
+          preserveEntrySignatures: 'strict' as const,
+          // One file a site owner can copy: the SDK's lazy import is folded in rather than split off.
+          output: { format: 'es' as const, entryFileNames: 'stream-chat.js', inlineDynamicImports: true },
+        },
+      },
+    };
+  }
+  if (mode === 'iife') {
     return {
       plugins,
       build: {
@@ -22,8 +39,8 @@ export default defineConfig(({ mode }) => {
         lib: {
           entry: 'src/standalone.ts',
           name: 'StreamChat',
-          formats: [mode === 'iife' ? 'iife' : 'es'],
-          fileName: () => (mode === 'iife' ? 'stream-chat.iife.js' : 'stream-chat.js'),
+          formats: ['iife' as const],
+          fileName: () => 'stream-chat.iife.js',
         },
       },
     };
