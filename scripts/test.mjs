@@ -1,6 +1,6 @@
 // The test command: Node tests (dev model through the official SDK, pure engine logic), then
 // browser tests in a system Chromium. Extra arguments go to the browser runner (e.g. --files).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findOrInstallChrome } from './find-chrome.mjs';
@@ -15,9 +15,29 @@ function listTests(dir, suffix) {
   return found.sort();
 }
 
+const totals = { passed: 0, failed: 0 };
+
+/** Runs a test command, echoing its output and counting what its closing lines report. */
 function run(command, args) {
-  const { status } = spawnSync(command, args, { stdio: 'inherit' });
-  return status ?? 1;
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let last = { passed: 0, failed: 0 };
+    let tail = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      const text = tail + chunk.toString();
+      tail = text.slice(-200);
+      // node:test prints "# pass N" / "# fail N"; the browser runner "N passed, M failed" (repeatedly: keep the last).
+      for (const m of text.matchAll(/^# pass (\d+)/gm)) last.passed = Number(m[1]);
+      for (const m of text.matchAll(/^# fail (\d+)/gm)) last.failed = Number(m[1]);
+      for (const m of text.matchAll(/(\d+) passed, (\d+) failed/g)) last = { passed: Number(m[1]), failed: Number(m[2]) };
+    });
+    child.on('close', (status) => {
+      totals.passed += last.passed;
+      totals.failed += last.failed;
+      resolve(status ?? 1);
+    });
+  });
 }
 
 const extra = process.argv.slice(2);
@@ -27,14 +47,14 @@ findOrInstallChrome();
 let failed = 0;
 if (only !== 'browser' && extra.length === 0) {
   const nodeTests = listTests('test', '.node.test.ts');
-  if (nodeTests.length) failed |= run(process.execPath, ['--import', 'tsx', '--test', ...nodeTests]);
+  if (nodeTests.length) failed |= await run(process.execPath, ['--import', 'tsx', '--test', ...nodeTests]);
 }
 if (only !== 'node') {
   // The script-tag tests load the self-contained builds; make them fresh for a whole run.
   if (extra.length === 0 || extra.some((arg) => arg.includes('test/build'))) {
-    for (const mode of ['bundle', 'iife']) failed |= run('npx', ['vite', 'build', '--mode', mode, '--logLevel', 'warn']);
+    for (const mode of ['bundle', 'iife']) failed |= await run('npx', ['vite', 'build', '--mode', mode, '--logLevel', 'warn']);
   }
-  failed |= run(process.execPath, [
+  failed |= await run(process.execPath, [
     '--import',
     'tsx',
     'node_modules/@web/test-runner/dist/bin.js',
@@ -43,4 +63,5 @@ if (only !== 'node') {
     ...extra,
   ]);
 }
-process.exit(failed ? 1 : 0);
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(failed || totals.failed ? 1 : 0);
