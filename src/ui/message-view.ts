@@ -8,7 +8,7 @@ import type { MarkdownOptions } from '../render/index.js';
 import { checkIcon, copyIcon, editIcon, regenerateIcon } from './icons.js';
 import { mount } from './mount.js';
 import type { Strings } from './strings.js';
-import { renderToolCall } from './tool-call-view.js';
+import { renderToolCall, type ToolArgsOptions } from './tool-call-view.js';
 import { renderUsage } from './usage-line.js';
 import type { AssistantItem, Item, ToolCallState, UserItem } from './view-model.js';
 
@@ -34,6 +34,8 @@ export interface MessageContext {
   cancelEdit(): void;
   regenerate(): void;
   decide(call: ToolCallState, approved: boolean): void;
+  /** Tool schemas and view strings for the live arguments of tool calls. */
+  toolArgs: ToolArgsOptions;
   /** Enter sends, Shift+Enter adds a line, composing text (IME) never sends. */
   isSendKey(event: KeyboardEvent): boolean;
 }
@@ -101,7 +103,7 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
     ${item.segments.map((segment) =>
       segment.kind === 'text'
         ? html`<div class="markdown" part="markdown" ${mount((el) => segment.body.attach(el, ctx.markdown))}></div>`
-        : renderToolCall(segment.call, strings, ctx.now, ctx.decide),
+        : renderToolCall(segment.call, strings, ctx.now, ctx.decide, ctx.toolArgs),
     )}
     ${item.object
       ? html`<div class="object" part="object" data-complete=${item.object.state.complete ? 'true' : 'false'}

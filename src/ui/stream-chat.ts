@@ -8,7 +8,7 @@ import { LitElement, nothing, type PropertyDeclarations, type PropertyValues } f
 import { runChat } from '../core/index.js';
 import type { ChatError, ChatEvent } from '../core/events.js';
 import type { ChatMessage } from '../core/messages.js';
-import type { MarkdownOptions } from '../render/index.js';
+import type { MarkdownOptions, ObjectViewStrings } from '../render/index.js';
 import type { ChatResult, ModelPrice, ProviderName, RunChatOptions, Schema, Tool } from '../core/options.js';
 import { AnswerState } from './answer-state.js';
 import { promptsConverter, type ChatMode, type ChatTheme, type SendDetail, type StorageKind, type SystemPrompt } from './chat-types.js';
@@ -310,21 +310,24 @@ export class StreamChat extends LitElement {
   }
 
   /** How structured values are shown: the host's view or the default one, with the schema and strings. */
-  private readonly objectOptions = (): ObjectBodyOptions => {
+  private readonly objectOptions = (): ObjectBodyOptions => ({
+    renderObject: this.renderObject,
+    schema: this.schema,
+    strings: this.objectStrings(),
+  });
+
+  /** The object view's text (structured output and tool arguments), from the element's strings. */
+  private objectStrings(): Partial<ObjectViewStrings> {
     const s = this.text;
     return {
-      renderObject: this.renderObject,
-      schema: this.schema,
-      strings: {
-        pending: s.objectPending,
-        missing: s.objectMissing,
-        empty: s.objectEmpty,
-        yes: s.objectYes,
-        no: s.objectNo,
-        issues: s.objectIssues,
-      },
+      pending: s.objectPending,
+      missing: s.objectMissing,
+      empty: s.objectEmpty,
+      yes: s.objectYes,
+      no: s.objectNo,
+      issues: s.objectIssues,
     };
-  };
+  }
 
   /** Options of the markdown bodies, rebuilt when the strings or the image policy change. */
   private markdownOptions(strings: Strings): MarkdownOptions {
@@ -737,7 +740,7 @@ export class StreamChat extends LitElement {
   /** The list's actions: created once, so guarded bubbles keep working handlers. */
   private readonly listActions: Pick<
     ListContext,
-    'copy' | 'startEdit' | 'submitEdit' | 'cancelEdit' | 'regenerate' | 'decide' | 'isSendKey' | 'sendPrompt'
+    'copy' | 'startEdit' | 'submitEdit' | 'cancelEdit' | 'regenerate' | 'decide' | 'toolArgs' | 'isSendKey' | 'sendPrompt'
   > = {
     copy: (item) => void this.copy(item),
     startEdit: (item) => {
@@ -760,6 +763,10 @@ export class StreamChat extends LitElement {
     },
     regenerate: () => void this.regenerate(),
     decide: (call, approved) => this.decide(call, approved),
+    toolArgs: {
+      schemaOf: (name) => this.tools?.find((tool) => tool.name === name)?.parameters,
+      strings: () => this.objectStrings(),
+    },
     isSendKey,
     sendPrompt: (text) => this.sendPrompt(text),
   };

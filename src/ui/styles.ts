@@ -380,9 +380,14 @@ const theme = css`
   .tool-name {
     font-size: 0.875em;
   }
-  .object {
-    font-family: var(--_mono);
+  /* Structured values and tool arguments are labelled fields: read as text, not as code. */
+  .object,
+  .tool-call div.tool-args {
     font-size: 0.875em;
+  }
+  .tool-call div.tool-args {
+    max-block-size: 16rem;
+    overflow: auto;
   }
   .markdown :not(pre) > code {
     padding: 0.1em 0.3em;

@@ -3,7 +3,10 @@
  * time elapsed, then its result or error. When the run asks for approval, Allow / Deny buttons.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Schema } from '../core/options.js';
+import type { ObjectViewStrings } from '../render/index.js';
 import { toolIcon } from './icons.js';
+import { toolArgsElement } from './tool-args-view.js';
 import { format, type Strings } from './strings.js';
 import type { ToolCallState } from './view-model.js';
 
@@ -40,10 +43,19 @@ function statusText(call: ToolCallState, strings: Strings, now: number): string 
   }
 }
 
-/** The arguments: raw text while they stream (it may not parse yet), pretty JSON once complete. */
-function argumentsText(call: ToolCallState): string {
-  if (call.status === 'streaming' || call.args === undefined) return call.argsText;
-  return pretty(call.args);
+/** How a call's arguments are shown: what the view needs besides the call itself. */
+export interface ToolArgsOptions {
+  /** The offered tool's parameters schema, by tool name: its fields show as pending until written. */
+  schemaOf(name: string): Schema | undefined;
+  strings(): Partial<ObjectViewStrings>;
+}
+
+/** The arguments: live fields once they parse as an object, else the raw text as it arrived. */
+function renderArguments(call: ToolCallState, options: ToolArgsOptions): unknown {
+  const view = toolArgsElement(call, options.schemaOf(call.name), options.strings());
+  if (view) return view;
+  const text = call.status === 'streaming' || call.args === undefined ? call.argsText : pretty(call.args);
+  return text ? html`<pre class="tool-args" part="tool-arguments">${text}</pre>` : nothing;
 }
 
 export function renderToolCall(
@@ -51,8 +63,9 @@ export function renderToolCall(
   strings: Strings,
   now: number,
   decide: (call: ToolCallState, approved: boolean) => void,
+  argsOptions: ToolArgsOptions,
 ): TemplateResult {
-  const args = argumentsText(call);
+  const args = renderArguments(call, argsOptions);
   return html`<div class="tool-call" part="tool-call" data-status=${call.status} data-tool=${call.name}>
     <div class="tool-head">
       ${toolIcon()}
@@ -62,10 +75,10 @@ export function renderToolCall(
         >${statusText(call, strings, now)}</span
       >
     </div>
-    ${args
+    ${args !== nothing
       ? html`<div class="tool-section">
           <span class="tool-label">${strings.toolArguments}</span>
-          <pre class="tool-args" part="tool-arguments">${args}</pre>
+          ${args}
         </div>`
       : nothing}
     ${call.status === 'approval'
