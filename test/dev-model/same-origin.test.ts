@@ -30,7 +30,9 @@ describe('dev model on the page origin', () => {
     const response = await fetch(new URL('/v1/chat/completions', location.origin), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ model: 'dev;rate=0', stream: true, stream_options: { include_usage: true }, messages: user('Show me a markdown table') }),
+      // Paced (not rate=0): at full speed a busy browser may read the whole body at once, and this test is
+      // about it arriving over time.
+      body: JSON.stringify({ model: 'dev;rate=4000', stream: true, stream_options: { include_usage: true }, messages: user('Show me a markdown table') }),
     });
     assert.equal(response.status, 200);
     const { messages, reads } = await readSse(response);
