@@ -94,6 +94,17 @@ export function networkError(cause: unknown): ChatFailure {
   });
 }
 
+/**
+ * A network failure after the server had started answering: the server was reached, so "could not
+ * reach" would send the user to check the wrong thing.
+ */
+export function droppedMidAnswer(error: ChatError): ChatError {
+  return {
+    ...error,
+    message: 'The connection dropped while the answer was arriving. What arrived is kept; retry to ask again.',
+  };
+}
+
 export function timeoutError(idleMs: number): ChatFailure {
   const span = idleMs < 1000 ? `${idleMs} ms` : `${Math.round(idleMs / 1000)} s`;
   return failure('timeout', `The server stopped sending for ${span}. The answer may be incomplete; try again.`, {

@@ -4,7 +4,7 @@
  */
 import { ArgsParser } from './args-parser.js';
 import { backoffDelay, sleep } from './backoff.js';
-import { ChatFailure, isAbortLike, retryAfterOf, timeoutError, toChatError, truncatedError } from './errors.js';
+import { ChatFailure, droppedMidAnswer, isAbortLike, retryAfterOf, timeoutError, toChatError, truncatedError } from './errors.js';
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
 import { IdleWatchdog } from './idle-watchdog.js';
 import type { ChatMessage, ToolCall } from './messages.js';
@@ -127,6 +127,7 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
   const calls = slots
     .filter(Boolean)
     .map((s, i) => ({ id: s.id ?? `call_${step}_${i}`, name: s.name ?? '', argsText: s.parser.text, args: s.parser.value }));
+  if (error?.kind === 'network' && (text !== '' || calls.length > 0)) error = droppedMidAnswer(error);
   const stopped = controller.signal.aborted && !error;
   const finishReason: FinishReason = stopped ? 'aborted' : error ? 'error' : finish!;
   const toolCalls: ToolCall[] =

@@ -66,6 +66,8 @@ for (const provider of PROVIDERS) {
       const firstText = events.findIndex((e) => e.type === 'text');
       assert.isTrue(events.slice(1, firstText).every((e) => e.type === 'retry'), 'only retries before the text');
       assertFailedAfterText([events[0], ...events.slice(firstText)], result, provider === 'websocket' ? 'protocol' : 'network');
+      // The server was reached: the message says the connection dropped, not that it could not be reached.
+      if (provider !== 'websocket') assert.match(result.error!.message, /dropped while the answer was arriving/);
     });
 
     it('stall: the idle watchdog ends a silent stream with a timeout', async () => {
