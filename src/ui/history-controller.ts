@@ -40,6 +40,8 @@ export interface HistoryHost extends ReactiveControllerHost, HTMLElement {
   newConversation(): Promise<void>;
   regenerate(): Promise<unknown>;
   send(text: string): Promise<unknown>;
+  /** Adds a conversation's earlier messages before the ones shown (the last screen came first). */
+  prependMessages(messages: ChatMessage[]): void;
 }
 
 export interface HistoryControllerOptions {
@@ -50,6 +52,12 @@ export interface HistoryControllerOptions {
   /** Replaces the store (tests). */
   createStore?: (storage: StorageKind, storageKey: string | undefined) => HistoryStore;
 }
+
+/**
+ * Messages read first when a conversation opens: more than a screen, so the view is full and at its end
+ * at once; the earlier ones follow in one read (see load()).
+ */
+export const FIRST_SCREEN_MESSAGES = 40;
 
 /** A forced draft write (a block closed) is skipped if the last write is younger than this. */
 const BLOCK_WRITE_GAP_MS = 250;
@@ -81,6 +89,13 @@ export class HistoryController implements ReactiveController {
   status = '';
   /** Resolves once the first conversation is loaded (tests and the demo wait for it). */
   ready: Promise<void> = Promise.resolve();
+  /**
+   * Resolves once the open conversation's earlier messages (read after its last screen) are shown.
+   * The element awaits it before a send, so the model is always sent the whole conversation.
+   */
+  earlier: Promise<void> = Promise.resolve();
+  /** True until `earlier` resolves. */
+  loadingEarlier = false;
 
   #turn: Turn | undefined;
   /** The previous turn's final write: the next turn starts after it (and after its lock is released). */
@@ -93,6 +108,8 @@ export class HistoryController implements ReactiveController {
   /** The conversation last loaded or shown. */
   #shownId: string | undefined;
   #listeners: [string, EventListener][] = [];
+  /** Bumped by each load(): an earlier-messages read for a conversation no longer shown is dropped. */
+  #loads = 0;
 
   constructor(
     readonly host: HistoryHost,
@@ -192,14 +209,36 @@ export class HistoryController implements ReactiveController {
 
   // ——— hooks the element calls ———
 
-  /** Reads a conversation for the element to show (all of it, interrupted answers included). */
+  /**
+   * Reads a conversation for the element to show: its last screen first, returned at once; the earlier
+   * messages follow through `host.prependMessages()` (`earlier` resolves then). They are read in one go
+   * right after, rather than when the reader scrolls to the top: the engine must send the whole
+   * conversation anyway, and one indexed read of a few hundred records is cheap once the screen is painted.
+   */
   async load(id: string): Promise<ChatMessage[]> {
     this.#shownId = id;
-    const loaded = await this.store.loadMessages(id);
-    this.records = await this.store.recoverDrafts(loaded);
+    const load = ++this.#loads;
+    const last = await this.store.loadMessages(id, { last: FIRST_SCREEN_MESSAGES });
+    this.records = await this.store.recoverDrafts(last);
     this.answeringElsewhere = this.records.some((r) => r.status === 'draft') || (await this.store.isAnsweringElsewhere(id));
     this.host.requestUpdate();
+    const first = last[0];
+    this.loadingEarlier = last.length >= FIRST_SCREEN_MESSAGES && !!first;
+    this.earlier = this.loadingEarlier
+      ? this.#loadEarlier(id, first.seq, load).finally(() => load === this.#loads && (this.loadingEarlier = false))
+      : Promise.resolve();
     return this.records.map(toChatMessage);
+  }
+
+  async #loadEarlier(id: string, before: number, load: number): Promise<void> {
+    // The last screen is painted first (the element shows what load() returned, then renders).
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await this.host.updateComplete;
+    if (load !== this.#loads) return;
+    const earlier = await this.store.loadMessages(id, { before });
+    if (load !== this.#loads || this.host.conversationId !== id || !earlier.length) return;
+    this.records = [...earlier, ...this.records];
+    this.host.prependMessages(earlier.map(toChatMessage));
   }
 
   /**

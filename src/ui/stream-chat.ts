@@ -365,9 +365,10 @@ export class StreamChat extends LitElement {
 
   /** Asks again for the last answer (drops it first). */
   async regenerate(): Promise<ChatResult> {
-    const lastUser = this.history.findLastIndex((message) => message.role === 'user');
-    if (lastUser < 0) return this.refused('There is no message to answer.');
+    if (!this.history.some((message) => message.role === 'user')) return this.refused('There is no message to answer.');
     await this.settle();
+    if (this.historyComplete()) await this.hook(() => this.historyComplete()); // indexes below count them
+    const lastUser = this.history.findLastIndex((message) => message.role === 'user');
     this.history = this.history.slice(0, lastUser + 1);
     this.items = this.items.filter((item) => item.kind === 'user' || item.index <= lastUser);
     this.setBusy(true);
@@ -453,6 +454,14 @@ export class StreamChat extends LitElement {
     return this.historyController.load(id);
   }
 
+  /**
+   * Resolves once the whole opened conversation is shown (its last screen comes first, the earlier
+   * messages after): awaited before a request, which must carry the whole conversation.
+   */
+  protected historyComplete(): Promise<void> | undefined {
+    return this.historyController.loadingEarlier ? this.historyController.earlier : undefined;
+  }
+
   /** Another conversation is shown (new, opened, cleared). */
   protected async conversationChanged(id: string, messages: readonly ChatMessage[]): Promise<void> {
     await this.historyController.conversationShown(id, messages);
@@ -482,6 +491,22 @@ export class StreamChat extends LitElement {
     this.follower.jumpToEnd();
   }
 
+  /**
+   * Adds a conversation's earlier messages before the ones shown, without moving the reader's view: at
+   * the end it stays at the end (the follower keeps it there); elsewhere the same lines stay in view.
+   */
+  prependMessages(messages: ChatMessage[]): void {
+    if (!messages.length) return;
+    const scroller = this.renderRoot.querySelector<HTMLElement>('[part~="transcript"]');
+    const fromEnd = scroller ? scroller.scrollHeight - scroller.scrollTop : 0;
+    this.history = [...messages, ...this.history];
+    this.items = itemsFromHistory(this.history, this.schema ? this.objectOptions : undefined);
+    this.editingKey = undefined;
+    if (scroller && !this.follower.stuck) {
+      void this.updateComplete.then(() => (scroller.scrollTop = scroller.scrollHeight - fromEnd));
+    }
+  }
+
   // ——— turns ———
 
   private confirmSend(text: string): boolean {
@@ -493,9 +518,13 @@ export class StreamChat extends LitElement {
 
   private async sendConfirmed(content: string, replacing?: UserItem): Promise<ChatResult> {
     await this.settle();
-    const cut = replacing ? replacing.index : this.history.length;
+    const length = this.history.length;
+    if (this.historyComplete()) await this.hook(() => this.historyComplete());
+    // Earlier messages that arrived meanwhile were put before the edited one: its index moved with them.
+    const cut = replacing ? replacing.index + this.history.length - length : this.history.length;
     this.history = [...this.history.slice(0, cut), { role: 'user', content }];
-    const kept = replacing ? this.items.slice(0, this.items.indexOf(replacing)) : this.items;
+    const at = replacing ? this.items.findIndex((item) => item.kind === 'user' && item.index === cut) : -1;
+    const kept = replacing ? this.items.slice(0, at < 0 ? this.items.length : at) : this.items;
     const user: UserItem = { kind: 'user', key: nextKey('u'), text: content, index: cut, version: 0 };
     this.items = [...kept, user];
     this.setBusy(true); // busy from here: a second Enter while storage works must not send twice

@@ -7,6 +7,7 @@ import { assert } from 'chai';
 import '../../src/define.js';
 import type { StreamChat } from '../../src/ui/stream-chat.js';
 import { HistoryStore, exportJSON, exportMarkdown } from '../../src/store/index.js';
+import type { ChatMessage } from '../../src/core/messages.js';
 import { freshKey } from './helpers.js';
 
 const baseURL = new URL('/v1', location.origin).href;
@@ -136,5 +137,60 @@ describe('<stream-chat> history', () => {
     const open = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('.open')].find((b) => b.textContent === 'First conversation')!;
     open.click();
     await waitFor(() => again.messages[0]?.content === 'First conversation', 'the first conversation');
+  });
+
+  it('a long conversation shows its last screen first, then all of it; a send waits for all of it', async () => {
+    const key = freshKey('element-long');
+    const store = new HistoryStore({ storageKey: key });
+    const texts = Array.from({ length: 300 }, (_, i) => `Message number ${i}`);
+    await store.append('long', texts.map((content, i) => ({ role: i % 2 ? ('assistant' as const) : ('user' as const), content })));
+    store.close();
+    // The read of the earlier messages is held until the test lets it go, and requests are recorded.
+    const original = HistoryStore.prototype.loadMessages;
+    let letGo!: () => void;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    HistoryStore.prototype.loadMessages = async function (this: HistoryStore, id, options = {}) {
+      if (options.before !== undefined) await held;
+      return original.call(this, id, options);
+    };
+    const realFetch = window.fetch;
+    const sent: ChatMessage[][] = [];
+    window.fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('/chat/completions') && typeof init?.body === 'string') {
+        sent.push(JSON.parse(init.body).messages);
+      }
+      return realFetch(input, init);
+    };
+    try {
+      const el = await chat(key, 'dev;rate=0', (e) => e.setAttribute('conversation-id', 'long'));
+      await waitFor(() => el.messages.length > 0, 'the last screen');
+      await el.updateComplete;
+      const shown = () => [...el.shadowRoot!.querySelectorAll('[part~="user-message"], [part~="assistant-message"]')].map((m) => m.textContent!);
+      assert.include(shown().at(-1), 'Message number 299');
+      assert.isBelow(shown().length, 300);
+      const transcript = part(el, 'transcript')!;
+      const atEnd = () => transcript.scrollHeight - transcript.clientHeight - transcript.scrollTop <= 32;
+      await waitFor(atEnd, 'the view at the end');
+
+      const answered = el.send('And now?');
+      await new Promise((r) => setTimeout(r, 50));
+      assert.lengthOf(sent, 0, 'no request before the whole conversation is read');
+      letGo();
+      await answered;
+      assert.lengthOf(sent, 1);
+      const asked = sent[0].filter((m) => m.role !== 'system').map((m) => m.content);
+      assert.deepEqual(asked, [...texts, 'And now?']);
+
+      await el.updateComplete;
+      const all = shown();
+      assert.lengthOf(all, 302);
+      texts.forEach((text, i) => assert.include(all[i], text));
+      assert.equal(new Set(el.messages.slice(0, 300).map((m) => m.content)).size, 300);
+      assert.deepEqual(el.messages.slice(0, 300).map((m) => m.content), texts);
+      await waitFor(atEnd, 'the view still at the end');
+    } finally {
+      HistoryStore.prototype.loadMessages = original;
+      window.fetch = realFetch;
+    }
   });
 });

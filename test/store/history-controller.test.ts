@@ -37,6 +37,10 @@ class FakeChat extends LitElement implements HistoryHost {
     this.requestUpdate();
   }
   async regenerate() {}
+  prependMessages(messages: ChatMessage[]) {
+    this.history = [...messages, ...this.history];
+    this.requestUpdate();
+  }
   async send(text: string) {
     await this.sendAndStream(text, ['ok'], true);
   }
