@@ -10,6 +10,7 @@ import type { ChatEvent } from '../core/events.js';
 import type { ChatMessage } from '../core/messages.js';
 import type { ChatResult } from '../core/options.js';
 import {
+  answeredToolCalls,
   DraftWriter,
   HistoryStore,
   createKeyStore,
@@ -73,6 +74,14 @@ interface Turn {
   release: Release | null;
   /** The stored history already matches what is sent (saveUserMessage did it). */
   synced: boolean;
+  /** The current step's tool calls as they streamed (id -> name and raw arguments), in order. */
+  calls: Map<string, { name: string; args: string }>;
+  /** The current step's tool results, by call id. */
+  results: Map<string, ChatMessage>;
+  /** Call ids whose assistant message and results are stored already (finished steps). */
+  stored: Set<string>;
+  /** Finished steps so far: a step's draft gets a writer only while no later step has finished. */
+  steps: number;
 }
 
 export class HistoryController implements ReactiveController {
@@ -142,6 +151,8 @@ export class HistoryController implements ReactiveController {
     this.#listen('stream-chat-send', (e) => this.#beforeSend(e));
     this.#listen('stream-chat-start', () => this.#turnStarted());
     this.#listen('stream-chat-text', (e) => this.#text((e as CustomEvent<ChatEvent>).detail));
+    this.#listen('stream-chat-tool-call', (e) => this.#toolCall((e as CustomEvent<ChatEvent>).detail));
+    this.#listen('stream-chat-tool-end', (e) => this.#toolEnd((e as CustomEvent<ChatEvent>).detail));
     this.ready = this.#openStore();
   }
 
@@ -227,7 +238,7 @@ export class HistoryController implements ReactiveController {
     this.earlier = this.loadingEarlier
       ? this.#loadEarlier(id, first.seq, load).finally(() => load === this.#loads && (this.loadingEarlier = false))
       : Promise.resolve();
-    return this.records.map(toChatMessage);
+    return answeredToolCalls(this.records).map(toChatMessage);
   }
 
   async #loadEarlier(id: string, before: number, load: number): Promise<void> {
@@ -238,7 +249,8 @@ export class HistoryController implements ReactiveController {
     const earlier = await this.store.loadMessages(id, { before });
     if (load !== this.#loads || this.host.conversationId !== id || !earlier.length) return;
     this.records = [...earlier, ...this.records];
-    this.host.prependMessages(earlier.map(toChatMessage));
+    // Checked with what follows: a step's results may be on the screen already shown.
+    this.host.prependMessages(answeredToolCalls(this.records).slice(0, earlier.length).map(toChatMessage));
   }
 
   /**
@@ -258,7 +270,7 @@ export class HistoryController implements ReactiveController {
     await this.#finishing;
     const id = this.host.conversationId;
     const release = (await this.store.acquire(id)) ?? (await this.#waitForOtherTab(id));
-    this.#turn = { id, base: history.length, draft: Promise.resolve(null), text: '', lastForced: 0, release, synced: true };
+    this.#turn = { ...newTurn(), id, base: history.length, release, synced: true };
     await this.#sync(id, history);
   }
 
@@ -285,9 +297,13 @@ export class HistoryController implements ReactiveController {
     try {
       const draft = turn ? await turn.draft : null;
       await turn?.writer?.close();
+      // Finished steps are stored already (as they ended): only what came after them replaces the draft.
+      const stored = turn?.stored ?? new Set<string>();
       const produced = messages
         .slice(turn?.base ?? messages.length)
-        .filter((m) => m.role !== 'assistant' || m.content || m.tool_calls?.length);
+        .filter((m) => m.role !== 'assistant' || m.content || m.tool_calls?.length)
+        .filter((m) => !(m.role === 'tool' && stored.has(m.tool_call_id ?? '')))
+        .filter((m) => !(m.role === 'assistant' && m.tool_calls?.length && m.tool_calls.every((c) => stored.has(c.id))));
       const status = result.finishReason === 'error' ? 'interrupted' : 'final';
       if (draft && produced.length) {
         const written = await this.store.finish(draft, produced, { status, finishReason: result.finishReason, model: this.host.model });
@@ -399,7 +415,7 @@ export class HistoryController implements ReactiveController {
     const turn: Turn =
       this.#turn?.id === id
         ? this.#turn
-        : { id, base: history.length, draft: Promise.resolve(null), text: '', lastForced: 0, release: null, synced: false };
+        : { ...newTurn(), id, base: history.length, synced: false };
     turn.base = history.length;
     this.#turn = turn;
     turn.draft = (async () => {
@@ -408,7 +424,7 @@ export class HistoryController implements ReactiveController {
       if (!turn.synced) await this.#sync(id, history);
       const [draft] = await this.store.append(id, [{ role: 'assistant', content: '' }], { status: 'draft', model: this.host.model });
       this.#keep(id, [...this.records, draft]);
-      if (this.#turn !== turn) return draft;
+      if (this.#turn !== turn || turn.steps) return draft; // a finished step took this draft already
       turn.writer = new DraftWriter(this.store, draft, { intervalMs: this.options.draftIntervalMs });
       if (turn.text) turn.writer.save(turn.text);
       return draft;
@@ -422,6 +438,61 @@ export class HistoryController implements ReactiveController {
     const closed = event.delta.includes('\n\n') && performance.now() - turn.lastForced > BLOCK_WRITE_GAP_MS;
     if (closed) turn.lastForced = performance.now();
     this.saveDraft(event.text, { force: closed });
+  }
+
+  #toolCall(event: ChatEvent): void {
+    if (event.type !== 'tool-call' || !this.#turn) return;
+    this.#turn.calls.set(event.id, { name: event.name, args: event.argsText });
+  }
+
+  /** A tool ended: once every call of the step has its result, the step is stored as it is. */
+  #toolEnd(event: ChatEvent): void {
+    const turn = this.#turn;
+    if (event.type !== 'tool-end' || !turn || !turn.calls.has(event.id)) return;
+    const content = event.error
+      ? JSON.stringify({ error: event.error.message })
+      : typeof event.result === 'string'
+        ? event.result
+        : (JSON.stringify(event.result) ?? 'null');
+    // The same tool message the engine adds to the history.
+    turn.results.set(event.id, { role: 'tool', tool_call_id: event.id, name: event.name, content });
+    if (turn.results.size === turn.calls.size) this.#storeStep(turn);
+  }
+
+  /**
+   * Stores a finished step (its text with its tool calls, then one result per call) in place of the
+   * draft, and opens a new draft for the next step: a reload mid-loop keeps every finished step.
+   */
+  #storeStep(turn: Turn): void {
+    const calls = [...turn.calls].map(([id, call]) => ({ id, type: 'function' as const, function: { name: call.name, arguments: call.args } }));
+    const step: ChatMessage[] = [
+      { role: 'assistant', content: turn.text || null, tool_calls: calls },
+      ...calls.map((call) => turn.results.get(call.id)!),
+    ];
+    turn.calls = new Map();
+    turn.results = new Map();
+    const closing = turn.writer?.close();
+    turn.writer = undefined; // the next step's text waits for its own draft
+    turn.text = '';
+    const steps = ++turn.steps;
+    const previous = turn.draft;
+    turn.draft = (async () => {
+      const draft = await previous;
+      if (!draft) return null;
+      // A writer the draft got after this step ended (steps below keeps that from happening).
+      const writer = turn.writer;
+      turn.writer = undefined;
+      await closing;
+      await writer?.close();
+      const written = await this.store.finish(draft, step, { status: 'final', model: this.host.model });
+      for (const call of calls) turn.stored.add(call.id);
+      const [next] = await this.store.append(turn.id, [{ role: 'assistant', content: '' }], { status: 'draft', model: this.host.model });
+      this.#keep(turn.id, [...this.records.filter((r) => r.seq < draft.seq), ...written, next]);
+      if (this.#turn !== turn || steps !== turn.steps) return next;
+      turn.writer = new DraftWriter(this.store, next, { intervalMs: this.options.draftIntervalMs });
+      if (turn.text) turn.writer.save(turn.text);
+      return next;
+    })().catch(() => null);
   }
 
   /** Makes the stored conversation match `history`: drops what differs, appends what is new. */
@@ -529,6 +600,19 @@ export class HistoryController implements ReactiveController {
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 0);
   }
+}
+
+function newTurn(): Omit<Turn, 'id' | 'base' | 'synced'> {
+  return {
+    draft: Promise.resolve(null),
+    text: '',
+    lastForced: 0,
+    release: null,
+    calls: new Map(),
+    results: new Map(),
+    stored: new Set(),
+    steps: 0,
+  };
 }
 
 /** How many messages at the start of `history` the stored records already hold. */

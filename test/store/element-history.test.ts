@@ -193,4 +193,134 @@ describe('<stream-chat> history', () => {
       window.fetch = realFetch;
     }
   });
+
+  it('a reload mid-loop keeps the finished steps; the history sent next is valid for OpenAI', async function () {
+    this.timeout(60000);
+    const key = freshKey('element-loop');
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<script type="module">
+      import { start } from '/test/store/tool-loop-page.ts';
+      start(${JSON.stringify(baseURL)}, ${JSON.stringify(key)}, 'dev;rate=300;words=2000', 'Call get_weather for Paris then get_time for Europe/Paris');
+    </script>`;
+    document.body.append(frame);
+    // Step 1 calls get_weather, step 2 get_time; the page goes away while step 3 writes its answer.
+    const probe = new HistoryStore({ storageKey: key });
+    await waitFor(async () => {
+      const [c] = await probe.listConversations();
+      const all = c ? await probe.loadMessages(c.id) : [];
+      const last = all.at(-1);
+      return last?.role === 'assistant' && last.status === 'draft' && (last.content ?? '').length > 20;
+    }, 'a draft of the step after the tools', 30000);
+    frame.remove();
+
+    const [conversation] = await probe.listConversations();
+    const stored = await probe.loadMessages(conversation.id);
+    assert.deepEqual(
+      stored.map((m) => [m.role, m.tool_calls?.map((c) => c.function.name).join() ?? m.name ?? '', m.status]),
+      [
+        ['user', '', 'final'],
+        ['assistant', 'get_weather', 'final'],
+        ['tool', 'get_weather', 'final'],
+        ['assistant', 'get_time', 'final'],
+        ['tool', 'get_time', 'final'],
+        ['assistant', '', 'draft'],
+      ],
+    );
+    assert.equal(stored[2].tool_call_id, stored[1].tool_calls![0].id);
+    assert.equal(stored[4].tool_call_id, stored[3].tool_calls![0].id);
+
+    const sent = recordRequests();
+    try {
+      const second = await chat(key, 'dev;rate=0');
+      await waitFor(() => part(second, 'interrupted-notice'), 'the interrupted notice');
+      assert.lengthOf(second.messages, 6);
+      assert.equal(second.historyController.records.at(-1)?.status, 'interrupted');
+      assert.isAtLeast(second.messages[5].content!.length, 20);
+      await second.send('Go on, please');
+      assert.lengthOf(sent, 1);
+      assertValidForOpenAI(sent[0]);
+      assert.deepEqual(
+        sent[0].filter((m) => m.role !== 'system').map((m) => m.role),
+        ['user', 'assistant', 'tool', 'assistant', 'tool', 'assistant', 'user'],
+      );
+    } finally {
+      sent.restore();
+      probe.close();
+    }
+  });
+
+  it('a tool loop that ends normally is stored once, step by step, as the engine returned it', async () => {
+    const key = freshKey('element-loop-end');
+    const { loopTools } = await import('./tool-loop-page.js');
+    const el = await chat(key, 'dev;rate=0', (e) => (e.tools = loopTools));
+    const result = await el.send('Call get_weather for Paris then get_time for Europe/Paris');
+    assert.equal(result.finishReason, 'stop');
+    const probe = new HistoryStore({ storageKey: key });
+    const stored = await waitFor(async () => {
+      const messages = await probe.loadMessages(el.conversationId);
+      return messages.every((m) => m.status === 'final') && messages.length > 1 ? messages : undefined;
+    }, 'the turn stored');
+    probe.close();
+    assert.deepEqual(
+      stored!.map((m) => ({ role: m.role, content: m.content ?? null, tool_calls: m.tool_calls, tool_call_id: m.tool_call_id })),
+      result.messages.map((m) => ({ role: m.role, content: m.content ?? null, tool_calls: m.tool_calls, tool_call_id: m.tool_call_id })),
+    );
+    assert.deepEqual(stored!.map((m) => m.seq), stored!.map((_, i) => i));
+  });
+
+  it('tool calls left without results by a cut-off step are not sent again', async () => {
+    const key = freshKey('element-dangling');
+    const store = new HistoryStore({ storageKey: key });
+    const call = (id: string, name: string) => ({ id, type: 'function' as const, function: { name, arguments: '{}' } });
+    await store.append('cut', [
+      { role: 'user', content: 'Call get_weather and get_time' },
+      { role: 'assistant', content: null, tool_calls: [call('c1', 'get_weather'), call('c2', 'get_time')] },
+      { role: 'tool', tool_call_id: 'c1', name: 'get_weather', content: '{"sky":"clear"}' },
+      { role: 'assistant', content: 'Now the time', tool_calls: [call('c3', 'get_time')] },
+    ]);
+    store.close();
+    const sent = recordRequests();
+    try {
+      const el = await chat(key, 'dev;rate=0', (e) => e.setAttribute('conversation-id', 'cut'));
+      await waitFor(() => el.messages.length === 4, 'the conversation');
+      await el.send('Go on');
+      assert.lengthOf(sent, 1);
+      assertValidForOpenAI(sent[0]);
+      const [, first, , second] = sent[0].filter((m) => m.role !== 'system');
+      assert.deepEqual(first.tool_calls?.map((c) => c.id), ['c1']);
+      assert.isUndefined(second.tool_calls);
+      assert.equal(second.content, 'Now the time');
+    } finally {
+      sent.restore();
+    }
+  });
 });
+
+/** Records the messages of every chat completion request the page makes. */
+function recordRequests(): ChatMessage[][] & { restore(): void } {
+  const realFetch = window.fetch;
+  const sent = [] as unknown as ChatMessage[][] & { restore(): void };
+  window.fetch = (input, init) => {
+    if (String(input instanceof Request ? input.url : input).includes('/chat/completions') && typeof init?.body === 'string') {
+      sent.push(JSON.parse(init.body).messages);
+    }
+    return realFetch(input, init);
+  };
+  sent.restore = () => (window.fetch = realFetch);
+  return sent;
+}
+
+/** OpenAI's rule: each assistant message with tool_calls is followed by one tool message per call id. */
+function assertValidForOpenAI(messages: ChatMessage[]): void {
+  messages.forEach((message, i) => {
+    if (message.role === 'tool') {
+      const owner = messages.slice(0, i).findLast((m) => m.role !== 'tool');
+      assert.isTrue(!!owner?.tool_calls?.some((c) => c.id === message.tool_call_id), `tool result ${message.tool_call_id} follows its call`);
+    }
+    if (message.role !== 'assistant' || !message.tool_calls?.length) return;
+    const results: string[] = [];
+    for (let j = i + 1; messages[j]?.role === 'tool'; j++) results.push(messages[j].tool_call_id!);
+    assert.sameMembers(results, message.tool_calls.map((c) => c.id), `results of message ${i}`);
+  });
+}
+
