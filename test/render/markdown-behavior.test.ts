@@ -2,25 +2,8 @@ import { expect } from 'chai';
 import { MarkdownStream, attachMarkdownBehavior, renderMarkdown } from '../../src/render/index.js';
 import { fakeClock } from './fake-clock.js';
 import { answers } from './markdown-corpus.js';
+import { axeViolations } from '../helpers/axe.js';
 
-interface Violation {
-  id: string;
-  nodes: { html: string }[];
-}
-
-async function axeViolations(node: Element): Promise<Violation[]> {
-  const w = window as unknown as { axe?: { run(n: Element, o: object): Promise<{ violations: Violation[] }> } };
-  if (!w.axe) {
-    await new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error('axe-core did not load'));
-      document.head.append(script);
-    });
-  }
-  return (await w.axe!.run(node, { resultTypes: ['violations'] })).violations;
-}
 
 describe('rendered markdown behaviour', () => {
   let host: HTMLElement;

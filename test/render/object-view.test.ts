@@ -2,6 +2,7 @@ import { assert } from 'chai';
 import * as z from 'zod';
 import { ObjectView, objectViewStyles } from '../../src/render/object-view.js';
 import { createObjectAccumulator, type ObjectSnapshot } from '../../src/core/partial-validate.js';
+import { axeViolations } from '../helpers/axe.js';
 
 const Movie = z.object({
   title: z.string(),
@@ -39,20 +40,6 @@ function row(container: HTMLElement, label: string): HTMLElement {
 
 const valueText = (r: HTMLElement) => r.querySelector('dd')!.textContent;
 
-type Violation = { id: string; help: string; nodes: { html: string }[] };
-async function axeViolations(node: Element): Promise<Violation[]> {
-  const w = window as unknown as { axe?: { run(n: Element, o: object): Promise<{ violations: Violation[] }> } };
-  if (!w.axe) {
-    await new Promise<void>((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      script.onload = () => resolve();
-      script.onerror = () => reject(new Error('axe-core did not load'));
-      document.head.append(script);
-    });
-  }
-  return (await w.axe!.run(node, { resultTypes: ['violations'] })).violations;
-}
 
 describe('ObjectView', () => {
   afterEach(() => document.body.replaceChildren());

@@ -42,17 +42,4 @@ export function failingFactory(failWhen: (mode: IDBTransactionMode, call: number
 export const user = (content: string) => ({ role: 'user' as const, content });
 export const assistant = (content: string) => ({ role: 'assistant' as const, content });
 
-let axeLoaded: Promise<void> | undefined;
-/** Runs axe-core over an element (shadow roots included); returns the violations. */
-export async function axeViolations(el: Element): Promise<{ id: string; help: string }[]> {
-  axeLoaded ??= new Promise<void>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error('axe-core did not load'));
-    document.head.append(script);
-  });
-  await axeLoaded;
-  const axe = (window as unknown as { axe: { run(ctx: Element, o?: object): Promise<{ violations: { id: string; help: string }[] }> } }).axe;
-  return (await axe.run(el, { resultTypes: ['violations'] })).violations;
-}
+export { axeViolations } from '../helpers/axe.js';

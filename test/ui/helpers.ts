@@ -115,24 +115,4 @@ export function lastAnswerText(el: StreamChat): string {
   return last ? [...last.querySelectorAll('[part~="markdown"]')].map(visibleText).join(' ') : '';
 }
 
-let axeLoaded: Promise<void> | undefined;
-/** Runs axe-core over the element, shadow root included; returns the violations. */
-export async function axeViolations(el: Element): Promise<{ id: string; help: string; nodes: unknown[] }[]> {
-  axeLoaded ??= new Promise<void>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error('axe-core did not load'));
-    document.head.append(script);
-  });
-  await axeLoaded;
-  const axe = (window as unknown as { axe: { run(ctx: Element, opts?: object): Promise<{ violations: { id: string; help: string; nodes: unknown[] }[] }> } }).axe;
-  const result = await axe.run(el, { resultTypes: ['violations'] });
-  return result.violations;
-}
-
-export function describeViolations(violations: { id: string; help: string; nodes: unknown[] }[]): string {
-  return violations
-    .map((v) => `${v.id}: ${v.help}\n  ${(v.nodes as { html: string; failureSummary?: string }[]).map((n) => `${n.html} — ${n.failureSummary ?? ''}`).join('\n  ')}`)
-    .join('\n');
-}
+export { axeViolations, describeViolations } from '../helpers/axe.js';
