@@ -6,6 +6,7 @@
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
 import { MarkdownStream, Smoother, markdownStyles, renderMarkdown, type FrameClock } from '../src/render/index.js';
+import { random } from '../dev-model/random.js';
 
 const TARGET_BYTES = 200_000;
 const CHUNK = 8;
@@ -14,19 +15,9 @@ const NAIVE_BUDGET_MS = 8_000;
 /** Runs of each measured approach; the best run is reported (on a shared machine noise only ever adds time). */
 const RUNS = 3;
 
-/** Deterministic PRNG (mulberry32), so every run renders the same answer. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A long, realistic answer: sections with prose, lists, tables, quotes and code in several languages. */
 export function longAnswer(bytes = TARGET_BYTES): string {
-  const rnd = random(42);
+  const rnd = random(42).next;
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
   const words = 'the stream renders each block once while the tail keeps changing so a reader sees text arrive smoothly and the cost stays linear in the length of the answer with frames that never block input'.split(' ');
   const phrase = (n: number) => Array.from({ length: n }, () => pick(words)).join(' ');

@@ -13,6 +13,7 @@ import { parsePartialJson } from 'ai';
 import { parse as bestEffortParse, disableErrorLogging } from 'best-effort-json-parser';
 import { JSONParser } from '@streamparser/json';
 import { PartialJsonParser } from '../src/core/partial-json.js';
+import { random as seeded } from '../dev-model/random.js';
 
 disableErrorLogging();
 
@@ -29,22 +30,12 @@ const MIN_RUNS = 5;
 
 // ---------------------------------------------------------------- documents
 
-/** A small deterministic PRNG (mulberry32), so every run parses the same documents. */
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = ('the a stream model answer value token search result summary chart table review movie director ' +
   'release rating cast scene story city café naïve “quoted” data latency cache index update user page').split(' ');
 
 /** LLM-shaped JSON: an object with a list of records holding prose, numbers, flags, tags and nested objects. */
 function makeDocument(size: number): string {
-  const random = rng(size);
+  const random = seeded(size).next;
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const results: unknown[] = [];

@@ -8,6 +8,7 @@
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import { DraftWriter, HistoryStore, databaseName, type DraftClock } from '../src/store/index.js';
 import type { ChatMessage } from '../src/core/messages.js';
+import { random } from '../dev-model/random.js';
 
 const RUNS = 7;
 const LONG = 2_000;
@@ -19,15 +20,7 @@ const CHUNK = 20;
 const CHUNKS_PER_SECOND = 50;
 const PRIOR_MESSAGES = 20;
 
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rnd = random(7);
+const rnd = random(7).next;
 const WORDS = 'the answer streams into the page while each block is saved once and the list stays fast for a reader who comes back later'.split(' ');
 const text = (chars: number) => {
   let out = '';
