@@ -5,10 +5,14 @@
  *   bundle    dist/stream-chat.js            one self-contained ES module
  *   iife      dist/stream-chat.iife.js       one self-contained classic script, window.StreamChat
  */
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { devModelPlugin } from './dev-model/vite-plugin.js';
 
-const external = (id: string) => /^(lit|@lit|openai|zod|idb-keyval|marked|dompurify|highlight\.js)(\/|$)/.test(id);
+/** The package's own dependencies (and their subpaths, and lit's parts) stay imports in the bundler build. */
+const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies);
+const external = (id: string) =>
+  id.startsWith('@lit/') || dependencies.some((name) => id === name || id.startsWith(`${name}/`));
 
 export default defineConfig(({ mode }) => {
   const plugins = [devModelPlugin()];
