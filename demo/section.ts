@@ -1,3 +1,5 @@
+import type { StreamChat } from '../src/ui/stream-chat.js';
+
 /**
  * One section of the demo page. Each capability adds a file in demo/sections/ whose default export is a
  * DemoSection; the page (demo/main.ts) finds them all, orders them and mounts each in its own <section>.
@@ -28,6 +30,15 @@ export interface DemoSection {
   description: string;
   /** Builds the section's content; called again with new settings when the visitor changes them. */
   mount(container: HTMLElement, settings: DemoSettings): void;
+}
+
+/** A <stream-chat> for a demo section: history in memory (sections never share it), a heading, the settings. */
+export function demoChat(settings: DemoSettings, heading: string): StreamChat {
+  const chat = document.createElement('stream-chat');
+  chat.setAttribute('storage', 'memory');
+  chat.setAttribute('heading', heading);
+  applySettings(chat, settings);
+  return chat;
 }
 
 /** Sets the connection properties of a <stream-chat> from the demo settings. */

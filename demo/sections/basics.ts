@@ -2,7 +2,7 @@
  * The element as a site owner drops it in: streamed markdown, stop, regenerate, edit, copy, and
  * starter prompts, against whatever backend the settings point to.
  */
-import { applySettings, type DemoSection } from '../section.js';
+import { demoChat, type DemoSection } from '../section.js';
 
 const section: DemoSection = {
   id: 'basics',
@@ -11,11 +11,8 @@ const section: DemoSection = {
   description:
     'One <code>&lt;stream-chat&gt;</code>. Pick a suggestion or type (Enter sends, Shift+Enter adds a line). While an answer streams, the square button (or Escape) stops it and keeps what arrived; scroll up and the view stays put, with a “Jump to latest” button. Under each message: copy it, edit your question and resend, or regenerate the last answer.',
   mount(container, settings) {
-    const chat = document.createElement('stream-chat');
-    chat.setAttribute('storage', 'memory');
-    chat.setAttribute('heading', 'Assistant');
+    const chat = demoChat(settings, 'Assistant');
     chat.setAttribute('show-usage', '');
-    applySettings(chat, settings);
     chat.welcome = 'Hi! Ask me anything, or start with one of these:';
     chat.starterPrompts = [
       'Explain how HTTP caching works, with a table',

@@ -2,7 +2,7 @@
  * How the widget tells a user something went wrong: one button per failure, each switching the model
  * string to a dev-model scenario. The partial answer always stays, and Retry sends again.
  */
-import { applySettings, type DemoSection } from '../section.js';
+import { demoChat, type DemoSection } from '../section.js';
 
 let counter = 0;
 /** Failures that happen once then succeed need a fresh key each time. */
@@ -29,11 +29,8 @@ const section: DemoSection = {
       container.textContent = 'These buttons use the dev model’s failure scenarios: switch the settings back to the dev model.';
       return;
     }
-    const chat = document.createElement('stream-chat');
-    chat.setAttribute('storage', 'memory');
-    chat.setAttribute('heading', 'Failure lab');
+    const chat = demoChat(settings, 'Failure lab');
     chat.setAttribute('idle-timeout-ms', '4000');
-    applySettings(chat, settings);
     const bar = document.createElement('div');
     bar.setAttribute('role', 'group');
     bar.setAttribute('aria-label', 'Failure to simulate');

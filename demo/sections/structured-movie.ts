@@ -3,7 +3,7 @@
  * fields that fill in while the JSON streams, validated as it arrives.
  */
 import * as z from 'zod';
-import { applySettings, type DemoSection } from '../section.js';
+import { demoChat, type DemoSection } from '../section.js';
 
 export const MovieRecommendation = z.object({
   title: z.string().describe('The film recommended'),
@@ -30,10 +30,7 @@ const section: DemoSection = {
     'fields while it streams. Fields not written yet wait as “…”, the cast fills in as cards, and every part is ' +
     'checked against the schema as soon as it is whole.',
   mount(container, settings) {
-    const chat = document.createElement('stream-chat');
-    chat.setAttribute('storage', 'memory');
-    chat.setAttribute('heading', 'Movie night');
-    applySettings(chat, settings);
+    const chat = demoChat(settings, 'Movie night');
     chat.model = structuredModel(settings.model, settings.usingDevModel);
     chat.schema = MovieRecommendation;
     chat.systemPrompt = 'You recommend one film that fits what the viewer asks for.';

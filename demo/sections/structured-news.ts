@@ -3,7 +3,7 @@
  * `invalid-json` scenario): the problems are listed under the value, the raw answer is kept.
  */
 import * as z from 'zod';
-import { applySettings, type DemoSection } from '../section.js';
+import { demoChat, type DemoSection } from '../section.js';
 import { structuredModel } from './structured-movie.js';
 
 const NewsSummary = z.object({
@@ -23,10 +23,7 @@ const section: DemoSection = {
     'local dev model, “Send a broken answer” makes the first answer break the schema: its problems are listed, ' +
     'and the engine asks the model once more for a valid one.',
   mount(container, settings) {
-    const chat = document.createElement('stream-chat');
-    chat.setAttribute('storage', 'memory');
-    chat.setAttribute('heading', 'News digest');
-    applySettings(chat, settings);
+    const chat = demoChat(settings, 'News digest');
     const model = structuredModel(settings.model, settings.usingDevModel);
     chat.model = model;
     chat.schema = NewsSummary;

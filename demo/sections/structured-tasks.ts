@@ -3,7 +3,7 @@
  * function of (value, state), called as the JSON streams.
  */
 import * as z from 'zod';
-import { applySettings, type DemoSection } from '../section.js';
+import { demoChat, type DemoSection } from '../section.js';
 import { structuredModel } from './structured-movie.js';
 
 const TaskList = z.object({
@@ -70,10 +70,7 @@ const section: DemoSection = {
     'The same streaming JSON, shown by the page’s own <code>renderObject(value, state)</code>: here a checklist ' +
     'that grows task by task. The function may return a DOM node, a Lit template or a string.',
   mount(container, settings) {
-    const chat = document.createElement('stream-chat');
-    chat.setAttribute('storage', 'memory');
-    chat.setAttribute('heading', 'Planner');
-    applySettings(chat, settings);
+    const chat = demoChat(settings, 'Planner');
     chat.model = structuredModel(settings.model, settings.usingDevModel);
     chat.schema = TaskList;
     chat.renderObject = renderTasks;

@@ -2,7 +2,7 @@
  * Theming from the outside: the `theme` attribute (light, dark, or the system's), `--stream-chat-*`
  * custom properties, and `::part()` for anything finer. No stylesheet inside the element to override.
  */
-import { applySettings, type DemoSection } from '../section.js';
+import { demoChat, type DemoSection } from '../section.js';
 
 const PAGE_CSS = `
 .theme-demo { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
@@ -29,10 +29,7 @@ stream-chat.brand::part(send-button) { background: #3b2f2f; border-color: #3b2f2
 function variant(settings: Parameters<DemoSection['mount']>[1], label: string, setup: (chat: HTMLElement) => void) {
   const figure = document.createElement('figure');
   figure.style.margin = '0';
-  const chat = document.createElement('stream-chat');
-  chat.setAttribute('storage', 'memory');
-  chat.setAttribute('heading', label);
-  applySettings(chat, settings);
+  const chat = demoChat(settings, label);
   chat.starterPrompts = ['Show me some code and a table'];
   setup(chat);
   const caption = document.createElement('figcaption');

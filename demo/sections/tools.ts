@@ -4,7 +4,7 @@
  */
 import * as z from 'zod';
 import type { Tool } from '../../src/index.js';
-import { applySettings, type DemoSection } from '../section.js';
+import { demoChat, type DemoSection } from '../section.js';
 
 /** A made-up but stable forecast per city, so the same question gives the same answer. */
 function forecast(city: string) {
@@ -100,10 +100,7 @@ const section: DemoSection = {
   description:
     'Four JavaScript functions on this page: <code>get_weather</code>, <code>get_time</code>, <code>calculator</code> and <code>send_email</code>, which asks before it runs. Name tools in your message (the dev model calls the tools it sees named; “then” makes a second step).',
   mount(container, settings) {
-    const chat = document.createElement('stream-chat');
-    chat.setAttribute('storage', 'memory');
-    chat.setAttribute('heading', 'Tools');
-    applySettings(chat, settings);
+    const chat = demoChat(settings, 'Tools');
     const log = document.createElement('p');
     log.style.cssText = 'margin:0;font-size:0.85rem;opacity:0.8';
     log.textContent = 'Tool activity appears here.';
