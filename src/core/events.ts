@@ -109,6 +109,16 @@ export interface ToolEndEvent {
   step: number;
 }
 
+/**
+ * A step that ran tools has ended: its assistant message (text and tool calls) and one tool message per
+ * call, exactly as they were added to the history. A history store saves them as they are.
+ */
+export interface StepEndEvent {
+  type: 'step-end';
+  step: number;
+  messages: ChatMessage[];
+}
+
 export interface ObjectEvent {
   type: 'object';
   /** The structured value so far: only what is stable (see partial-json). */
@@ -172,6 +182,7 @@ export type ChatEvent =
   | ToolApprovalEvent
   | ToolStartEvent
   | ToolEndEvent
+  | StepEndEvent
   | ObjectEvent
   | UsageEvent
   | RetryEvent

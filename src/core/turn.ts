@@ -84,7 +84,9 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
 
       if (outcome.toolCalls.length) {
         objects?.dispose();
-        history.push(...(await runTools({ calls: outcome.toolCalls, tools, context: options.context, step, signal, emit })));
+        const results = await runTools({ calls: outcome.toolCalls, tools, context: options.context, step, signal, emit });
+        history.push(...results);
+        emit({ type: 'step-end', step, messages: [message, ...results] });
         if (signal.aborted) {
           finishReason = 'aborted';
           break;

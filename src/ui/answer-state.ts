@@ -91,6 +91,7 @@ export class AnswerState {
         item.usage = event.total;
         return true;
       case 'retry':
+      case 'step-end': // the step's messages are for the history; the answer shows them already
         return false;
       case 'error':
         if (event.retrying) return false; // the model is asked again; the turn goes on

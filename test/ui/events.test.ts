@@ -4,7 +4,7 @@ import { runChat } from '../../src/core/index.js';
 import type { ChatEvent } from '../../src/core/events.js';
 import { baseURL, chat, cleanup, idle, input, part, say } from './helpers.js';
 
-const TYPES = ['start', 'text', 'tool-call', 'tool-approval', 'tool-start', 'tool-end', 'object', 'usage', 'retry', 'error', 'end'];
+const TYPES = ['start', 'text', 'tool-call', 'tool-approval', 'tool-start', 'tool-end', 'step-end', 'object', 'usage', 'retry', 'error', 'end'];
 
 function record(el: HTMLElement): CustomEvent<ChatEvent>[] {
   const seen: CustomEvent<ChatEvent>[] = [];
