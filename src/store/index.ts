@@ -1,5 +1,7 @@
 export * from './records.js';
 export * from './history-store.js';
+export * from './history-session.js';
+export { reconcile } from './reconcile.js';
 export * from './draft-writer.js';
 export * from './export.js';
 export * from './key-store.js';

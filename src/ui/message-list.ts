@@ -12,7 +12,7 @@ export interface ListContext extends MessageContext {
   welcome: string;
   starterPrompts: string[];
   sendPrompt(text: string): void;
-  /** Changes whenever something every item depends on changes (strings, busy, editing…). */
+  /** Changes whenever something every item depends on changes (strings, editing…; `busy` is a key of its own). */
   stamp: number;
 }
 
@@ -39,7 +39,7 @@ export function renderMessageList(items: readonly Item[], ctx: ListContext): Tem
       items,
       (item) => item.key,
       (item) =>
-        guard([item, item.version, ctx.stamp], () =>
+        guard([item, item.version, ctx.stamp, ctx.busy], () =>
           item.kind === 'user' ? renderUserMessage(item, ctx) : renderAssistantMessage(item, ctx),
         ),
     )}`;

@@ -1,37 +1,25 @@
 /**
  * `<stream-chat>`: the chat element. This file defines the class only (no side effect on import);
  * `define.ts` registers the tag. The element holds no network or parsing logic: a turn is one
- * `runChat` call, whose events are re-dispatched as `stream-chat-<type>` DOM events and applied to
- * the transcript.
+ * `runChat` call run by the turn controller (turn-controller.ts); the stored history is the history
+ * controller's (history-controller.ts). The element keeps the properties, public methods, template and
+ * the wiring between them.
  */
-import { LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { runChat } from '../core/index.js';
-import type { ChatError, ChatEvent } from '../core/events.js';
-import type { ChatMessage } from '../core/messages.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import type { ChatMessage, ChatResult, ModelPrice, ProviderName, RunChatOptions, Schema, Tool } from '../core/index.js';
 import type { MarkdownOptions, ObjectViewStrings } from '../render/index.js';
-import type { ChatResult, ModelPrice, ProviderName, RunChatOptions, Schema, Tool } from '../core/options.js';
-import { AnswerState } from './answer-state.js';
-import { promptsConverter, type ChatMode, type ChatTheme, type SendDetail, type StorageKind, type SystemPrompt } from './chat-types.js';
+import { promptsConverter, type ChatMode, type ChatTheme, type StorageKind, type SystemPrompt } from './chat-types.js';
 import { isSendKey } from './composer.js';
-import type { ListContext } from './message-list.js';
-import { renderPanel } from './panel-view.js';
-import { crashedResult, refusedResult } from './turn-results.js';
-import type { ObjectBodyOptions, ObjectRenderer } from './object-body.js';
-import { ScrollFollower } from './scroll-follower.js';
-import { ToolClock } from './tool-clock.js';
-import { defaultStrings, format, type Strings } from './strings.js';
-import { styles } from './styles.js';
 import { HistoryController } from './history-controller.js';
-import {
-  answerText,
-  itemsFromHistory,
-  newAnswer,
-  nextKey,
-  type AssistantItem,
-  type Item,
-  type ToolCallState,
-  type UserItem,
-} from './view-model.js';
+import { renderHistoryList, renderHistoryNotices } from './history-view.js';
+import type { ListContext } from './message-list.js';
+import type { ObjectBodyOptions, ObjectRenderer } from './object-body.js';
+import { renderPanel } from './panel-view.js';
+import { ScrollFollower } from './scroll-follower.js';
+import { defaultStrings, type Strings } from './strings.js';
+import { styles } from './styles.js';
+import { TurnController } from './turn-controller.js';
+import { answerText, type AssistantItem, type Item } from './view-model.js';
 
 /** How long the "Copied" check stays. */
 const COPIED_MS = 1500;
@@ -59,6 +47,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @fires stream-chat-tool-approval - A tool waits for approval. Detail: `{ id, name, args, approve(), deny(reason?) }`.
  * @fires stream-chat-tool-start - A tool started running.
  * @fires stream-chat-tool-end - A tool finished. Detail: `{ id, name, args, result?, error?, durationMs }`.
+ * @fires stream-chat-step-end - A step that ran tools ended. Detail: `{ step, messages }` (its assistant message and tool results, as added to the history).
  * @fires stream-chat-object - The structured value so far. Detail: `{ value, complete, issues }`.
  * @fires stream-chat-usage - Token usage of a step, and the turn's total (with cost when priced).
  * @fires stream-chat-retry - The engine retries. Detail: `{ attempt, delayMs, error }`.
@@ -167,10 +156,6 @@ export class StreamChat extends LitElement {
     strings: { attribute: false },
     prices: { attribute: false },
     allowedImageOrigins: { attribute: false },
-    items: { state: true, attribute: false },
-    chatError: { state: true, attribute: false },
-    notice: { state: true, attribute: false },
-    announcement: { state: true, attribute: false },
     following: { state: true, attribute: false },
     editingKey: { state: true, attribute: false },
     copiedKey: { state: true, attribute: false },
@@ -238,31 +223,22 @@ export class StreamChat extends LitElement {
   /** Origins whose images in answers load without a click. */
   declare allowedImageOrigins: string[] | undefined;
 
-  declare protected items: Item[];
-  declare protected chatError: ChatError | undefined;
-  declare protected notice: string;
-  declare protected announcement: string;
-  declare protected following: boolean;
   declare protected editingKey: string | undefined;
   declare protected copiedKey: string | undefined;
   declare protected canSend: boolean;
+  declare protected following: boolean;
 
-  /** The history, in the OpenAI message shape: what the model is sent and what is stored. */
-  protected history: ChatMessage[] = [];
-  private current?: { abort(): void; done: Promise<ChatResult>; answer: AssistantItem };
-  private isBusy = false;
   private draft = '';
   private copiedTimer?: ReturnType<typeof setTimeout>;
   /** Bumped when anything every bubble depends on changes; see message-list.ts. */
   private stamp = 0;
-  /** Conversations of this page's life when no store is wired (storage="memory"/"none"). */
-  private readonly memory = new Map<string, ChatMessage[]>();
   private mergedStrings?: { from: Partial<Strings>; merged: Strings };
   private cachedMarkdown?: { strings: Strings; origins: string[] | undefined; options: MarkdownOptions };
-  private readonly toolClock = new ToolClock(this, () => this.items, (item) => this.touch(item));
-  /** The stored history: conversations, drafts while an answer streams, other tabs, the remembered key. */
-  readonly historyController: HistoryController;
   private readonly follower = new ScrollFollower(this, (stuck) => (this.following = stuck));
+  /** The stored history: conversations, drafts while an answer streams, other tabs. */
+  readonly historyController: HistoryController;
+  /** The transcript and the running turn. */
+  private readonly turns: TurnController;
 
   constructor() {
     super();
@@ -274,13 +250,18 @@ export class StreamChat extends LitElement {
     this.showUsage = false;
     this.currency = 'USD';
     this.opened = false;
-    this.items = [];
-    this.notice = '';
-    this.announcement = '';
     this.following = true;
     this.canSend = false;
     // Created last: it reads the generated conversation id to tell it from one the page sets.
-    this.historyController = new HistoryController(this, { onProblem: (problem) => this.reportStorageError(problem) });
+    this.historyController = new HistoryController(this);
+    this.turns = new TurnController(this, {
+      history: this.historyController,
+      runOptions: (messages, signal) => this.runOptions(messages, signal),
+      strings: () => this.text,
+      objectOptions: () => (this.schema ? this.objectOptions : undefined),
+      followEnd: () => this.follower.jumpToEnd(),
+      spokenText: (answer) => this.spokenText(answer),
+    });
   }
 
   /** Alias of `baseUrl`, spelled as the engine and the OpenAI SDK spell it. */
@@ -293,12 +274,12 @@ export class StreamChat extends LitElement {
 
   /** True while a turn runs (reflected as the `busy` attribute). Read-only. */
   get busy(): boolean {
-    return this.isBusy;
+    return this.turns.busy;
   }
 
   /** A copy of the conversation's history. Read-only. */
   get messages(): ChatMessage[] {
-    return this.history.map((message) => ({ ...message }));
+    return this.turns.messages;
   }
 
   private get text(): Strings {
@@ -348,60 +329,82 @@ export class StreamChat extends LitElement {
     return options;
   }
 
+  /** The engine's options for one turn, from the element's properties. */
+  private runOptions(messages: ChatMessage[], signal: AbortSignal): RunChatOptions {
+    return {
+      provider: this.provider,
+      baseURL: this.baseUrl || undefined,
+      endpoint: this.endpoint || undefined,
+      apiKey: this.apiKey || undefined,
+      model: this.model || undefined,
+      headers: this.headers,
+      messages,
+      system: this.systemPrompt || undefined,
+      context: this.context,
+      tools: this.tools?.length ? this.tools : undefined,
+      schema: this.schema,
+      signal,
+      maxSteps: this.maxSteps,
+      maxRetries: this.maxRetries,
+      idleTimeoutMs: this.idleTimeoutMs,
+      temperature: this.temperature,
+      prices: this.prices,
+    };
+  }
+
   // ——— public methods ———
 
   /** Sends `text` as if the user typed it. Resolves when the turn ends, also on error; never rejects. */
-  async send(text: string): Promise<ChatResult> {
-    const content = text.trim();
-    if (!content) return this.refused('There is nothing to send.');
-    if (!this.confirmSend(content)) return this.refused('The message was not sent (stream-chat-send was cancelled).');
-    return this.sendConfirmed(content);
+  send(text: string): Promise<ChatResult> {
+    return this.turns.send(text);
   }
 
   /** Stops the running turn; the partial answer stays. */
   stop(): void {
-    this.current?.abort();
+    this.turns.stop();
   }
 
   /** Asks again for the last answer (drops it first). */
-  async regenerate(): Promise<ChatResult> {
-    if (!this.history.some((message) => message.role === 'user')) return this.refused('There is no message to answer.');
-    await this.settle();
-    if (this.historyComplete()) await this.hook(() => this.historyComplete()); // indexes below count them
-    const lastUser = this.history.findLastIndex((message) => message.role === 'user');
-    this.history = this.history.slice(0, lastUser + 1);
-    this.items = this.items.filter((item) => item.kind === 'user' || item.index <= lastUser);
-    this.setBusy(true);
-    await this.hook(() => this.historyTruncated(this.history));
-    return this.runTurn();
+  regenerate(): Promise<ChatResult> {
+    return this.turns.regenerate();
   }
 
   /** Starts a new, empty conversation (the current one stays stored). */
   async newConversation(): Promise<void> {
-    await this.settle();
-    this.remember();
+    await this.turns.settle();
     this.conversationId = newConversationId();
-    this.show([]);
-    await this.hook(() => this.conversationChanged(this.conversationId, []));
+    this.editingKey = undefined;
+    await this.turns.showEmpty(this.conversationId);
   }
 
   /** Opens a stored conversation. */
   async openConversation(id: string): Promise<void> {
-    await this.settle();
-    this.remember();
+    await this.turns.settle();
     this.conversationId = id;
-    let messages: ChatMessage[] = [];
-    await this.hook(async () => void (messages = await this.loadConversation(id)));
-    this.show(messages);
-    await this.hook(() => this.conversationChanged(id, this.history));
+    await this.turns.open(id);
+    this.editingKey = undefined;
   }
 
   /** Empties the current conversation. */
   async clear(): Promise<void> {
-    await this.settle();
-    this.show([]);
-    this.memory.delete(this.conversationId);
-    await this.hook(() => this.conversationChanged(this.conversationId, []));
+    await this.turns.settle();
+    this.editingKey = undefined;
+    await this.turns.showEmpty(this.conversationId);
+  }
+
+  /**
+   * Adds a conversation's earlier messages before the ones shown, without moving the reader's view: at
+   * the end it stays at the end (the follower keeps it there); elsewhere the same lines stay in view.
+   */
+  prependMessages(messages: ChatMessage[]): void {
+    if (!messages.length) return;
+    const scroller = this.renderRoot.querySelector<HTMLElement>('[part~="transcript"]');
+    const fromEnd = scroller ? scroller.scrollHeight - scroller.scrollTop : 0;
+    this.turns.prepend(messages);
+    this.editingKey = undefined;
+    if (scroller && !this.follower.stuck) {
+      void this.updateComplete.then(() => (scroller.scrollTop = scroller.scrollHeight - fromEnd));
+    }
   }
 
   /** Popup mode: opens the panel and moves focus to the message box. */
@@ -426,213 +429,6 @@ export class StreamChat extends LitElement {
     this.updateComplete.then(() => this.input?.focus(options));
   }
 
-  // ——— hook points for the stored history ———
-  // The history layer fills these in; each may be async and is awaited where the order matters
-  // (the user's message is stored before the request goes out). A failing hook never stops a turn.
-
-  /** The user's message was appended to the history and is about to be sent. Awaited before the request. */
-  protected async userMessageAdded(messages: readonly ChatMessage[]): Promise<void> {
-    await this.historyController.saveHistory(messages);
-  }
-
-  /** The answer after the last user message was dropped (regenerate, retry). Awaited before the request. */
-  protected async historyTruncated(messages: readonly ChatMessage[]): Promise<void> {
-    await this.historyController.saveHistory(messages);
-  }
-
-  /** The text in the message box changed (to keep a draft per conversation). */
-  protected draftChanged(_text: string): void {}
-
-  /** A turn ended (normally, stopped or failed); `messages` is the history after it. Awaited before send() resolves. */
-  protected async turnEnded(result: ChatResult, messages: readonly ChatMessage[]): Promise<void> {
-    this.remember();
-    await this.historyController.finishTurn(result, messages);
-  }
-
-  /** Reads a conversation's history. */
-  protected async loadConversation(id: string): Promise<ChatMessage[]> {
-    return this.historyController.load(id);
-  }
-
-  /**
-   * Resolves once the whole opened conversation is shown (its last screen comes first, the earlier
-   * messages after): awaited before a request, which must carry the whole conversation.
-   */
-  protected historyComplete(): Promise<void> | undefined {
-    return this.historyController.loadingEarlier ? this.historyController.earlier : undefined;
-  }
-
-  /** Another conversation is shown (new, opened, cleared). */
-  protected async conversationChanged(id: string, messages: readonly ChatMessage[]): Promise<void> {
-    await this.historyController.conversationShown(id, messages);
-  }
-
-  /** Runs a hook; a failure is reported as a storage error and the chat goes on. */
-  private async hook(run: () => void | Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (cause) {
-      const message = cause instanceof Error ? cause.message : String(cause);
-      this.reportStorageError({ kind: 'storage', message, retryable: false, cause });
-    }
-  }
-
-  /** Reports a storage failure to the host (`stream-chat-storage-error`, detail = the error). */
-  protected reportStorageError(error: ChatError): void {
-    this.dispatchEvent(new CustomEvent('stream-chat-storage-error', { detail: error, bubbles: true, composed: true }));
-  }
-
-  /** Replaces the shown conversation by `messages`. */
-  protected show(messages: ChatMessage[]): void {
-    this.history = [...messages];
-    this.items = itemsFromHistory(this.history, this.schema ? this.objectOptions : undefined);
-    this.chatError = undefined;
-    this.editingKey = undefined;
-    this.follower.jumpToEnd();
-  }
-
-  /**
-   * Adds a conversation's earlier messages before the ones shown, without moving the reader's view: at
-   * the end it stays at the end (the follower keeps it there); elsewhere the same lines stay in view.
-   */
-  prependMessages(messages: ChatMessage[]): void {
-    if (!messages.length) return;
-    const scroller = this.renderRoot.querySelector<HTMLElement>('[part~="transcript"]');
-    const fromEnd = scroller ? scroller.scrollHeight - scroller.scrollTop : 0;
-    this.history = [...messages, ...this.history];
-    this.items = itemsFromHistory(this.history, this.schema ? this.objectOptions : undefined);
-    this.editingKey = undefined;
-    if (scroller && !this.follower.stuck) {
-      void this.updateComplete.then(() => (scroller.scrollTop = scroller.scrollHeight - fromEnd));
-    }
-  }
-
-  // ——— turns ———
-
-  private confirmSend(text: string): boolean {
-    const detail: SendDetail = { text, messages: this.messages };
-    return this.dispatchEvent(
-      new CustomEvent('stream-chat-send', { detail, cancelable: true, bubbles: true, composed: true }),
-    );
-  }
-
-  private async sendConfirmed(content: string, replacing?: UserItem): Promise<ChatResult> {
-    await this.settle();
-    const length = this.history.length;
-    if (this.historyComplete()) await this.hook(() => this.historyComplete());
-    // Earlier messages that arrived meanwhile were put before the edited one: its index moved with them.
-    const cut = replacing ? replacing.index + this.history.length - length : this.history.length;
-    this.history = [...this.history.slice(0, cut), { role: 'user', content }];
-    const at = replacing ? this.items.findIndex((item) => item.kind === 'user' && item.index === cut) : -1;
-    const kept = replacing ? this.items.slice(0, at < 0 ? this.items.length : at) : this.items;
-    const user: UserItem = { kind: 'user', key: nextKey('u'), text: content, index: cut, version: 0 };
-    this.items = [...kept, user];
-    this.setBusy(true); // busy from here: a second Enter while storage works must not send twice
-    await this.hook(() => this.userMessageAdded(this.history));
-    return this.runTurn();
-  }
-
-  /** Waits for the running turn to end, stopping it first. */
-  private async settle(): Promise<void> {
-    if (!this.current) return;
-    const { done } = this.current;
-    this.current.abort();
-    await done;
-  }
-
-  private runTurn(): Promise<ChatResult> {
-    const answer = newAnswer(this.history.length);
-    const state = new AnswerState(
-      answer,
-      this.schema ? this.objectOptions : undefined,
-    );
-    const controller = new AbortController();
-    const history = this.history;
-    this.items = [...this.items, answer];
-    this.chatError = undefined;
-    this.notice = '';
-    this.announcement = '';
-    this.setBusy(true);
-    this.follower.jumpToEnd();
-    const done = this.consume(history, state, controller.signal).then(async (result) => {
-      this.current = undefined;
-      this.history = result.messages;
-      this.endAnswer(answer, result);
-      this.setBusy(false);
-      await this.hook(() => this.turnEnded(result, this.history));
-      return result;
-    });
-    this.current = { abort: () => controller.abort(), done, answer };
-    return done;
-  }
-
-  private async consume(history: ChatMessage[], state: AnswerState, signal: AbortSignal): Promise<ChatResult> {
-    let result: ChatResult | undefined;
-    try {
-      const run = runChat(this.runOptions(history, signal));
-      signal.addEventListener('abort', () => run.abort(), { once: true });
-      for await (const event of run) {
-        this.notice =
-          event.type === 'retry'
-            ? this.retryNotice(event.delayMs)
-            : event.type === 'error' && event.retrying
-              ? this.text.askingAgain
-              : event.type === 'text' || event.type === 'object'
-                ? ''
-                : this.notice;
-        if (state.apply(event)) this.touch(state.item);
-        if (event.type === 'error' && !event.retrying) this.chatError = event.error;
-        if (event.type === 'tool-start') this.toolClock.start();
-        this.emit(event);
-      }
-      result = await run.result;
-    } catch (cause) {
-      // The engine promises not to throw; should it, the turn still ends cleanly with what arrived.
-      result = crashedResult(history, answerText(state.item), cause);
-      state.apply({ type: 'error', error: result.error!, text: answerText(state.item) });
-      this.chatError = result.error;
-    }
-    return result;
-  }
-
-  private runOptions(messages: ChatMessage[], signal: AbortSignal): RunChatOptions {
-    return {
-      provider: this.provider,
-      baseURL: this.baseUrl || undefined,
-      endpoint: this.endpoint || undefined,
-      apiKey: this.apiKey || undefined,
-      model: this.model || undefined,
-      headers: this.headers,
-      messages,
-      system: this.systemPrompt || undefined,
-      context: this.context,
-      tools: this.tools?.length ? this.tools : undefined,
-      schema: this.schema,
-      signal,
-      maxSteps: this.maxSteps,
-      maxRetries: this.maxRetries,
-      idleTimeoutMs: this.idleTimeoutMs,
-      temperature: this.temperature,
-      prices: this.prices,
-    };
-  }
-
-  private endAnswer(answer: AssistantItem, result: ChatResult): void {
-    this.notice = '';
-    if (result.error && result.finishReason !== 'aborted') this.chatError = result.error;
-    // A turn that failed before any content leaves no empty bubble; the banner says what happened.
-    const empty = answer.segments.length === 0 && !answer.object?.state.value;
-    if (empty && answer.status !== 'done') this.items = this.items.filter((item) => item !== answer);
-    else this.touch(answer);
-    if (answer.status === 'done') {
-      // Announced once, when the whole answer is on screen, as the reader will hear it (rendered text).
-      const shown = answer.segments.flatMap((s) => (s.kind === 'text' ? [s.body.shown] : []));
-      void Promise.all(shown).then(() => {
-        if (this.items.includes(answer)) this.announcement = this.spokenText(answer) || this.text.answerReady;
-      });
-    }
-  }
-
   /** The answer's rendered text, without the code blocks' toolbars. */
   private spokenText(answer: AssistantItem): string {
     const article = this.renderRoot.querySelector(`[data-key="${answer.key}"]`);
@@ -646,35 +442,6 @@ export class StreamChat extends LitElement {
       .join(' ')
       .replace(/\s+/g, ' ')
       .trim();
-  }
-
-  private emit(event: ChatEvent): void {
-    this.dispatchEvent(new CustomEvent(`stream-chat-${event.type}`, { detail: event, bubbles: true, composed: true }));
-  }
-
-  private refused(message: string): ChatResult {
-    return refusedResult(this.messages, message);
-  }
-
-  private retryNotice(delayMs: number): string {
-    return format(this.text.retrying, { seconds: Math.max(1, Math.round(delayMs / 1000)) });
-  }
-
-  private setBusy(busy: boolean): void {
-    this.isBusy = busy;
-    this.toggleAttribute('busy', busy);
-    this.stamp++;
-    this.requestUpdate();
-  }
-
-  /** Marks an item changed so the list re-renders it (and only it). */
-  private touch(item: Item): void {
-    item.version++;
-    this.requestUpdate();
-  }
-
-  private remember(): void {
-    if (this.history.length) this.memory.set(this.conversationId, [...this.history]);
   }
 
   // ——— user actions ———
@@ -692,7 +459,6 @@ export class StreamChat extends LitElement {
     this.draft = area.value;
     this.canSend = this.draft.trim().length > 0;
     this.fitInput(area);
-    this.draftChanged(this.draft);
   };
 
   /** Grows the message box with its text, up to the max height set in CSS. */
@@ -701,8 +467,8 @@ export class StreamChat extends LitElement {
     area.style.blockSize = `${area.scrollHeight}px`;
   }
 
-  /** Sets the message box's text (a restored draft, a failed edit). */
-  protected setDraft(text: string): void {
+  /** Sets the message box's text. */
+  private setDraft(text: string): void {
     this.draft = text;
     this.canSend = text.trim().length > 0;
     const area = this.input;
@@ -714,20 +480,10 @@ export class StreamChat extends LitElement {
 
   private readonly submit = () => {
     const text = this.draft.trim();
-    if (!text || this.isBusy) return;
-    if (!this.confirmSend(text)) return; // the host said no: the text stays in the box
+    if (!text || this.turns.busy) return;
+    if (!this.turns.confirm(text)) return; // refused: the text stays in the box
     this.setDraft('');
-    this.draftChanged('');
-    void this.sendConfirmed(text);
-  };
-
-  private readonly sendPrompt = (text: string) => {
-    if (this.confirmSend(text)) void this.sendConfirmed(text);
-  };
-
-  private readonly retry = () => {
-    this.chatError = undefined;
-    void this.regenerate();
+    void this.turns.sendConfirmed(text);
   };
 
   private async copy(item: Item): Promise<void> {
@@ -744,19 +500,6 @@ export class StreamChat extends LitElement {
       this.copiedKey = undefined;
       this.stamp++;
     }, COPIED_MS);
-  }
-
-  private decide(call: ToolCallState, approved: boolean): void {
-    if (approved) call.approve?.();
-    else {
-      call.deny?.();
-      call.status = 'denied';
-    }
-    call.approve = call.deny = undefined;
-    const owner = this.items.find(
-      (item) => item.kind === 'assistant' && item.segments.some((s) => s.kind === 'tool' && s.call === call),
-    );
-    if (owner) this.touch(owner);
   }
 
   private readonly onKeydown = (event: KeyboardEvent) => {
@@ -780,24 +523,22 @@ export class StreamChat extends LitElement {
       );
     },
     submitEdit: (item, text) => {
-      const content = text.trim();
-      if (!this.confirmSend(content)) return;
+      if (!this.turns.edit(item, text)) return;
       this.editingKey = undefined;
       this.stamp++;
-      void this.sendConfirmed(content, item);
     },
     cancelEdit: () => {
       this.editingKey = undefined;
       this.stamp++;
     },
-    regenerate: () => void this.regenerate(),
-    decide: (call, approved) => this.decide(call, approved),
+    regenerate: () => void this.turns.regenerate(),
+    decide: (call, approved) => this.turns.decide(call, approved),
     toolArgs: {
       schemaOf: (name) => this.tools?.find((tool) => tool.name === name)?.parameters,
       strings: () => this.objectStrings(),
     },
     isSendKey,
-    sendPrompt: (text) => this.sendPrompt(text),
+    sendPrompt: (text) => void this.turns.send(text),
   };
 
   // ——— rendering ———
@@ -806,26 +547,22 @@ export class StreamChat extends LitElement {
     if (changed.has('strings') || changed.has('showUsage') || changed.has('currency')) this.stamp++;
   }
 
-  /** Extra content for the header, next to "New conversation" (the history layer's list button). */
-  protected renderHeaderExtras(): unknown {
-    return this.historyController.renderList({ newButton: false });
-  }
-
   protected override render() {
     const strings = this.text;
-    const lastAnswer = this.items.findLast((item) => item.kind === 'assistant');
+    const turns = this.turns;
+    const lastAnswer = turns.items.findLast((item) => item.kind === 'assistant');
     return renderPanel({
       list: {
         ...this.listActions,
         strings,
-        busy: this.isBusy,
+        busy: turns.busy,
         lastAnswerKey: lastAnswer?.key,
         editingKey: this.editingKey,
         copiedKey: this.copiedKey,
         showUsage: this.showUsage,
         currency: this.currency,
         locale: this.closest('[lang]')?.getAttribute('lang') ?? '',
-        now: this.toolClock.now,
+        now: turns.toolClock.now,
         markdown: this.markdownOptions(strings),
         welcome: this.welcome ?? '',
         starterPrompts: this.starterPrompts ?? [],
@@ -834,29 +571,29 @@ export class StreamChat extends LitElement {
       composer: {
         strings,
         placeholder: this.placeholder ?? strings.placeholder,
-        busy: this.isBusy,
+        busy: turns.busy,
         canSend: this.canSend,
         submit: this.submit,
         stop: () => this.stop(),
         input: this.onInput,
       },
-      items: this.items,
+      items: turns.items,
       popup: this.mode === 'popup',
       opened: this.opened,
       heading: this.heading ?? strings.heading,
-      busy: this.isBusy,
+      busy: turns.busy,
       following: this.following,
-      notice: this.notice,
-      error: this.chatError,
-      announcement: this.announcement,
-      headerExtras: this.renderHeaderExtras(),
-      historyNotices: this.historyController.renderNotices(),
+      notice: turns.notice,
+      error: turns.error,
+      announcement: turns.announcement,
+      headerExtras: renderHistoryList(this.historyController, { newButton: false }),
+      historyNotices: renderHistoryNotices(this.historyController),
       toggle: () => (this.opened ? this.close() : this.open()),
       close: () => this.close(),
       newConversation: () => void this.newConversation(),
       jumpToEnd: () => this.follower.jumpToEnd(),
-      retry: this.retry,
-      dismissError: () => (this.chatError = undefined),
+      retry: () => void this.turns.retry(),
+      dismissError: () => this.turns.dismissError(),
       keydown: this.onKeydown,
     });
   }

@@ -7,7 +7,8 @@ import { assert } from 'chai';
 import '../../src/define.js';
 import type { StreamChat } from '../../src/ui/stream-chat.js';
 import { HistoryStore, exportJSON, exportMarkdown } from '../../src/store/index.js';
-import type { ChatMessage } from '../../src/core/messages.js';
+import * as z from 'zod';
+import type { ChatMessage, Tool } from '../../src/core/index.js';
 import { freshKey } from './helpers.js';
 
 const baseURL = new URL('/v1', location.origin).href;
@@ -266,6 +267,46 @@ describe('<stream-chat> history', () => {
       result.messages.map((m) => ({ role: m.role, content: m.content ?? null, tool_calls: m.tool_calls, tool_call_id: m.tool_call_id })),
     );
     assert.deepEqual(stored!.map((m) => m.seq), stored!.map((_, i) => i));
+  });
+
+  it('a tool that returns a cyclic object: its step is stored as it ends, as the model read it, and reloads', async function () {
+    this.timeout(60000);
+    const key = freshKey('element-cyclic');
+    const cyclic: Tool = {
+      name: 'get_weather',
+      description: 'Current weather in a city',
+      parameters: z.object({ city: z.string() }),
+      execute: ({ city }) => {
+        const report: Record<string, unknown> = { city, sky: 'clear' };
+        report.self = report; // JSON.stringify throws on this
+        return report;
+      },
+    };
+    const el = await chat(key, 'dev;rate=300;words=2000', (e) => (e.tools = [cyclic]));
+    const turn = el.send('Call get_weather for Paris');
+    // The finished step is stored while the next one streams, not only when the turn ends.
+    const probe = new HistoryStore({ storageKey: key });
+    const stored = await waitFor(async () => {
+      const messages = await probe.loadMessages(el.conversationId);
+      const last = messages.at(-1);
+      return last?.status === 'draft' && (last.content ?? '').length > 20 ? messages : undefined;
+    }, 'a draft of the answer after the tool step', 30000);
+    probe.close();
+    assert.isTrue(el.busy, 'the answer still streams');
+    el.stop();
+    const result = await turn;
+    const shape = (m: ChatMessage) => ({ role: m.role, content: m.content ?? null, tool_calls: m.tool_calls, tool_call_id: m.tool_call_id });
+    assert.deepEqual(stored!.slice(0, 3).map(shape), result.messages.slice(0, 3).map(shape), 'the step as the engine added it to the history');
+    assert.equal(stored![2].role, 'tool');
+    assert.equal(stored![2].status, 'final');
+    const id = el.conversationId;
+    el.remove();
+
+    const reloaded = await chat(key, 'dev;rate=0', (e) => e.setAttribute('conversation-id', id));
+    await waitFor(() => reloaded.messages.length === result.messages.length, 'the conversation reloaded');
+    assert.deepEqual(reloaded.messages.slice(0, 3).map(shape), result.messages.slice(0, 3).map(shape));
+    await reloaded.updateComplete;
+    assert.lengthOf(parts(reloaded, 'tool-call'), 1, 'the tool call is shown after the reload');
   });
 
   it('tool calls left without results by a cut-off step are not sent again', async () => {

@@ -1,15 +1,15 @@
 /// <reference types="mocha" />
 /**
- * The history controller on a minimal chat host: the same hooks and `stream-chat-*` events the element
- * uses, with a scripted stream instead of a model, so these tests see only what the controller does.
+ * The history controller on a minimal chat host that calls it through `TurnHistory` as the turn
+ * controller does, with a scripted stream instead of a model, so these tests see only what it does.
  */
 import { assert } from 'chai';
 import { html, LitElement } from 'lit';
-import type { ChatMessage } from '../../src/core/messages.js';
-import type { ChatResult } from '../../src/core/options.js';
+import type { ChatMessage, ChatResult } from '../../src/core/index.js';
 import { HistoryController, type HistoryHost } from '../../src/ui/history-controller.js';
+import { renderHistoryList, renderHistoryNotices } from '../../src/ui/history-view.js';
 import type { StorageProblem } from '../../src/store/index.js';
-import { axeViolations, domError, freshKey } from './helpers.js';
+import { axeViolations, domError, freshKey } from '../store/helpers.js';
 
 class FakeChat extends LitElement implements HistoryHost {
   static override properties = { storage: {}, storageKey: {} };
@@ -27,13 +27,13 @@ class FakeChat extends LitElement implements HistoryHost {
   async openConversation(id: string) {
     this.conversationId = id;
     this.history = await this.historyController.load(id);
-    await this.historyController.conversationShown(id, this.history);
+    await this.historyController.shown(id, this.history);
     this.requestUpdate();
   }
   async newConversation() {
     this.conversationId = `c-${Math.random().toString(36).slice(2)}`;
     this.history = [];
-    await this.historyController.conversationShown(this.conversationId, []);
+    await this.historyController.shown(this.conversationId, []);
     this.requestUpdate();
   }
   async regenerate() {}
@@ -46,18 +46,18 @@ class FakeChat extends LitElement implements HistoryHost {
   }
   /** A turn whose answer arrives as `chunks`; `finish: false` is a tab closed mid-stream. */
   async sendAndStream(text: string, chunks: string[], finish: boolean) {
-    if (!this.dispatchEvent(new CustomEvent('stream-chat-send', { cancelable: true, detail: { text } }))) return false;
+    const history = this.historyController;
+    if (!history.beforeSend()) return false;
     this.history = [...this.history, { role: 'user', content: text }];
-    await this.historyController.saveUserMessage(this.history);
+    await history.turnStarting(this.history);
     this.busy = true;
-    this.dispatchEvent(new CustomEvent('stream-chat-start', { detail: { type: 'start' } }));
+    history.turnStarted(this.history);
     let sofar = '';
     for (const delta of chunks) {
       sofar += delta;
-      this.dispatchEvent(new CustomEvent('stream-chat-text', { detail: { type: 'text', delta, text: sofar, step: 0 } }));
+      history.textArrived(delta, sofar);
     }
     if (!finish) {
-      this.historyController.saveDraft(sofar, { force: true });
       this.pending = sofar;
       return true;
     }
@@ -70,12 +70,12 @@ class FakeChat extends LitElement implements HistoryHost {
     const result = { message, messages: [...this.history, message], finishReason: 'stop' } as ChatResult;
     this.history = result.messages;
     this.busy = false;
-    await this.historyController.finishTurn(result, this.history);
+    await this.historyController.turnEnded(result, this.history);
     this.requestUpdate();
     return true;
   }
   override render() {
-    return html`${this.historyController.renderNotices()}${this.historyController.renderList()}
+    return html`${renderHistoryNotices(this.historyController)}${renderHistoryList(this.historyController)}
       <ol class="transcript">${this.history.map((m) => html`<li class=${m.role}>${m.content}</li>`)}</ol>`;
   }
 }
@@ -236,7 +236,7 @@ describe('history controller', () => {
     // Tab B's user message goes straight to the controller, as if B had not heard about A's answer yet.
     b.history = [...b.history, { role: 'user', content: 'From tab B' }];
     let saved = false;
-    const waiting = b.historyController.saveUserMessage(b.history).then(() => (saved = true));
+    const waiting = b.historyController.turnStarting(b.history).then(() => (saved = true));
     await settle(b);
     assert.isFalse(saved, 'B waits for A');
     await a.endTurn('A answer, complete');

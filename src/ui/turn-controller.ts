@@ -1,0 +1,335 @@
+/**
+ * The turns of a `<stream-chat>`: a Lit ReactiveController that owns the transcript (the history sent
+ * to the model and the items shown for it) and the running turn. It sends, stops, regenerates, edits
+ * and retries; runs one `runChat` per turn; applies its events to the answer on screen, re-dispatches
+ * them as `stream-chat-<type>` DOM events, and tells the stored history what happened through
+ * `TurnHistory`, called directly at each point where the order matters.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { runChat, type ChatError, type ChatEvent, type ChatMessage, type ChatResult, type RunChatOptions } from '../core/index.js';
+import { AnswerState } from './answer-state.js';
+import type { SendDetail } from './chat-types.js';
+import type { ObjectBodyOptions } from './object-body.js';
+import { format, type Strings } from './strings.js';
+import { ToolClock } from './tool-clock.js';
+import { crashedResult, refusedResult } from './turn-results.js';
+import { answerText, itemsFromHistory, newAnswer, nextKey, type AssistantItem, type Item, type ToolCallState, type UserItem } from './view-model.js';
+
+/**
+ * What the turns tell the stored history, in this order for a turn: `beforeSend` (a user message),
+ * `complete`, `turnStarting` (awaited before the request), `turnStarted`, `textArrived`*,
+ * `stepFinished`*, `turnEnded` (awaited before `send()` resolves). A failing call never stops a turn:
+ * it is reported as `stream-chat-storage-error`.
+ */
+export interface TurnHistory {
+  /** May a user message be sent now? False refuses it (another tab is answering in this conversation). */
+  beforeSend(): boolean;
+  /** Resolves once the whole opened conversation is shown (the request must carry all of it). */
+  complete(): Promise<void> | undefined;
+  /** The history about to be sent (a new message, an edit, a regenerate): stored before the request. */
+  turnStarting(messages: readonly ChatMessage[]): Promise<void>;
+  /** The run started: its answer is about to stream after `messages`. */
+  turnStarted(messages: readonly ChatMessage[]): void;
+  /** The current step's text so far (`delta` is what arrived now). */
+  textArrived(delta: string, text: string): void;
+  /** A step that ran tools ended: its assistant message and tool messages, from the engine. */
+  stepFinished(messages: readonly ChatMessage[]): void;
+  /** The turn ended (done, stopped or failed); `messages` is the history after it. */
+  turnEnded(result: ChatResult, messages: readonly ChatMessage[]): Promise<void>;
+  /** Reads a conversation to show (its last screen may come first, the rest through the host). */
+  load(id: string): Promise<ChatMessage[]>;
+  /** Another conversation is shown (new, opened, cleared). */
+  shown(id: string, messages: readonly ChatMessage[]): Promise<void>;
+}
+
+export interface TurnOptions {
+  history: TurnHistory;
+  /** The engine's options for a turn over `messages` (from the element's properties). */
+  runOptions(messages: ChatMessage[], signal: AbortSignal): RunChatOptions;
+  /** The element's merged UI strings. */
+  strings(): Strings;
+  /** How structured values are shown, when answers are structured output. */
+  objectOptions(): (() => ObjectBodyOptions) | undefined;
+  /** A turn began or a conversation was shown: the view goes to the end and follows it. */
+  followEnd(): void;
+  /** The finished answer as a screen reader will hear it (its rendered text). */
+  spokenText(answer: AssistantItem): string;
+}
+
+export class TurnController implements ReactiveController {
+  /** The history, in the OpenAI message shape: what the model is sent and what is stored. */
+  history: ChatMessage[] = [];
+  /** What the transcript shows. */
+  items: Item[] = [];
+  busy = false;
+  /** The error banner's error. */
+  error: ChatError | undefined;
+  /** "Retrying in 2 s" and the like. */
+  notice = '';
+  /** Read by screen readers when an answer is complete. */
+  announcement = '';
+  /** Redraws running tools' elapsed time. */
+  readonly toolClock: ToolClock;
+  private current?: { abort(): void; done: Promise<ChatResult>; answer: AssistantItem };
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: TurnOptions,
+  ) {
+    this.toolClock = new ToolClock(host, () => this.items, (item) => this.touch(item));
+    host.addController(this);
+  }
+
+  /**
+   * A removed element's turn runs on to its end, as it does when a framework moves the element; the
+   * stored history writes nothing more for it (see history-controller.ts).
+   */
+  hostDisconnected(): void {}
+
+  // ——— sending ———
+
+  /** Sends `text` as if the user typed it. Resolves when the turn ends; never rejects. */
+  send(text: string): Promise<ChatResult> {
+    const content = text.trim();
+    if (!content) return Promise.resolve(this.refused('There is nothing to send.'));
+    if (!this.confirm(content)) return Promise.resolve(this.refused('The message was not sent (stream-chat-send was cancelled).'));
+    return this.sendConfirmed(content);
+  }
+
+  /** Asks the history, then the page (`stream-chat-send`, cancelable), whether `text` may be sent. */
+  confirm(text: string): boolean {
+    if (!this.options.history.beforeSend()) return false;
+    const detail: SendDetail = { text, messages: this.messages };
+    return this.host.dispatchEvent(new CustomEvent('stream-chat-send', { detail, cancelable: true, bubbles: true, composed: true }));
+  }
+
+  /** Sends an edit of `item` in its place: what followed it is dropped. False when it was not sent. */
+  edit(item: UserItem, text: string): boolean {
+    const content = text.trim();
+    if (!this.confirm(content)) return false;
+    void this.sendConfirmed(content, item);
+    return true;
+  }
+
+  /** Sends text already confirmed; `replacing` is the user message an edit replaces. */
+  async sendConfirmed(content: string, replacing?: UserItem): Promise<ChatResult> {
+    await this.settle();
+    const length = this.history.length;
+    // The whole opened conversation must be shown (its earlier messages come after its last screen).
+    const complete = this.options.history.complete();
+    if (complete) await this.guard(() => complete);
+    // Earlier messages that arrived meanwhile were put before the edited one: its index moved with them.
+    const cut = replacing ? replacing.index + this.history.length - length : this.history.length;
+    this.history = [...this.history.slice(0, cut), { role: 'user', content }];
+    const at = replacing ? this.items.findIndex((item) => item.kind === 'user' && item.index === cut) : -1;
+    const kept = replacing ? this.items.slice(0, at < 0 ? this.items.length : at) : this.items;
+    const user: UserItem = { kind: 'user', key: nextKey('u'), text: content, index: cut, version: 0 };
+    this.items = [...kept, user];
+    this.setBusy(true); // busy from here: a second Enter while storage works must not send twice
+    await this.guard(() => this.options.history.turnStarting(this.history));
+    return this.runTurn();
+  }
+
+  /** Asks again for the last answer (drops it first). */
+  async regenerate(): Promise<ChatResult> {
+    if (!this.history.some((message) => message.role === 'user')) return this.refused('There is no message to answer.');
+    await this.settle();
+    const complete = this.options.history.complete(); // the indexes below count the earlier messages
+    if (complete) await this.guard(() => complete);
+    const lastUser = this.history.findLastIndex((message) => message.role === 'user');
+    this.history = this.history.slice(0, lastUser + 1);
+    this.items = this.items.filter((item) => item.kind === 'user' || item.index <= lastUser);
+    this.setBusy(true);
+    await this.guard(() => this.options.history.turnStarting(this.history));
+    return this.runTurn();
+  }
+
+  /** The error banner's Retry: asks again for the last answer. */
+  retry(): Promise<ChatResult> {
+    this.dismissError();
+    return this.regenerate();
+  }
+
+  /** Stops the running turn; the partial answer stays. */
+  stop(): void {
+    this.current?.abort();
+  }
+
+  /** Waits for the running turn to end, stopping it first. */
+  async settle(): Promise<void> {
+    if (!this.current) return;
+    const { done } = this.current;
+    this.current.abort();
+    await done;
+  }
+
+  /** A copy of the history. */
+  get messages(): ChatMessage[] {
+    return this.history.map((message) => ({ ...message }));
+  }
+
+  // ——— conversations ———
+
+  /** Shows the stored conversation `id` (after the running turn ends). */
+  async open(id: string): Promise<void> {
+    let messages: ChatMessage[] = [];
+    await this.guard(async () => void (messages = await this.options.history.load(id)));
+    this.show(messages);
+    await this.guard(() => this.options.history.shown(id, this.history));
+  }
+
+  /** Shows the empty conversation `id` (a new one, or the current one cleared). */
+  async showEmpty(id: string): Promise<void> {
+    this.show([]);
+    await this.guard(() => this.options.history.shown(id, []));
+  }
+
+  /** Replaces the shown conversation by `messages`. */
+  show(messages: ChatMessage[]): void {
+    this.history = [...messages];
+    this.items = itemsFromHistory(this.history, this.options.objectOptions());
+    this.error = undefined;
+    this.options.followEnd();
+    this.host.requestUpdate();
+  }
+
+  /** Adds a conversation's earlier messages before the ones shown. */
+  prepend(messages: ChatMessage[]): void {
+    this.history = [...messages, ...this.history];
+    this.items = itemsFromHistory(this.history, this.options.objectOptions());
+    this.host.requestUpdate();
+  }
+
+  // ——— the turn ———
+
+  private runTurn(): Promise<ChatResult> {
+    const answer = newAnswer(this.history.length);
+    const state = new AnswerState(answer, this.options.objectOptions());
+    const controller = new AbortController();
+    const history = this.history;
+    this.items = [...this.items, answer];
+    this.error = undefined;
+    this.notice = '';
+    this.announcement = '';
+    this.setBusy(true);
+    this.options.followEnd();
+    const done = this.consume(history, state, controller.signal).then(async (result) => {
+      this.current = undefined;
+      this.history = result.messages;
+      this.endAnswer(answer, result);
+      this.setBusy(false);
+      await this.guard(() => this.options.history.turnEnded(result, this.history));
+      return result;
+    });
+    this.current = { abort: () => controller.abort(), done, answer };
+    return done;
+  }
+
+  private async consume(history: ChatMessage[], state: AnswerState, signal: AbortSignal): Promise<ChatResult> {
+    const stored = this.options.history;
+    try {
+      const run = runChat(this.options.runOptions(history, signal));
+      signal.addEventListener('abort', () => run.abort(), { once: true });
+      for await (const event of run) {
+        const notice = this.noticeAfter(event);
+        if (notice !== this.notice) {
+          this.notice = notice;
+          this.host.requestUpdate();
+        }
+        if (state.apply(event)) this.touch(state.item);
+        if (event.type === 'error' && !event.retrying) {
+          this.error = event.error;
+          this.host.requestUpdate();
+        }
+        if (event.type === 'tool-start') this.toolClock.start();
+        if (event.type === 'start') stored.turnStarted(history);
+        else if (event.type === 'text') stored.textArrived(event.delta, event.text);
+        else if (event.type === 'step-end') stored.stepFinished(event.messages);
+        this.emit(event);
+      }
+      return await run.result;
+    } catch (cause) {
+      // The engine promises not to throw; should it, the turn still ends cleanly with what arrived.
+      const result = crashedResult(history, answerText(state.item), cause);
+      state.apply({ type: 'error', error: result.error!, text: answerText(state.item) });
+      this.error = result.error;
+      return result;
+    }
+  }
+
+  private noticeAfter(event: ChatEvent): string {
+    if (event.type === 'retry') return format(this.options.strings().retrying, { seconds: Math.max(1, Math.round(event.delayMs / 1000)) });
+    if (event.type === 'error' && event.retrying) return this.options.strings().askingAgain;
+    if (event.type === 'text' || event.type === 'object') return '';
+    return this.notice;
+  }
+
+  private endAnswer(answer: AssistantItem, result: ChatResult): void {
+    this.notice = '';
+    if (result.error && result.finishReason !== 'aborted') this.error = result.error;
+    // A turn that failed before any content leaves no empty bubble; the banner says what happened.
+    const empty = answer.segments.length === 0 && !answer.object?.state.value;
+    if (empty && answer.status !== 'done') this.items = this.items.filter((item) => item !== answer);
+    else this.touch(answer);
+    if (answer.status === 'done') {
+      // Announced once, when the whole answer is on screen, as the reader will hear it (rendered text).
+      const shown = answer.segments.flatMap((s) => (s.kind === 'text' ? [s.body.shown] : []));
+      void Promise.all(shown).then(() => {
+        if (!this.items.includes(answer)) return;
+        this.announcement = this.options.spokenText(answer) || this.options.strings().answerReady;
+        this.host.requestUpdate();
+      });
+    }
+  }
+
+  /** A tool waiting for approval: the user's decision. */
+  decide(call: ToolCallState, approved: boolean): void {
+    if (approved) call.approve?.();
+    else {
+      call.deny?.();
+      call.status = 'denied';
+    }
+    call.approve = call.deny = undefined;
+    const owner = this.items.find(
+      (item) => item.kind === 'assistant' && item.segments.some((s) => s.kind === 'tool' && s.call === call),
+    );
+    if (owner) this.touch(owner);
+  }
+
+  /** Marks an item changed so the list re-renders it (and only it). */
+  touch(item: Item): void {
+    item.version++;
+    this.host.requestUpdate();
+  }
+
+  dismissError(): void {
+    this.error = undefined;
+    this.host.requestUpdate();
+  }
+
+  private setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.host.toggleAttribute('busy', busy);
+    this.host.requestUpdate();
+  }
+
+
+  private emit(event: ChatEvent): void {
+    this.host.dispatchEvent(new CustomEvent(`stream-chat-${event.type}`, { detail: event, bubbles: true, composed: true }));
+  }
+
+  private refused(message: string): ChatResult {
+    return refusedResult(this.messages, message);
+  }
+
+  /** Runs a call into the history; a failure is reported as a storage error and the chat goes on. */
+  private async guard(run: () => void | Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      const error: ChatError = { kind: 'storage', message, retryable: false, cause };
+      this.host.dispatchEvent(new CustomEvent('stream-chat-storage-error', { detail: error, bubbles: true, composed: true }));
+    }
+  }
+}
