@@ -4,16 +4,19 @@
  * the store reopens and retries once, then moves to memory (seeded with everything seen so far), reports
  * the problem once, and carries on.
  */
-import type { ChatMessage } from '../core/messages.js';
+import type { ChatMessage } from '../core/index.js';
 import type { Backend, Entry } from './backend.js';
 import { IdbBackend, type StoreFactory } from './idb-backend.js';
 import { MemoryBackend } from './memory-backend.js';
 import { migrate } from './migrate.js';
 import {
+  ALL_MESSAGES,
   CONVERSATIONS,
   SCHEMA_VERSION,
   chatFields,
   conversationKey,
+  isKeyOf,
+  keyOf,
   messageKey,
   messagesOf,
   newId,
@@ -24,7 +27,7 @@ import {
   type StoreKey,
 } from './records.js';
 import { PROBLEM_MESSAGES, reasonOf, type StorageProblem } from './storage-problem.js';
-import { TabSync, type ChangeListener, type Release } from './tab-sync.js';
+import { TabSync, type ChangeListener, type HistoryChange, type Release } from './tab-sync.js';
 import { checkConversationRecord, checkMessageRecord } from './validate.js';
 
 export type StorageKind = 'indexeddb' | 'memory' | 'none';
@@ -55,10 +58,6 @@ export interface AppendOptions {
 /** Databases are named per namespace, so clearing or deleting one user's history never touches another's. */
 export function databaseName(storageKey?: string): string {
   return storageKey ? `stream-chat:${storageKey}` : 'stream-chat';
-}
-
-function keyOf(record: ConversationRecord | MessageRecord): StoreKey {
-  return 'seq' in record ? messageKey(record.conversationId, record.seq) : conversationKey(record.id);
 }
 
 export class HistoryStore {
@@ -137,13 +136,13 @@ export class HistoryStore {
    */
   async append(conversationId: string, messages: ChatMessage[], options: AppendOptions = {}): Promise<MessageRecord[]> {
     const now = Date.now();
-    const entries = await this.#run((b) =>
-      b.append(conversationKey(conversationId), messagesOf(conversationId), (lastSeq, stored) =>
-        this.#plan(conversationId, stored, lastSeq, messages, options, now),
-      ),
+    const entries = await this.#write(
+      (b) =>
+        b.append(conversationKey(conversationId), messagesOf(conversationId), (lastSeq, stored) =>
+          this.#plan(conversationId, stored, lastSeq, messages, options, now),
+        ),
+      { type: 'conversation', id: conversationId },
     );
-    this.#mirrorPut(entries);
-    this.#sync.announce({ type: 'conversation', id: conversationId });
     return entries.slice(0, -1).map(([, v]) => v as MessageRecord);
   }
 
@@ -195,10 +194,7 @@ export class HistoryStore {
    */
   async saveMessage(record: MessageRecord): Promise<void> {
     const next: MessageRecord = { ...record, ...chatFields(record), updatedAt: Date.now() };
-    const entries: Entry[] = [[keyOf(next), next]];
-    await this.#run((b) => b.put(entries));
-    this.#mirrorPut(entries);
-    this.#sync.announce({ type: 'conversation', id: record.conversationId, seq: record.seq, draft: next.status === 'draft' });
+    await this.#put([[keyOf(next), next]], { type: 'conversation', id: record.conversationId, seq: record.seq, draft: next.status === 'draft' });
   }
 
   /**
@@ -209,28 +205,20 @@ export class HistoryStore {
     if (!messages.length) messages = [{ role: 'assistant', content: draft.content }];
     const now = Date.now();
     const id = draft.conversationId;
-    const entries = await this.#run((b) =>
-      b.append(conversationKey(id), messagesOf(id), (lastSeq, stored) =>
-        this.#plan(id, stored, lastSeq, messages, options, now, draft),
-      ),
+    const entries = await this.#write(
+      (b) => b.append(conversationKey(id), messagesOf(id), (lastSeq, stored) => this.#plan(id, stored, lastSeq, messages, options, now, draft)),
+      { type: 'conversation', id },
     );
-    this.#mirrorPut(entries);
-    this.#sync.announce({ type: 'conversation', id });
     return entries.slice(0, -1).map(([, v]) => v as MessageRecord);
   }
 
   /** Removes the messages from `fromSeq` on (regenerate), keeping the conversation. */
   async truncate(id: string, fromSeq: number): Promise<void> {
-    await this.#run((b) => b.deleteRange([[messageKey(id, fromSeq), messagesOf(id)[1]]]));
-    for (const key of [...this.#mirror.keys()]) {
-      const [k] = this.#mirror.get(key)!;
-      if (k[0] === 'm' && k[1] === id && (k[2] as number) >= fromSeq) this.#mirror.delete(key);
-    }
-    const entries = await this.#run((b) =>
-      b.append(conversationKey(id), messagesOf(id), (lastSeq, stored) => this.#plan(id, stored, lastSeq, [], {}, Date.now())),
+    await this.#delete([[messageKey(id, fromSeq), messagesOf(id)[1]]], (key) => isKeyOf(key, id, fromSeq), null);
+    await this.#write(
+      (b) => b.append(conversationKey(id), messagesOf(id), (lastSeq, stored) => this.#plan(id, stored, lastSeq, [], {}, Date.now())),
+      { type: 'conversation', id },
     );
-    this.#mirrorPut(entries);
-    this.#sync.announce({ type: 'conversation', id });
   }
 
   /**
@@ -263,10 +251,7 @@ export class HistoryStore {
       count: records.length,
     };
     if (conversation.model) record.model = conversation.model;
-    const entries: Entry[] = [...records.map((r): Entry => [keyOf(r), r]), [conversationKey(id), record]];
-    await this.#run((b) => b.put(entries));
-    this.#mirrorPut(entries);
-    this.#sync.announce({ type: 'conversation', id });
+    await this.#put([...records.map((r): Entry => [keyOf(r), r]), [conversationKey(id), record]], { type: 'conversation', id });
     return record;
   }
 
@@ -274,23 +259,16 @@ export class HistoryStore {
     const current = await this.getConversation(id);
     if (!current) return;
     const next: ConversationRecord = { ...current, title: title.trim(), renamed: true, v: SCHEMA_VERSION };
-    const entries: Entry[] = [[conversationKey(id), next]];
-    await this.#run((b) => b.put(entries));
-    this.#mirrorPut(entries);
-    this.#sync.announce({ type: 'conversation', id });
+    await this.#put([[conversationKey(id), next]], { type: 'conversation', id });
   }
 
   async deleteConversation(id: string): Promise<void> {
-    await this.#run((b) => b.deleteRange([[conversationKey(id), conversationKey(id)], messagesOf(id)]));
-    for (const [key, [k]] of this.#mirror) if (k[1] === id) this.#mirror.delete(key);
-    this.#sync.announce({ type: 'deleted', id });
+    await this.#delete([[conversationKey(id), conversationKey(id)], messagesOf(id)], (key) => isKeyOf(key, id), { type: 'deleted', id });
   }
 
   /** Deletes every conversation of this namespace (the remembered API key lives elsewhere and stays). */
   async clearAll(): Promise<void> {
-    await this.#run((b) => b.deleteRange([CONVERSATIONS, [['m'], ['m', []]]]));
-    this.#mirror.clear();
-    this.#sync.announce({ type: 'cleared' });
+    await this.#delete([CONVERSATIONS, ALL_MESSAGES], () => true, { type: 'cleared' });
   }
 
   /** Every stored key and value, raw (tests scan them; export builds on the readers above). */
@@ -331,9 +309,7 @@ export class HistoryStore {
     if (!drafts.length || (await this.isAnsweringElsewhere(drafts[0].conversationId))) return messages;
     if (this.#holding.has(drafts[0].conversationId)) return messages;
     const fixed = drafts.map((d): MessageRecord => ({ ...d, status: 'interrupted' }));
-    const entries = fixed.map((r): Entry => [keyOf(r), r]);
-    await this.#run((b) => b.put(entries));
-    this.#mirrorPut(entries);
+    await this.#put(fixed.map((r): Entry => [keyOf(r), r]), null);
     return messages.map((m) => fixed.find((f) => f.seq === m.seq && m.status === 'draft') ?? m);
   }
 
@@ -383,6 +359,30 @@ export class HistoryStore {
       fallback: false,
       key,
     });
+  }
+
+  // ---- writing: every write goes through here ----
+
+  /**
+   * Runs a write, keeps the memory copy complete with what it wrote (the seed of the fallback), and
+   * tells the other tabs (`change`; null for a write they need not hear of).
+   */
+  async #write(write: (backend: Backend) => Promise<Entry[]>, change: HistoryChange | null): Promise<Entry[]> {
+    const entries = await this.#run(write);
+    this.#mirrorPut(entries);
+    if (change) this.#sync.announce(change);
+    return entries;
+  }
+
+  #put(entries: Entry[], change: HistoryChange | null): Promise<Entry[]> {
+    return this.#write(async (b) => (await b.put(entries), entries), change);
+  }
+
+  /** Deletes key ranges, and from the memory copy the keys `dropped` says. */
+  async #delete(bounds: [StoreKey, StoreKey][], dropped: (key: StoreKey) => boolean, change: HistoryChange | null): Promise<void> {
+    await this.#write(async (b) => (await b.deleteRange(bounds), []), null);
+    for (const [key, [k]] of [...this.#mirror]) if (dropped(k)) this.#mirror.delete(key);
+    if (change) this.#sync.announce(change);
   }
 
   // ---- failure handling ----

@@ -9,7 +9,7 @@
  * Array keys sort element by element (numbers < strings < arrays), so every message of a conversation
  * lies between ['m', id] and ['m', id, []] in seq order: one IDBKeyRange reads or deletes them all.
  */
-import type { ChatMessage, ToolCall } from '../core/messages.js';
+import type { ChatMessage, ToolCall } from '../core/index.js';
 
 /** Written on every record; a record with an older `v` goes through migrate() when it is read. */
 export const SCHEMA_VERSION = 1;
@@ -42,9 +42,6 @@ export interface MessageRecord extends ChatMessage {
   finishReason?: string;
 }
 
-/** A message as the UI holds it: the chat shape plus where it lives and whether it is complete. */
-export type StoredMessage = MessageRecord;
-
 export type StoreKey = (string | number | never[])[];
 
 export const conversationKey = (id: string): StoreKey => ['c', id];
@@ -53,6 +50,20 @@ export const messageKey = (id: string, seq: number): StoreKey => ['m', id, seq];
 export const CONVERSATIONS: [StoreKey, StoreKey] = [['c'], ['c', []]];
 /** Bounds of one conversation's messages. */
 export const messagesOf = (id: string): [StoreKey, StoreKey] => [['m', id], ['m', id, []]];
+/** Bounds of every message record. */
+export const ALL_MESSAGES: [StoreKey, StoreKey] = [['m'], ['m', []]];
+
+/** Where a record is kept. */
+export function keyOf(record: ConversationRecord | MessageRecord): StoreKey {
+  return 'seq' in record ? messageKey(record.conversationId, record.seq) : conversationKey(record.id);
+}
+
+/** The key is conversation `id`'s record or one of its messages (from `fromSeq` on, when given). */
+export function isKeyOf(key: StoreKey, id: string, fromSeq?: number): boolean {
+  if (key[1] !== id) return false;
+  if (fromSeq === undefined) return true;
+  return key[0] === 'm' && (key[2] as number) >= fromSeq;
+}
 
 /** The chat-shaped fields of a message and nothing else: no option, header or key can ride along. */
 export function chatFields(message: ChatMessage): ChatMessage {
