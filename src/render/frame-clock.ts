@@ -10,13 +10,27 @@ export interface FrameClock {
   cancelFrame(id: number): void;
 }
 
-/** Where a frame is a frame: requestAnimationFrame when there is one, else a ~60 Hz timer (Node, Workers). */
+/**
+ * Where a frame is a frame: requestAnimationFrame on a page, else a ~60 Hz timer (Node, Workers). In a
+ * hidden tab browsers run no requestAnimationFrame callback, so a stream rendered on frames would stand
+ * still until the reader comes back and then jump; there a timer (which browsers slow to about once a
+ * second in the background) keeps the text current at almost no cost. Timer ids are handed out negated,
+ * so cancelFrame knows which kind it holds.
+ */
 export const defaultFrameClock: FrameClock =
   typeof requestAnimationFrame === 'function'
     ? {
         now: () => performance.now(),
-        requestFrame: (cb) => requestAnimationFrame(cb),
-        cancelFrame: (id) => cancelAnimationFrame(id),
+        requestFrame(cb) {
+          if (typeof document !== 'undefined' && document.visibilityState === 'hidden') {
+            return -setTimeout(() => cb(performance.now()), 16);
+          }
+          return requestAnimationFrame(cb);
+        },
+        cancelFrame(id) {
+          if (id < 0) clearTimeout(-id);
+          else cancelAnimationFrame(id);
+        },
       }
     : {
         now: () => performance.now(),

@@ -6,9 +6,9 @@
  * string extends its text node, and a subtree known to be complete (not on the open path) whose value is
  * unchanged is skipped without being walked. Model text only ever reaches the DOM through text nodes.
  */
-import type { ValidationIssue } from '../core/events.js';
-import { jsonPointer, type JsonPath } from '../core/partial-json.js';
-import { AMBIGUOUS, childSchema, defOf, unwrap, type AnySchema } from '../core/partial-schema.js';
+import type { ValidationIssue } from '../core/index.js';
+import { jsonPointer, type JsonPath } from '../core/index.js';
+import { AMBIGUOUS, childSchema, defOf, unwrap, type AnySchema } from '../core/index.js';
 
 export { objectViewStyles } from './object-view-styles.js';
 

@@ -3,7 +3,7 @@
  * exact field) and Markdown for reading. Only conversation fields and chat messages go out: the API key,
  * headers and options are never part of a record, so they cannot be part of an export.
  */
-import type { ChatMessage } from '../core/messages.js';
+import type { ChatMessage } from '../core/index.js';
 import type { HistoryStore } from './history-store.js';
 import { chatFields, type ConversationRecord, type MessageRecord, type MessageStatus } from './records.js';
 import { addProblem, checkChatMessage, isObject, isTime, joinPath, type Problems } from './validate.js';

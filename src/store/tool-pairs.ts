@@ -6,7 +6,7 @@
  * so positions still match the stored records (a result always comes with its call: a finished step is
  * stored in one write).
  */
-import type { ChatMessage } from '../core/messages.js';
+import type { ChatMessage } from '../core/index.js';
 
 export function answeredToolCalls<T extends ChatMessage>(messages: readonly T[]): T[] {
   const out: T[] = [];

@@ -3,7 +3,7 @@
  * straight to the answer's stable bodies; only changes of shape (a new segment, a tool's state,
  * the end) ask for a template update, reported by the return value.
  */
-import type { ChatEvent } from '../core/events.js';
+import type { ChatEvent } from '../core/index.js';
 import { ObjectBody, type ObjectBodyOptions } from './object-body.js';
 import { TextBody } from './text-body.js';
 import { nextKey, type AssistantItem, type TextSegment, type ToolCallState } from './view-model.js';

@@ -1,5 +1,5 @@
 /** Public types of the element's options, and the attribute converters they need. */
-import type { ChatMessage } from '../core/messages.js';
+import type { ChatMessage } from '../core/index.js';
 
 export type ChatMode = 'inline' | 'popup';
 export type ChatTheme = 'light' | 'dark' | 'auto';

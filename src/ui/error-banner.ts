@@ -3,7 +3,7 @@
  * turn can be tried again, and Dismiss. The partial answer stays in the transcript above it.
  */
 import { html, type TemplateResult } from 'lit';
-import type { ChatError } from '../core/events.js';
+import type { ChatError } from '../core/index.js';
 import { alertIcon, closeIcon } from './icons.js';
 import type { Strings } from './strings.js';
 

@@ -4,10 +4,19 @@
  * By default the render layer's ObjectView (incremental, labelled fields); or the host's `renderObject`.
  */
 import { render as litRender } from 'lit';
-import type { Schema } from '../core/options.js';
-import { ObjectView, type ObjectViewState, type ObjectViewStrings } from '../render/index.js';
-import { pageFrameClock } from './frame-clock.js';
-import type { ObjectState } from './view-model.js';
+import type { Schema, ValidationIssue } from '../core/index.js';
+import { defaultFrameClock, ObjectView, type ObjectViewState, type ObjectViewStrings } from '../render/index.js';
+
+export interface ObjectState {
+  value: unknown;
+  complete: boolean;
+  issues: ValidationIssue[];
+  completed?: string[];
+  /** The value still being written (everything off this path is complete): the view skips the rest. */
+  openPath?: (string | number)[];
+  /** Nothing more will arrive: fields still absent show as missing rather than pending. */
+  ended?: boolean;
+}
 
 /** What a host's `renderObject` may return: a Lit template, a DOM node, or a string shown as text. */
 export type ObjectRenderer = (value: unknown, state: ObjectViewState) => unknown;
@@ -39,19 +48,19 @@ export class ObjectBody {
   }
 
   flush(): void {
-    pageFrameClock.cancelFrame(this.frame);
+    defaultFrameClock.cancelFrame(this.frame);
     this.frame = 0;
     this.render();
   }
 
   dispose(): void {
-    pageFrameClock.cancelFrame(this.frame);
+    defaultFrameClock.cancelFrame(this.frame);
     this.container = undefined;
   }
 
   private schedule(): void {
     if (this.frame || !this.container) return;
-    this.frame = pageFrameClock.requestFrame(() => {
+    this.frame = defaultFrameClock.requestFrame(() => {
       this.frame = 0;
       this.render();
     });

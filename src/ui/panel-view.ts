@@ -3,7 +3,7 @@
  * retry notice, error banner, composer, and the polite live region that reads each finished answer once.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ChatError } from '../core/events.js';
+import type { ChatError } from '../core/index.js';
 import { renderComposer, type ComposerContext } from './composer.js';
 import { renderErrorBanner } from './error-banner.js';
 import { closeIcon, downIcon, plusIcon } from './icons.js';

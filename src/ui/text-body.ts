@@ -5,8 +5,7 @@
  * the open tail of the markdown. So the DOM changes once per frame whatever the network does, and the
  * element's template is not re-rendered per token.
  */
-import { instantRelease, MarkdownStream, Smoother, type MarkdownOptions } from '../render/index.js';
-import { pageFrameClock } from './frame-clock.js';
+import { defaultFrameClock, instantRelease, MarkdownStream, Smoother, type MarkdownOptions } from '../render/index.js';
 
 export class TextBody {
   /** Everything received so far (what copy and the history hold), ahead of what is shown. */
@@ -30,7 +29,7 @@ export class TextBody {
     this.container = container;
     container.classList.add('md');
     container.textContent = '';
-    this.stream = new MarkdownStream(container, { ...options, clock: pageFrameClock });
+    this.stream = new MarkdownStream(container, { ...options, clock: defaultFrameClock });
     if (this.finished) {
       this.stream.setText(this.text);
       this.done();
@@ -45,7 +44,7 @@ export class TextBody {
         this.stream?.flush();
         if (last) this.complete();
       },
-      { instant: instantRelease(), clock: pageFrameClock },
+      { instant: instantRelease(), clock: defaultFrameClock },
     );
   }
 

@@ -4,7 +4,7 @@
  * field shows as pending until the model writes it. The view keeps its DOM between frames (a growing
  * string grows in place), so each call owns one element, reused by every render of the call.
  */
-import type { Schema } from '../core/options.js';
+import type { Schema } from '../core/index.js';
 import { ObjectView, type ObjectViewState, type ObjectViewStrings } from '../render/index.js';
 import type { ToolCallState } from './view-model.js';
 

@@ -3,7 +3,7 @@
  * time elapsed, then its result or error. When the run asks for approval, Allow / Deny buttons.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Schema } from '../core/options.js';
+import type { Schema } from '../core/index.js';
 import type { ObjectViewStrings } from '../render/index.js';
 import { toolIcon } from './icons.js';
 import { toolArgsElement } from './tool-args-view.js';

@@ -13,7 +13,8 @@ import type { ObjectBodyOptions } from './object-body.js';
 import { format, type Strings } from './strings.js';
 import { ToolClock } from './tool-clock.js';
 import { crashedResult, refusedResult } from './turn-results.js';
-import { answerText, itemsFromHistory, newAnswer, nextKey, type AssistantItem, type Item, type ToolCallState, type UserItem } from './view-model.js';
+import { itemsFromHistory } from './items-from-history.js';
+import { answerText, newAnswer, nextKey, type AssistantItem, type Item, type ToolCallState, type UserItem } from './view-model.js';
 
 /**
  * What the turns tell the stored history, in this order for a turn: `beforeSend` (a user message),

@@ -1,7 +1,7 @@
 /** Results of turns that did not go through the engine normally, in the engine's own shape. */
-import type { ChatError } from '../core/events.js';
-import type { ChatMessage } from '../core/messages.js';
-import type { ChatResult } from '../core/options.js';
+import type { ChatError } from '../core/index.js';
+import type { ChatMessage } from '../core/index.js';
+import type { ChatResult } from '../core/index.js';
 
 const NO_USAGE = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
 

@@ -1,6 +1,6 @@
 /** The optional usage line under an answer (`show-usage`): tokens, and the cost when a price is known. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Usage } from '../core/events.js';
+import type { Usage } from '../core/index.js';
 import { format, type Strings } from './strings.js';
 
 export function formatCost(cost: number, currency: string, locale?: string): string {

@@ -1,12 +1,12 @@
 /**
- * What the transcript shows, as plain data. The history (`ChatMessage[]`, the shape the model and the
- * store use) is the source of truth; these items are a view of it grouped the way a reader sees a chat:
- * one bubble per user message, one per answer (an answer spans every step of a tool loop).
+ * What the transcript shows. The history (`ChatMessage[]`, the shape the model and the store use) is
+ * the source of truth; these items are a view of it grouped the way a reader sees a chat: one bubble
+ * per user message, one per answer (an answer spans every step of a tool loop). An answer's text and
+ * value live in bodies (text-body.ts, object-body.ts) that own their DOM; the rest is plain data.
  */
-import type { ChatError, Usage, ValidationIssue } from '../core/events.js';
-import type { ChatMessage } from '../core/messages.js';
-import { ObjectBody, type ObjectBodyOptions } from './object-body.js';
-import { TextBody } from './text-body.js';
+import type { ChatError, Usage, ValidationIssue } from '../core/index.js';
+import type { ObjectBody } from './object-body.js';
+import type { TextBody } from './text-body.js';
 
 export type ToolStatus = 'streaming' | 'approval' | 'running' | 'done' | 'error' | 'denied';
 
@@ -40,16 +40,7 @@ export interface ToolSegment {
 
 export type Segment = TextSegment | ToolSegment;
 
-export interface ObjectState {
-  value: unknown;
-  complete: boolean;
-  issues: ValidationIssue[];
-  completed?: string[];
-  /** The value still being written (everything off this path is complete): the view skips the rest. */
-  openPath?: (string | number)[];
-  /** Nothing more will arrive: fields still absent show as missing rather than pending. */
-  ended?: boolean;
-}
+export type { ObjectState } from './object-body.js';
 
 export type AnswerStatus = 'waiting' | 'streaming' | 'done' | 'stopped' | 'error';
 
@@ -97,70 +88,4 @@ export function answerText(item: AssistantItem): string {
     .map((segment) => segment.body.text)
     .filter((text) => text.length > 0)
     .join('\n\n');
-}
-
-function parseArgs(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function parseResult(content: string | null): unknown {
-  if (content == null) return undefined;
-  try {
-    return JSON.parse(content);
-  } catch {
-    return content;
-  }
-}
-
-/**
- * Groups a stored history into transcript items (system messages are not shown). With `objects` (the
- * element has a schema), an answer whose text is JSON is shown as a value, as it was when it streamed.
- */
-export function itemsFromHistory(messages: readonly ChatMessage[], objects?: () => ObjectBodyOptions): Item[] {
-  const items: Item[] = [];
-  let answer: AssistantItem | undefined;
-  const calls = new Map<string, ToolCallState>();
-  messages.forEach((message, index) => {
-    if (message.role === 'user') {
-      answer = undefined;
-      items.push({ kind: 'user', key: nextKey('u'), text: message.content ?? '', index, version: 0 });
-      return;
-    }
-    if (message.role === 'system') return;
-    if (!answer) {
-      answer = newAnswer(index);
-      answer.status = 'done';
-      items.push(answer);
-    }
-    if (message.role === 'assistant') {
-      const value = objects && message.content ? parseArgs(message.content) : undefined;
-      if (value !== undefined) {
-        answer.object = new ObjectBody(objects!);
-        answer.object.update({ value, complete: true, issues: [] });
-      } else if (message.content) {
-        const body = new TextBody();
-        body.setText(message.content);
-        answer.segments.push({ kind: 'text', key: nextKey('t'), step: answer.segments.length, body });
-      }
-      for (const toolCall of message.tool_calls ?? []) {
-        const call: ToolCallState = {
-          id: toolCall.id,
-          name: toolCall.function.name,
-          argsText: toolCall.function.arguments,
-          args: parseArgs(toolCall.function.arguments),
-          status: 'done',
-        };
-        calls.set(call.id, call);
-        answer.segments.push({ kind: 'tool', key: nextKey('c'), call });
-      }
-    } else if (message.role === 'tool') {
-      const call = message.tool_call_id ? calls.get(message.tool_call_id) : undefined;
-      if (call) call.result = parseResult(message.content);
-    }
-  });
-  return items;
 }
