@@ -3,6 +3,7 @@
  * element, nothing else (no import map, no bundler), streaming an answer from the dev model.
  */
 import { assert } from 'chai';
+import { waitFor } from '../helpers/wait-for.js';
 
 type ChatElement = HTMLElement & { send(text: string): Promise<{ message: { content: string | null } }> };
 
@@ -28,10 +29,9 @@ async function sendAndRead(win: Window & typeof globalThis) {
   assert.isAbove(answer.length, 10, 'the dev model answered');
   // What the user sees: the answer's first words are in the element's shadow DOM.
   const firstWords = answer.replace(/[#*_`>|\[\]()-]/g, ' ').trim().split(/\s+/).slice(0, 3).join(' ');
-  await new Promise((r) => setTimeout(r, 300));
-  const shown = chat.shadowRoot!.textContent!.replace(/\s+/g, ' ');
-  assert.include(shown, 'Hello there');
-  assert.include(shown, firstWords);
+  const shown = () => chat.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+  await waitFor(() => shown().includes(firstWords), `"${firstWords}" on screen`);
+  assert.include(shown(), 'Hello there');
 }
 
 describe('self-contained builds', () => {

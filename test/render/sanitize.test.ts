@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { MarkdownStream, renderMarkdown } from '../../src/render/index.js';
 import { sanitizeToFragment } from '../../src/render/sanitize.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { fakeClock } from './fake-clock.js';
 
 declare global {
@@ -96,7 +97,23 @@ function expectInert(root: ParentNode) {
   }
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+/**
+ * Waits until the page has run what an unsanitized payload would have by now: a control image of our
+ * own has failed to load (its error handler ran and its request is in the resource timing) and a
+ * control `<details open>` has fired its toggle.
+ */
+async function settle(): Promise<void> {
+  const id = Math.random().toString(36).slice(2);
+  const control = document.createElement('div');
+  control.innerHTML = `<img src="/sanitize-control-${id}.png"><details open><summary>s</summary></details>`;
+  let fired = 0;
+  control.querySelector('img')!.addEventListener('error', () => fired++);
+  control.querySelector('details')!.addEventListener('toggle', () => fired++);
+  document.body.append(control);
+  const requested = () => performance.getEntriesByType('resource').some((e) => e.name.includes(`sanitize-control-${id}`));
+  await waitFor(() => fired === 2 && requested(), 'the control payloads to run');
+  control.remove();
+}
 
 describe('sanitizing', () => {
   let host: HTMLElement;

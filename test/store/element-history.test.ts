@@ -9,19 +9,10 @@ import type { StreamChat } from '../../src/ui/stream-chat.js';
 import { HistoryStore, exportJSON, exportMarkdown } from '../../src/store/index.js';
 import * as z from 'zod';
 import type { ChatMessage, Tool } from '../../src/core/index.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { freshKey } from './helpers.js';
 
 const baseURL = new URL('/v1', location.origin).href;
-
-async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15000): Promise<T> {
-  const start = performance.now();
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function chat(storageKey: string, model: string, setup: (el: StreamChat) => void = () => {}): Promise<StreamChat> {
   const el = document.createElement('stream-chat');

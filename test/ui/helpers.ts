@@ -2,6 +2,7 @@
 import '../../src/define.js';
 import { renderMarkdown } from '../../src/render/index.js';
 import type { StreamChat } from '../../src/ui/stream-chat.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 export const baseURL = new URL('/v1', location.origin).href;
 
@@ -69,19 +70,6 @@ export async function say(el: StreamChat, text: string): Promise<void> {
   press(input(el), 'Enter');
 }
 
-export async function waitFor<T>(check: () => T, what = 'condition', timeoutMs = 8000): Promise<NonNullable<T>> {
-  const start = performance.now();
-  for (;;) {
-    const value = check();
-    if (value) return value as NonNullable<T>;
-    if (performance.now() - start > timeoutMs) {
-      throw new Error(`Timed out waiting for ${what} (page ${document.visibilityState})`);
-    }
-    // A timer, not a frame: a page the runner keeps in the background gets no animation frames.
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 export function nextEvent<T = unknown>(target: EventTarget, name: string): Promise<CustomEvent<T>> {
   return new Promise((resolve) => target.addEventListener(name, (e) => resolve(e as CustomEvent<T>), { once: true }));
 }
@@ -116,3 +104,4 @@ export function lastAnswerText(el: StreamChat): string {
 }
 
 export { axeViolations, describeViolations } from '../helpers/axe.js';
+export { waitFor } from '../helpers/wait-for.js';

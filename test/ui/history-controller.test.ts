@@ -9,6 +9,7 @@ import type { ChatMessage, ChatResult } from '../../src/core/index.js';
 import { HistoryController, type HistoryHost } from '../../src/ui/history-controller.js';
 import { renderHistoryList, renderHistoryNotices } from '../../src/ui/history-view.js';
 import type { StorageProblem } from '../../src/store/index.js';
+import { waitFor } from '../helpers/wait-for.js';
 import { axeViolations, domError, freshKey } from '../store/helpers.js';
 
 class FakeChat extends LitElement implements HistoryHost {
@@ -124,7 +125,8 @@ describe('history controller', () => {
     const key = freshKey('reload');
     const first = await mount(key);
     await first.sendAndStream('Write a poem about rain', ['Rain on ', 'the roof,\n\n', 'soft and'], false);
-    await new Promise((r) => setTimeout(r, 50)); // the forced draft write lands
+    const stored = async () => (await first.historyController.store.loadMessages(first.conversationId)).at(-1)?.content;
+    await waitFor(async () => (await stored()) === 'Rain on the roof,\n\nsoft and', 'the draft written');
     first.remove(); // the page goes away without the end of the answer
 
     const second = await mount(key); // the reloaded page opens the latest conversation

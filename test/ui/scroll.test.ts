@@ -1,11 +1,16 @@
 import { assert } from 'chai';
 import { chat, cleanup, lastAnswerText, part, say, waitFor } from './helpers.js';
 
-const frames = (n: number) =>
-  new Promise<void>(async (resolve) => {
-    for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 20));
-    resolve();
-  });
+/**
+ * Resolves after `n` rendering steps of the page (each an animation frame, then a task once it is
+ * painted): the follower's ResizeObserver, which runs in each of them after the text grew, has acted.
+ */
+const frames = async (n: number) => {
+  for (let i = 0; i < n; i++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+};
 
 describe('<stream-chat> scrolling', () => {
   afterEach(cleanup);
