@@ -1,9 +1,16 @@
 /**
  * `npm start`: the demo page (index.html) with the local dev model on the same origin.
- * `npm run build`, three passes selected by mode:
- *   (default) dist/index.js + dist/core.js   ESM for bundlers, dependencies left as imports
- *   bundle    dist/stream-chat.js            one self-contained ES module
- *   iife      dist/stream-chat.iife.js       one self-contained classic script, window.StreamChat
+ * `npm run build`, four passes selected by mode:
+ *   (default) dist/index.js + dist/core.js   ESM for bundlers, dependencies left as imports; the lazy
+ *                                            parts are chunks in dist/lib/ the host's bundler splits off
+ *   dropin    dist/stream-chat.js            the drop-in ES module: what the first paint needs, and its
+ *             dist/parts/*.js                lazy parts beside it (markdown, SDK and providers,
+ *                                            highlight.js core and grammars, zod's JSON Schema export)
+ *   iife      dist/stream-chat.iife.js       the classic-script drop-in: loads stream-chat.js from its own URL
+ *   bundle    dist/stream-chat.bundle.js     everything in one self-contained ES module
+ * Every lazy part is a dynamic import() in the source (see src/core/lazy-part.ts); the builds decide
+ * whether it becomes a file beside the script, a chunk for the host's bundler, or is folded in.
+ * `node scripts/size.mjs` reports the sizes and enforces the budgets.
  */
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
@@ -16,19 +23,25 @@ const external = (id: string) =>
 
 export default defineConfig(({ mode }) => {
   const plugins = [devModelPlugin()];
-  if (mode === 'bundle') {
-    // Not lib mode: Vite keeps whitespace in ES libraries for bundlers, but this file is for a <script>.
+  if (mode === 'dropin' || mode === 'bundle') {
+    const single = mode === 'bundle';
+    // Not lib mode: Vite keeps whitespace in ES libraries for bundlers, but these files are for a <script>.
     return {
       plugins,
       build: {
         emptyOutDir: false,
         minify: true,
         sourcemap: true,
+        // Parts are found by the browser's own module resolution (relative to stream-chat.js), without
+        // Vite's preload helper: nothing injected, nothing to trust under Trusted Types.
+        modulePreload: false,
         rollupOptions: {
           input: 'src/standalone.ts',
-          preserveEntrySignatures: 'strict' as const,
-          // One file a site owner can copy: the SDK's lazy import is folded in rather than split off.
-          output: { format: 'es' as const, entryFileNames: 'stream-chat.js', inlineDynamicImports: true },
+          // The entry may export internals to its parts, so the first load is one file, not a few shared chunks.
+          preserveEntrySignatures: 'allow-extension' as const,
+          output: single
+            ? { format: 'es' as const, entryFileNames: 'stream-chat.bundle.js', inlineDynamicImports: true }
+            : { format: 'es' as const, entryFileNames: 'stream-chat.js', chunkFileNames: 'parts/[name]-[hash].js' },
         },
       },
     };
@@ -41,8 +54,8 @@ export default defineConfig(({ mode }) => {
         minify: true,
         sourcemap: true,
         lib: {
-          entry: 'src/standalone.ts',
-          name: 'StreamChat',
+          entry: 'src/iife.ts',
+          name: 'StreamChatLoader',
           formats: ['iife' as const],
           fileName: () => 'stream-chat.iife.js',
         },
@@ -60,7 +73,7 @@ export default defineConfig(({ mode }) => {
           entry: { index: 'src/index.ts', core: 'src/core/index.ts' },
           formats: ['es'],
         },
-        rollupOptions: { external },
+        rollupOptions: { external, output: { chunkFileNames: 'lib/[name]-[hash].js' } },
       },
     };
   }

@@ -3,6 +3,7 @@
  * may help, and the HTTP status where there is one. Nothing else leaves the engine.
  */
 import type { ChatError, ErrorKind } from './events.js';
+import { PartLoadError } from './lazy-part.js';
 
 /** An error thrown inside the engine that already knows how it should be reported. */
 export class ChatFailure extends Error {
@@ -141,6 +142,8 @@ export function isAbortLike(e: unknown): boolean {
  */
 export function toChatError(e: unknown): ChatError {
   if (e instanceof ChatFailure) return e.chatError;
+  // A lazily loaded part of the library (a provider, the SDK) did not arrive: the network, and worth a retry.
+  if (e instanceof PartLoadError) return failure('network', e.message, { retryable: true, cause: e }).chatError;
   if (e && typeof e === 'object') {
     const err = e as { name?: string; status?: unknown; error?: unknown; message?: string; headers?: unknown };
     if (err.name === 'APIConnectionError') return networkError(e).chatError;

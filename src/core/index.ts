@@ -8,3 +8,9 @@ export { PartialJsonParser, PartialJsonError, jsonPointer, type JsonPath, type P
 export { AMBIGUOUS, childSchema, defOf, unwrap, type AnySchema } from './partial-schema.js';
 export { createObjectAccumulator, type ObjectAccumulator, type ObjectResult, type ObjectSnapshot } from './partial-validate.js';
 export { responseFormatFor, responsesTextFormatFor, schemaInstructions, jsonSchemaOf } from './json-schema.js';
+// Lazily loaded parts: what the element and the drop-in load on first use (the engine, providers, zod's
+// JSON Schema export); runChatLazy is runChat with the engine's code downloaded at the first call.
+export { lazyPart, PartLoadError, type LazyPart } from './lazy-part.js';
+export { runChatLazy, enginePart } from './lazy-engine.js';
+export { jsonSchemaPart, type JsonSchemaModule } from './json-schema-part.js';
+export { providerPart } from './providers/registry.js';

@@ -6,7 +6,7 @@
  */
 import { cloneJson } from './args-parser.js';
 import type { ChatEvent, ObjectEvent } from './events.js';
-import { responseFormatFor, responsesTextFormatFor, schemaInstructions } from './json-schema.js';
+import type { JsonSchemaModule } from './json-schema-part.js';
 import type { ChatMessage } from './messages.js';
 import type { ProviderName, Schema } from './options.js';
 import { createObjectAccumulator, type ObjectAccumulator, type ObjectResult } from './partial-validate.js';
@@ -23,7 +23,12 @@ export interface OutputPlan {
 }
 
 /** How this provider and mode ask for the schema's JSON. */
-export function planOutput(schema: Schema, provider: ProviderName, mode: 'json_schema' | 'json_object' = 'json_schema'): OutputPlan {
+export function planOutput(
+  schema: Schema,
+  provider: ProviderName,
+  { responseFormatFor, responsesTextFormatFor, schemaInstructions }: JsonSchemaModule,
+  mode: 'json_schema' | 'json_object' = 'json_schema',
+): OutputPlan {
   // Plain backends get the schema in the prompt, and as `response_format` in case they honour it.
   const plain = provider === 'sse' || provider === 'websocket';
   if (mode === 'json_object' || plain) {

@@ -2,7 +2,6 @@
  * The turn: steps of model calls and tool runs until the model answers without tools, the step
  * budget is spent, the user stops, or something fails. Owns the history and the final result.
  */
-import * as z from 'zod';
 import { toChatError } from './errors.js';
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
 import type { ChatMessage } from './messages.js';
@@ -10,7 +9,8 @@ import { runModelStep } from './model-step.js';
 import { correctionMessages, ObjectStream, planOutput } from './object-stream.js';
 import type { ChatResult, RunChatOptions, Tool } from './options.js';
 import type { ToolSpec } from './providers/provider.js';
-import { providerFor } from './providers/registry.js';
+import { loadProvider } from './providers/registry.js';
+import { jsonSchemaPart, type JsonSchemaModule } from './json-schema-part.js';
 import { runTools } from './tool-runner.js';
 import { addUsage, withCost, ZERO_USAGE } from './usage.js';
 
@@ -32,13 +32,17 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
   let pushed = false;
 
   try {
-    const provider = providerFor(providerName);
     const tools = options.tools ?? [];
-    const specs = toolSpecs(tools);
+    // The provider's code and zod's JSON Schema export are downloaded now, at the first request that needs them.
+    const [provider, jsonSchema] = await Promise.all([
+      loadProvider(providerName),
+      tools.length || options.schema ? jsonSchemaPart.load() : undefined,
+    ]);
+    const specs = jsonSchema ? toolSpecs(tools, jsonSchema) : [];
     const maxSteps = Math.max(1, options.maxSteps ?? DEFAULT_MAX_STEPS);
     const maxValidationRetries = Math.max(0, options.maxValidationRetries ?? DEFAULT_MAX_VALIDATION_RETRIES);
     const price = options.model ? options.prices?.[options.model] : undefined;
-    const output = options.schema ? planOutput(options.schema, providerName, options.structuredMode) : undefined;
+    const output = options.schema && jsonSchema ? planOutput(options.schema, providerName, jsonSchema, options.structuredMode) : undefined;
     const system = [await resolveSystem(options), output?.instructions].filter(Boolean).join('\n\n');
     /** A failed JSON answer and the note on what was wrong: sent, but not part of the history. */
     let correction: ChatMessage[] = [];
@@ -145,12 +149,8 @@ async function resolveSystem(options: RunChatOptions): Promise<string | undefine
 }
 
 /** Tools as the model sees them: the zod schema of the arguments as JSON Schema. */
-function toolSpecs(tools: Tool[]): ToolSpec[] {
-  return tools.map((t) => {
-    const schema = z.toJSONSchema(t.parameters, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-    delete schema.$schema;
-    return { name: t.name, description: t.description, parameters: schema };
-  });
+function toolSpecs(tools: Tool[], { jsonSchemaOf }: JsonSchemaModule): ToolSpec[] {
+  return tools.map((t) => ({ name: t.name, description: t.description, parameters: jsonSchemaOf(t.parameters) }));
 }
 
 function newRunId(): string {

@@ -1,26 +1,80 @@
 /**
- * Syntax highlighting with highlight.js core and a handful of languages (the full build is ~300 KB; these
- * cover most of what chat answers contain). No auto-detection: it runs every grammar on the text, which is
- * slow and guesses wrong on short snippets; unlabelled code stays plain.
+ * Syntax highlighting with highlight.js core, loaded lazily: the core when the first closed code fence
+ * needs it, and each grammar the first time a fence names it (highlight-languages.ts). No auto-detection:
+ * it runs every grammar on the text, which is slow and guesses wrong on short snippets; unlabelled code
+ * stays plain.
+ *
+ * Rendering stays synchronous: `highlightCode` returns null while the grammar is on its way (and starts
+ * the download); the code is shown plain and marked pending, and listeners (`onHighlighterChange`) are
+ * told when the grammar arrives, so a stream can highlight its pending blocks in place.
  */
-import hljs from 'highlight.js/lib/core';
-import bash from 'highlight.js/lib/languages/bash';
-import css from 'highlight.js/lib/languages/css';
-import go from 'highlight.js/lib/languages/go';
-import javascript from 'highlight.js/lib/languages/javascript';
-import json from 'highlight.js/lib/languages/json';
-import python from 'highlight.js/lib/languages/python';
-import rust from 'highlight.js/lib/languages/rust';
-import shell from 'highlight.js/lib/languages/shell';
-import sql from 'highlight.js/lib/languages/sql';
-import typescript from 'highlight.js/lib/languages/typescript';
-import xml from 'highlight.js/lib/languages/xml';
+import type { HLJSApi } from 'highlight.js';
+import { lazyPart, type LazyPart } from '../core/index.js';
+import { GRAMMARS, grammarName } from './highlight-languages.js';
 
-const languages = { bash, css, go, javascript, json, python, rust, shell, sql, typescript, xml };
-for (const [name, grammar] of Object.entries(languages)) hljs.registerLanguage(name, grammar);
+/** Class of a code element whose highlighting waits on a grammar being downloaded. */
+export const HIGHLIGHT_PENDING_CLASS = 'md-highlight-pending';
 
-/** Highlighted HTML for `code` (hljs output: escaped text and <span class="hljs-…">), or null if unknown. */
+const core = lazyPart<HLJSApi>('highlight.js', () => import('highlight.js/lib/core').then((m) => m.default));
+const grammars = new Map<string, LazyPart<void>>();
+/** Grammars whose download failed: their code stays plain (loadHighlighter() may try again). */
+const failed = new Set<string>();
+const listeners = new Set<(language: string) => void>();
+
+function grammarPart(name: string): LazyPart<void> {
+  let part = grammars.get(name);
+  if (!part) {
+    part = lazyPart(`highlight.js ${name}`, async () => {
+      const [hljs, grammar] = await Promise.all([core.load(), GRAMMARS[name]()]);
+      hljs.registerLanguage(name, grammar.default);
+    });
+    grammars.set(name, part);
+  }
+  return part;
+}
+
+/** Loads the grammars (and the core); resolves true if all arrived. Rendering never needs to wait on this. */
+export async function loadHighlighter(languages: readonly string[] = []): Promise<boolean> {
+  const names = languages.map(grammarName).filter((name): name is string => !!name);
+  const results = await Promise.allSettled([core.load(), ...names.map(requestGrammar)]);
+  return results.every((r) => r.status === 'fulfilled' && r.value !== false);
+}
+
+function requestGrammar(name: string): Promise<boolean> {
+  const part = grammarPart(name);
+  if (part.loaded !== undefined) return Promise.resolve(true);
+  failed.delete(name);
+  return part.load().then(
+    () => (notify(name), true),
+    () => (failed.add(name), notify(name), false),
+  );
+}
+
+function notify(name: string): void {
+  for (const listener of listeners) listener(name);
+}
+
+/** Calls `listener` with a grammar's name each time one arrives or fails; returns the unsubscribe. */
+export function onHighlighterChange(listener: (language: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Whether code in `language` will be highlightable once a download ends (it is neither ready nor failed). */
+export function highlightPending(language: string): boolean {
+  const name = grammarName(language);
+  return !!name && !core.loaded?.getLanguage(name) && !failed.has(name);
+}
+
+/**
+ * Highlighted HTML for `code` (hljs output: escaped text and <span class="hljs-…">), or null: unknown
+ * language, or its grammar is not loaded yet (the download starts; see highlightPending()).
+ */
 export function highlightCode(code: string, language: string): string | null {
-  if (!language || !hljs.getLanguage(language)) return null;
-  return hljs.highlight(code, { language, ignoreIllegals: true }).value;
+  const name = grammarName(language);
+  if (!name) return null;
+  const hljs = core.loaded;
+  if (hljs?.getLanguage(name)) return hljs.highlight(code, { language: name, ignoreIllegals: true }).value;
+  if (!failed.has(name)) void requestGrammar(name);
+  return null;
 }

@@ -13,6 +13,11 @@
  * - `markdownStyles`: CSS text for `.md` containers (code blocks, tables, task lists, highlighting).
  * - `ObjectView`: live view of a structured-output value while it streams (object-view.ts).
  *
+ * - `markdownPart`: the markdown pipeline (MarkdownStream, renderMarkdown, marked, DOMPurify) as a lazily
+ *   loaded part; the element reaches it only through this, so a page that shows the element does not
+ *   download it before a message must be shown. Code blocks highlight once their grammar arrives
+ *   (highlight.ts: highlight.js core and each language load on demand; `loadHighlighter()` preloads).
+ *
  * Every rendered byte goes through a private DOMPurify instance (sanitize.ts): http(s)/mailto links only,
  * opened in a new tab with rel="noopener noreferrer"; remote images are click-to-load placeholders unless
  * their origin is in `allowedImageOrigins`; raw HTML in the markdown is shown as text.
@@ -24,6 +29,9 @@ export { MarkdownStream } from './markdown-stream.js';
 export { SmoothMarkdown, type SmoothMarkdownOptions } from './smooth-markdown.js';
 export { renderMarkdown } from './markdown.js';
 export { attachMarkdownBehavior } from './markdown-behavior.js';
+export { loadHighlighter } from './highlight.js';
+export { markdownPart, type MarkdownPart } from './markdown-loader.js';
+export { objectViewPart, type ObjectViewPart } from './object-view-loader.js';
 export { defaultMarkdownStrings, type MarkdownOptions, type MarkdownStrings } from './markdown-options.js';
 export { markdownStyles } from './markdown-styles.js';
 export { ObjectView, labelFor, defaultObjectViewStrings, type ObjectViewState, type ObjectViewStrings, type RenderObject } from './object-view.js';

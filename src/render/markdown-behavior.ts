@@ -1,11 +1,14 @@
 /**
  * What rendered markdown does when clicked, by event delegation on its container (so a block rendered again
  * needs no rewiring): a code block's copy button copies its code; a remote image's placeholder loads it.
+ * It also highlights, in place, code blocks rendered while their grammar was still downloading.
  *
  * MarkdownStream attaches this to its container. For a fragment from renderMarkdown(), call it on the
  * element you insert the fragment into.
  */
 import { resolveMarkdownOptions, type MarkdownOptions, type ResolvedMarkdownOptions } from './markdown-options.js';
+import { onHighlighterChange } from './highlight.js';
+import { highlightPendingCode } from './highlight-pending.js';
 import { remoteImageUrl } from './sanitize.js';
 
 /** How long the copy button says "Copied". */
@@ -25,7 +28,11 @@ export function attachMarkdownBehavior(
     else if (button.classList.contains('md-image')) loadImage(button, resolved);
   };
   container.addEventListener('click', onClick);
-  return () => container.removeEventListener('click', onClick);
+  const stopHighlighting = onHighlighterChange(() => highlightPendingCode(container));
+  return () => {
+    container.removeEventListener('click', onClick);
+    stopHighlighting();
+  };
 }
 
 async function copyCode(button: HTMLButtonElement, options: ResolvedMarkdownOptions): Promise<void> {

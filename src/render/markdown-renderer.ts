@@ -7,7 +7,7 @@
  * next. Images are links to third parties: see `image` below.
  */
 import { Lexer, Marked, Parser, type Token, type TokensList, type Tokens } from 'marked';
-import { highlightCode } from './highlight.js';
+import { HIGHLIGHT_PENDING_CLASS, highlightCode, highlightPending } from './highlight.js';
 import { format, type ResolvedMarkdownOptions } from './markdown-options.js';
 import { remoteImageUrl } from './sanitize.js';
 
@@ -41,8 +41,10 @@ const marked = new Marked(MARKED_OPTIONS, {
     code({ text, lang }) {
       const language = (lang ?? '').match(/^\S*/)?.[0] ?? '';
       const body = text ? text.replace(/\n$/, '') + '\n' : '';
-      const highlighted = current?.highlight ? highlightCode(body, language.toLowerCase()) : null;
-      const classes = [highlighted !== null ? 'hljs' : '', language ? `language-${escapeHtml(language)}` : '']
+      const highlighted = current?.highlight ? highlightCode(body, language) : null;
+      // Its grammar is on the way: shown plain now, highlighted in place when it arrives (markdown-stream.ts).
+      const pending = !!current?.highlight && highlighted === null && highlightPending(language);
+      const classes = [highlighted !== null ? 'hljs' : '', pending ? HIGHLIGHT_PENDING_CLASS : '', language ? `language-${escapeHtml(language)}` : '']
         .filter(Boolean)
         .join(' ');
       const pre = `<pre><code${classes ? ` class="${classes}"` : ''}>${highlighted ?? escapeHtml(body)}</code></pre>`;

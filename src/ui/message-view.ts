@@ -102,7 +102,7 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
       data-status=${item.status} aria-label=${strings.assistant} aria-busy=${live ? 'true' : 'false'}>
     ${item.segments.map((segment) =>
       segment.kind === 'text'
-        ? html`<div class="markdown" part="markdown" ${mount((el) => segment.body.attach(el, ctx.markdown))}></div>`
+        ? html`<div class="markdown" part="markdown" ${mount((el) => segment.body.attach(el, ctx.markdown, strings))}></div>`
         : renderToolCall(segment.call, strings, ctx.now, ctx.decide, ctx.toolArgs),
     )}
     ${item.object

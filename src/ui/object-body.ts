@@ -1,11 +1,12 @@
 /**
  * The live structured value of an answer (when the element has a `schema`), rendered into a stable
  * container like a text body: once per animation frame at most, never through the element's template.
- * By default the render layer's ObjectView (incremental, labelled fields); or the host's `renderObject`.
+ * By default the render layer's ObjectView (incremental, labelled fields; a lazily loaded part, the
+ * value shown as JSON text until it arrives); or the host's `renderObject`.
  */
 import { render as litRender } from 'lit';
 import type { Schema, ValidationIssue } from '../core/index.js';
-import { defaultFrameClock, ObjectView, type ObjectViewState, type ObjectViewStrings } from '../render/index.js';
+import { defaultFrameClock, objectViewPart, type ObjectView, type ObjectViewState, type ObjectViewStrings } from '../render/index.js';
 
 export interface ObjectState {
   value: unknown;
@@ -83,7 +84,17 @@ export class ObjectBody {
       litRender(renderObject(this.state.value, state), container);
       return;
     }
-    this.view ??= new ObjectView(container, strings);
+    const part = objectViewPart.loaded;
+    if (!part) {
+      container.textContent = JSON.stringify(this.state.value, null, 2) ?? '';
+      // Rendered again when it arrives; if it cannot be, the JSON text stays (never an empty box).
+      objectViewPart.load().then(() => this.schedule(), () => {});
+      return;
+    }
+    if (!this.view) {
+      container.textContent = '';
+      this.view = new part.ObjectView(container, strings);
+    }
     this.view.update(this.state.value, state);
   }
 }

@@ -10,6 +10,7 @@ import type { ChatMessage, ChatResult, ModelPrice, ProviderName, RunChatOptions,
 import type { MarkdownOptions, ObjectViewStrings } from '../render/index.js';
 import { promptsConverter, type ChatMode, type ChatTheme, type StorageKind, type SystemPrompt } from './chat-types.js';
 import { isSendKey } from './composer.js';
+import { PartsPrefetcher } from './parts-prefetcher.js';
 import { HistoryController } from './history-controller.js';
 import { renderHistoryList, renderHistoryNotices } from './history-view.js';
 import type { ListContext } from './message-list.js';
@@ -239,6 +240,8 @@ export class StreamChat extends LitElement {
   readonly historyController: HistoryController;
   /** The transcript and the running turn. */
   private readonly turns: TurnController;
+  /** Downloads the lazily loaded parts (markdown, engine, provider) on intent: pointer, focus, touch. */
+  private readonly prefetcher = new PartsPrefetcher(this);
 
   constructor() {
     super();

@@ -20,6 +20,8 @@ export interface Strings {
   saveAndSend: string;
   cancel: string;
   retry: string;
+  /** Under an answer shown as plain text because the formatting code could not be downloaded. */
+  formattingFailed: string;
   dismiss: string;
   jumpToLatest: string;
   newConversation: string;
@@ -93,6 +95,7 @@ export const defaultStrings: Strings = {
   saveAndSend: 'Send',
   cancel: 'Cancel',
   retry: 'Retry',
+  formattingFailed: 'The formatting could not be loaded (check the connection), so this text is shown plain.',
   dismiss: 'Dismiss',
   jumpToLatest: 'Jump to latest',
   newConversation: 'New conversation',

@@ -7,7 +7,8 @@
  * Layout uses logical properties only, so `dir="rtl"` mirrors everything.
  */
 import { css, unsafeCSS } from 'lit';
-import { markdownStyles, objectViewStyles } from '../render/index.js';
+import { markdownStyles } from '../render/markdown-styles.js';
+import { objectViewStyles } from '../render/object-view-styles.js';
 
 const light = css`
   --_bg: var(--stream-chat-bg, #ffffff);
@@ -289,6 +290,14 @@ const theme = css`
   }
 
   /* ——— answer bodies: the render layer's markdown styles (adopted first), themed here ——— */
+  /* Plain text while the markdown part downloads (or if it could not). */
+  .markdown.md-plain {
+    white-space: pre-wrap;
+  }
+  .markdown .md-part-error {
+    white-space: normal;
+    color: var(--_error-fg);
+  }
   .markdown p,
   .markdown ul,
   .markdown ol,

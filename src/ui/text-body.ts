@@ -4,8 +4,17 @@
  * releases them once per animation frame at an even pace, into a MarkdownStream that re-renders only
  * the open tail of the markdown. So the DOM changes once per frame whatever the network does, and the
  * element's template is not re-rendered per token.
+ *
+ * The markdown pipeline is a lazily loaded part (render/markdown-loader.ts), usually prefetched before
+ * the first answer. Should text arrive before it, the text is shown plain meanwhile and nothing is lost;
+ * should it fail to download, the text stays plain with a notice and a Retry button.
  */
-import { defaultFrameClock, instantRelease, MarkdownStream, Smoother, type MarkdownOptions } from '../render/index.js';
+import { html, render, type TemplateResult } from 'lit';
+import { defaultFrameClock, instantRelease, markdownPart, Smoother, type MarkdownOptions, type MarkdownPart } from '../render/index.js';
+import { defaultStrings, type Strings } from './strings.js';
+
+type MarkdownStream = InstanceType<MarkdownPart['MarkdownStream']>;
+type BodyStrings = Pick<Strings, 'formattingFailed' | 'retry'>;
 
 export class TextBody {
   /** Everything received so far (what copy and the history hold), ahead of what is shown. */
@@ -17,25 +26,68 @@ export class TextBody {
   private smoother?: Smoother;
   private finished = false;
   private markShown!: () => void;
+  /** The plain text shown while the markdown part is not there (a text node, so no markup is read). */
+  private plain?: Text;
+  /** The markdown part failed to download: the plain text is all there will be until a retry. */
+  private loadFailed = false;
 
   constructor() {
     this.shown = new Promise((resolve) => (this.markShown = resolve));
   }
 
   /** Called by the template with the container this body owns; idempotent. */
-  attach(container: HTMLElement, options: MarkdownOptions): void {
+  attach(container: HTMLElement, options: MarkdownOptions, strings: BodyStrings = defaultStrings): void {
     if (this.container === container) return;
     this.dispose();
     this.container = container;
     container.classList.add('md');
     container.textContent = '';
-    this.stream = new MarkdownStream(container, { ...options, clock: defaultFrameClock });
+    const markdown = markdownPart.loaded;
+    if (markdown) this.start(markdown, options);
+    else this.waitForMarkdown(container, options, strings);
+  }
+
+  /** Shows the text plain until the markdown part arrives, then renders it; a failure offers a retry. */
+  private waitForMarkdown(container: HTMLElement, options: MarkdownOptions, strings: BodyStrings): void {
+    this.plain = document.createTextNode(this.text);
+    container.classList.add('md-plain');
+    container.replaceChildren(this.plain);
+    markdownPart.load().then(
+      (markdown) => {
+        if (this.container !== container) return;
+        this.loadFailed = false;
+        container.classList.remove('md-plain');
+        container.replaceChildren();
+        this.plain = undefined;
+        this.start(markdown, options);
+      },
+      () => {
+        if (this.container !== container) return;
+        this.loadFailed = true;
+        const notice = document.createElement('p');
+        notice.className = 'md-part-error';
+        notice.setAttribute('role', 'alert');
+        render(failureNotice(strings, () => this.retry(container, options, strings)), notice);
+        container.append(notice);
+        if (this.finished) this.done(); // all of it is on screen, plain
+      },
+    );
+  }
+
+  private retry(container: HTMLElement, options: MarkdownOptions, strings: BodyStrings): void {
+    container.querySelector('.md-part-error')?.remove();
+    this.waitForMarkdown(container, options, strings);
+  }
+
+  private start(markdown: MarkdownPart, options: MarkdownOptions): void {
+    const container = this.container!;
+    this.stream = new markdown.MarkdownStream(container, { ...options, clock: defaultFrameClock });
     if (this.finished) {
       this.stream.setText(this.text);
       this.done();
       return;
     }
-    // What arrived before the container existed (a few milliseconds' worth) is shown at once.
+    // What arrived before the container (or the markdown part) existed is shown at once.
     this.stream.append(this.text);
     this.smoother = new Smoother(
       (released, last) => {
@@ -52,6 +104,7 @@ export class TextBody {
   push(delta: string): void {
     if (this.finished || !delta) return;
     this.text += delta;
+    if (this.plain) this.plain.appendData(delta);
     this.smoother?.push(delta);
   }
 
@@ -61,6 +114,7 @@ export class TextBody {
     this.finished = true;
     this.smoother?.dispose();
     this.smoother = undefined;
+    if (this.plain) this.plain.data = text;
     if (this.stream) {
       this.stream.setText(text);
       this.done();
@@ -88,6 +142,7 @@ export class TextBody {
     this.smoother = undefined;
     this.stream = undefined;
     this.container = undefined;
+    this.plain = undefined;
   }
 
   get isFinished(): boolean {
@@ -97,7 +152,12 @@ export class TextBody {
   private complete(): void {
     this.smoother?.dispose();
     this.smoother = undefined;
-    this.stream?.finish();
+    // Without the markdown part the text is already all on screen, plain; it completes when the part arrives.
+    if (!this.stream) {
+      if (this.loadFailed) this.done();
+      return;
+    }
+    this.stream.finish();
     this.done();
   }
 
@@ -105,4 +165,8 @@ export class TextBody {
     this.container?.setAttribute('data-complete', '');
     this.markShown();
   }
+}
+
+function failureNotice(strings: BodyStrings, retry: () => void): TemplateResult {
+  return html`${strings.formattingFailed} <button type="button" class="button" @click=${retry}>${strings.retry}</button>`;
 }

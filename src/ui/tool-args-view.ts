@@ -5,7 +5,7 @@
  * string grows in place), so each call owns one element, reused by every render of the call.
  */
 import type { Schema } from '../core/index.js';
-import { ObjectView, type ObjectViewState, type ObjectViewStrings } from '../render/index.js';
+import { objectViewPart, type ObjectView, type ObjectViewState, type ObjectViewStrings } from '../render/index.js';
 import type { ToolCallState } from './view-model.js';
 
 interface ArgsView {
@@ -20,7 +20,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * The element showing `call`'s arguments, updated to its current state; undefined while nothing
- * readable has arrived or when the arguments are not an object (the caller shows the raw text).
+ * readable has arrived, when the arguments are not an object, or while the view's code (a lazily loaded
+ * part, prefetched when tools are set) is still on its way: the caller shows the raw text.
  */
 export function toolArgsElement(
   call: ToolCallState,
@@ -28,12 +29,17 @@ export function toolArgsElement(
   strings: Partial<ObjectViewStrings>,
 ): HTMLElement | undefined {
   if (!isRecord(call.args)) return undefined;
+  const part = objectViewPart.loaded;
+  if (!part) {
+    objectViewPart.prefetch();
+    return undefined;
+  }
   let entry = views.get(call);
   if (!entry) {
     const element = document.createElement('div');
     element.className = 'tool-args';
     element.setAttribute('part', 'tool-arguments');
-    entry = { element, view: new ObjectView(element, strings) };
+    entry = { element, view: new part.ObjectView(element, strings) };
     views.set(call, entry);
   }
   const streaming = call.status === 'streaming';

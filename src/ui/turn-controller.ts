@@ -6,7 +6,7 @@
  * `TurnHistory`, called directly at each point where the order matters.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { runChat, type ChatError, type ChatEvent, type ChatMessage, type ChatResult, type RunChatOptions } from '../core/index.js';
+import { runChatLazy as runChat, type ChatError, type ChatEvent, type ChatMessage, type ChatResult, type RunChatOptions } from '../core/index.js';
 import { AnswerState } from './answer-state.js';
 import type { SendDetail } from './chat-types.js';
 import type { ObjectBodyOptions } from './object-body.js';

@@ -1,9 +1,13 @@
 import { expect } from 'chai';
-import { MarkdownStream, attachMarkdownBehavior, renderMarkdown } from '../../src/render/index.js';
+import { GRAMMARS } from '../../src/render/highlight-languages.js';
+import { MarkdownStream, attachMarkdownBehavior, renderMarkdown, loadHighlighter } from '../../src/render/index.js';
 import { fakeClock } from './fake-clock.js';
 import { answers } from './markdown-corpus.js';
 import { axeViolations } from '../helpers/axe.js';
 
+
+// Grammars load on demand; these tests compare renders, so every grammar is there from the start.
+before(() => loadHighlighter(Object.keys(GRAMMARS)));
 
 describe('rendered markdown behaviour', () => {
   let host: HTMLElement;

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
+import { GRAMMARS } from '../../src/render/highlight-languages.js';
 import fc from 'fast-check';
-import { MarkdownStream, renderMarkdown } from '../../src/render/index.js';
+import { MarkdownStream, renderMarkdown, loadHighlighter } from '../../src/render/index.js';
 import { fakeClock } from './fake-clock.js';
 import { answers, longMarkdownDocument, markdownDocument } from './markdown-corpus.js';
 
@@ -33,6 +34,9 @@ function expectSame(actual: HTMLElement, expected: HTMLElement, text: string) {
     expect.fail(`DOM differs (same HTML) for ${JSON.stringify(text)}`);
   }
 }
+
+// Grammars load on demand; these tests compare renders, so every grammar is there from the start.
+before(() => loadHighlighter(Object.keys(GRAMMARS)));
 
 describe('MarkdownStream', () => {
   it('ends with the same DOM as a one-shot render, for realistic answers cut anywhere', function () {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { MarkdownStream, renderMarkdown } from '../../src/render/index.js';
+import { GRAMMARS } from '../../src/render/highlight-languages.js';
+import { MarkdownStream, renderMarkdown, loadHighlighter } from '../../src/render/index.js';
 import { sanitizeToFragment } from '../../src/render/sanitize.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { fakeClock } from './fake-clock.js';
@@ -114,6 +115,9 @@ async function settle(): Promise<void> {
   await waitFor(() => fired === 2 && requested(), 'the control payloads to run');
   control.remove();
 }
+
+// Grammars load on demand; these tests compare renders, so every grammar is there from the start.
+before(() => loadHighlighter(Object.keys(GRAMMARS)));
 
 describe('sanitizing', () => {
   let host: HTMLElement;

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { SmoothMarkdown, instantRelease, renderMarkdown } from '../../src/render/index.js';
+import { GRAMMARS } from '../../src/render/highlight-languages.js';
+import { SmoothMarkdown, instantRelease, renderMarkdown, loadHighlighter } from '../../src/render/index.js';
 import { fakeClock } from './fake-clock.js';
 
 const ANSWER = '# Plan\n\n1. Read the **docs**\n2. Try it:\n\n```ts\nconst x: number = 1;\n```\n\nDone 👍🏽.\n';
@@ -9,6 +10,9 @@ function reference(text: string): string {
   div.append(renderMarkdown(text));
   return div.innerHTML;
 }
+
+// Grammars load on demand; these tests compare renders, so every grammar is there from the start.
+before(() => loadHighlighter(Object.keys(GRAMMARS)));
 
 describe('SmoothMarkdown', () => {
   it('shows a stream gradually, one render per frame, and ends identical to a one-shot render', async () => {

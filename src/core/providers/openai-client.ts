@@ -1,19 +1,16 @@
 /**
- * Builds an OpenAI SDK client for one request. The SDK is imported lazily so that a page showing
- * the element does not download it before the first message is sent.
+ * Builds an OpenAI SDK client for one request. The SDK is imported here statically: the providers that
+ * use it are themselves loaded at the first request (registry.ts), so a page showing the element does
+ * not download it before the first message is sent, and the request waits on one download, not two.
  */
+import * as sdk from 'openai';
 import type OpenAI from 'openai';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 import { fromSdkError } from './openai-errors.js';
 import { NO_KEY, wrapFetch } from './http-fetch.js';
 
-/** The SDK module, loaded on first use. */
-export function loadSdk(): Promise<typeof import('openai')> {
-  return import('openai');
-}
-
 export async function createClient(request: ProviderRequest): Promise<OpenAI> {
-  const { default: OpenAIClient } = await loadSdk();
+  const OpenAIClient = sdk.default;
   const options = request.options;
   return new OpenAIClient({
     // The SDK refuses to start without a key; a proxy that holds the key needs none, and
@@ -33,7 +30,6 @@ export async function createClient(request: ProviderRequest): Promise<OpenAI> {
 /** A provider built on the SDK: the SDK's error classes become the engine's errors, whichever API it calls. */
 export function sdkProvider(stream: (request: ProviderRequest) => AsyncGenerator<ProviderPart>): Provider {
   return async function* (request: ProviderRequest): AsyncGenerator<ProviderPart> {
-    const sdk = await loadSdk();
     try {
       yield* stream(request);
     } catch (e) {

@@ -1,21 +1,31 @@
-/** Provider by name. Each provider loads its heavy parts (the OpenAI SDK) only when first used. */
+/**
+ * Provider by name. Each provider is a lazily loaded part: its code (and the OpenAI SDK, for the two
+ * OpenAI APIs) is downloaded at the first request that needs it, never at page load. A new provider is
+ * one line here: its name and the `import()` of its file.
+ */
 import type { ProviderName } from '../options.js';
 import { failure } from '../errors.js';
-import { openaiProvider } from './openai.js';
-import { openaiResponsesProvider } from './openai-responses.js';
+import { lazyPart, type LazyPart } from '../lazy-part.js';
 import type { Provider } from './provider.js';
-import { sseProvider } from './sse.js';
-import { websocketProvider } from './websocket.js';
 
-const PROVIDERS: Partial<Record<ProviderName, Provider>> = {
-  openai: openaiProvider,
-  'openai-responses': openaiResponsesProvider,
-  sse: sseProvider,
-  websocket: websocketProvider,
+const PROVIDERS: Partial<Record<ProviderName, LazyPart<Provider>>> = {
+  openai: lazyPart('openai', () => import('./openai.js').then((m) => m.openaiProvider)),
+  'openai-responses': lazyPart('openai-responses', () => import('./openai-responses.js').then((m) => m.openaiResponsesProvider)),
+  sse: lazyPart('sse', () => import('./sse.js').then((m) => m.sseProvider)),
+  websocket: lazyPart('websocket', () => import('./websocket.js').then((m) => m.websocketProvider)),
 };
 
-export function providerFor(name: ProviderName): Provider {
-  const provider = PROVIDERS[name];
-  if (!provider) throw failure('protocol', `Unknown provider "${name}". Use openai, openai-responses, sse or websocket.`);
-  return provider;
+/** The provider's lazily loaded part (to load or prefetch it); throws for an unknown name. */
+export function providerPart(name: ProviderName): LazyPart<Provider> {
+  const part = PROVIDERS[name];
+  if (!part) {
+    const known = Object.keys(PROVIDERS).join(', ');
+    throw failure('protocol', `Unknown provider "${name}". Use one of: ${known}.`);
+  }
+  return part;
+}
+
+/** The provider, loaded on first use; rejects with a PartLoadError when its code cannot be downloaded. */
+export function loadProvider(name: ProviderName): Promise<Provider> {
+  return providerPart(name).load();
 }

@@ -1,0 +1,11 @@
+/**
+ * Where the element gets the markdown pipeline: a lazily loaded part (see core/lazy-part.ts). Code that
+ * must show the first page without it imports this file, never the pipeline's modules: a static import of
+ * markdown-stream.ts (or of render/index.ts, which re-exports it) puts marked and DOMPurify back into the
+ * first load, which the size budget (scripts/size.mjs) would then refuse.
+ */
+import { lazyPart } from '../core/index.js';
+
+export type MarkdownPart = typeof import('./markdown-part.js');
+
+export const markdownPart = lazyPart<MarkdownPart>('markdown', () => import('./markdown-part.js'));
