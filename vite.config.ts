@@ -35,6 +35,8 @@ export default defineConfig(({ mode }) => {
         // Parts are found by the browser's own module resolution (relative to stream-chat.js), without
         // Vite's preload helper: nothing injected, nothing to trust under Trusted Types.
         modulePreload: false,
+        // Which file holds which module, for scripts/size.mjs (the budgets follow the real chunk graph).
+        manifest: single ? false : 'parts/manifest.json',
         rollupOptions: {
           input: 'src/standalone.ts',
           // The entry may export internals to its parts, so the first load is one file, not a few shared chunks.
