@@ -4,6 +4,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findOrInstallChrome } from './scripts/find-chrome.mjs';
 import { devModelMiddleware, devModelPlugin } from './dev-model/wtr-plugin.ts';
+import { dropInMiddleware, dropInServerPlugin } from './test/build/drop-in-server.ts';
 
 const executablePath = findOrInstallChrome();
 
@@ -21,7 +22,7 @@ const highlightCoreAsEsm = {
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: true,
-  middleware: [devModelMiddleware()],
+  middleware: [devModelMiddleware(), dropInMiddleware()],
   // One test file at a time: a page the runner puts in the background gets no animation frames and no
   // resize observations, which is not what a user looking at the widget sees.
   concurrency: 1,
@@ -29,6 +30,6 @@ export default {
   testsFinishTimeout: 240_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), devModelPlugin(), highlightCoreAsEsm],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), devModelPlugin(), highlightCoreAsEsm, dropInServerPlugin()],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
 };

@@ -52,7 +52,7 @@ if (only !== 'browser' && extra.length === 0) {
 if (only !== 'node') {
   // The script-tag tests load the self-contained builds; make them fresh for a whole run.
   if (extra.length === 0 || extra.some((arg) => arg.includes('test/build'))) {
-    for (const mode of ['bundle', 'iife']) failed |= await run('npx', ['vite', 'build', '--mode', mode, '--logLevel', 'warn']);
+    for (const mode of ['dropin', 'bundle', 'iife']) failed |= await run('npx', ['vite', 'build', '--mode', mode, '--logLevel', 'warn']);
   }
   failed |= await run(process.execPath, [
     '--import',
