@@ -3,6 +3,18 @@ import '../../src/define.js';
 import { renderMarkdown } from '../../src/render/index.js';
 import type { StreamChat } from '../../src/ui/stream-chat.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { enginePart, jsonSchemaPart, providerPart } from '../../src/core/index.js';
+import { markdownPart, objectViewPart } from '../../src/render/index.js';
+
+/**
+ * The element's lazily loaded parts, loaded with this module, before any test runs (as they were when
+ * they were static imports): these tests are about what the element does, and the test server delivers
+ * zod and the SDK as hundreds of separate modules, which would eat a test's time. Loading itself is
+ * tested on the built drop-in (test/build/drop-in.test.ts).
+ */
+await Promise.all(
+  [markdownPart, enginePart, jsonSchemaPart, objectViewPart, providerPart('openai')].map((part) => part.load()),
+);
 
 export const baseURL = new URL('/v1', location.origin).href;
 
