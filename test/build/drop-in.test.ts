@@ -96,7 +96,7 @@ describe('drop-in: lazy parts found from the script URL', () => {
     assert.isNotEmpty(fetchedFrom(win, `${cdn}parts/markdown-part-`));
   });
 
-  it('nothing but the first-paint files before the chat is used (a popup nobody opens)', async () => {
+  it('nothing but the first-paint files before the chat is used, then the parts on intent', async () => {
     const frame = document.createElement('iframe');
     frame.srcdoc = `<!doctype html><script src="${cdn}stream-chat.iife.js"></script><stream-chat mode="popup" storage="none"></stream-chat>`;
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
