@@ -16,6 +16,7 @@ import { response, streamResponse } from './responses.js';
 import { beforeWholeAnswer, createScenarioCounter, httpFailure } from './scenarios.js';
 import { toolChoiceOf } from './tools.js';
 import { createWebSocketBackend } from './websocket.js';
+import { handleMcp } from './mcp.js';
 
 export interface DevModel {
   /** Answers the request when it is for the dev model; returns false to let the server go on. */
@@ -88,6 +89,7 @@ export function createDevModel(): DevModel {
   return {
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://dev-model.local');
+      if (await handleMcp(req, res, url.pathname)) return true;
       if (!OWN_PATH.test(url.pathname)) return false;
       if (req.method === 'OPTIONS') return preflight(req, res), true;
       try {

@@ -81,6 +81,8 @@ export interface ToolCallEvent {
 
 /** The host must decide whether a tool may run (the tool's `needsApproval` said so). */
 export interface ToolApprovalEvent {
+  /** Where the tool comes from when it is not the page's own, e.g. `mcp:docs`. */
+  source?: string;
   type: 'tool-approval';
   id: string;
   name: string;
@@ -91,6 +93,8 @@ export interface ToolApprovalEvent {
 }
 
 export interface ToolStartEvent {
+  /** Where the tool comes from when it is not the page's own, e.g. `mcp:docs`. */
+  source?: string;
   type: 'tool-start';
   id: string;
   name: string;
@@ -99,6 +103,8 @@ export interface ToolStartEvent {
 }
 
 export interface ToolEndEvent {
+  /** Where the tool comes from when it is not the page's own, e.g. `mcp:docs`. */
+  source?: string;
   type: 'tool-end';
   id: string;
   name: string;
@@ -164,6 +170,14 @@ export interface ErrorEvent {
   retrying?: boolean;
 }
 
+/** Something the user should know that does not stop the turn (an MCP server that could not be reached). */
+export interface NoticeEvent {
+  type: 'notice';
+  message: string;
+  /** What it is about, e.g. `mcp:docs`. */
+  source: string;
+}
+
 export interface EndEvent {
   type: 'end';
   message: ChatMessage;
@@ -187,6 +201,7 @@ export type ChatEvent =
   | UsageEvent
   | RetryEvent
   | ErrorEvent
+  | NoticeEvent
   | EndEvent;
 
 export type ChatEventType = ChatEvent['type'];

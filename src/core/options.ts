@@ -22,6 +22,21 @@ export interface Tool<A = any, R = unknown, C = any> {
   needsApproval?(args: A, context: C): boolean | Promise<boolean>;
   /** Milliseconds before the call is aborted and reported as an error. Default 60 000. */
   timeoutMs?: number;
+  /** The arguments' JSON Schema as sent to the model, when the tool came with one (MCP); else from `parameters`. */
+  jsonSchema?: Record<string, unknown>;
+  /** Where the tool comes from when it is not the page's own (`mcp:<server>`), shown on its card. */
+  source?: string;
+}
+
+/** An MCP server reached over Streamable HTTP, whose tools the model may call. */
+export interface McpServerOptions {
+  /** Its endpoint; relative to the page in a browser. */
+  url: string;
+  /** Shown on tool cards and notices (default: the URL's host and path). */
+  name?: string;
+  headers?: Record<string, string>;
+  /** Ask the user before each call. Default true: another party's code acts on the user's behalf. */
+  needsApproval?: boolean;
 }
 
 export type ProviderName = 'openai' | 'openai-responses' | 'sse' | 'websocket';
@@ -46,6 +61,8 @@ export interface RunChatOptions<C = any> {
   system?: string | ((context: C) => string | Promise<string>);
   context?: C;
   tools?: Tool<any, unknown, C>[];
+  /** MCP servers whose tools are offered beside `tools` (the MCP SDK is loaded only when this is set). */
+  mcpServers?: McpServerOptions[];
   schema?: Schema;
   signal?: AbortSignal;
   /** Model calls in one turn (tool loop). Default 8. */

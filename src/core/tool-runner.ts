@@ -32,7 +32,7 @@ async function runOne(call: ToolCall, input: ToolRunInput): Promise<ChatMessage>
   const startedAt = now();
   let args: unknown;
   const end = (outcome: { result?: unknown; error?: ChatError }): ChatMessage => {
-    emit({ type: 'tool-end', id, name, args, ...outcome, durationMs: now() - startedAt, step });
+    emit({ type: 'tool-end', id, name, args, ...outcome, durationMs: now() - startedAt, step, ...sourceOf(tool) });
     return toolMessage(call, outcome);
   };
 
@@ -66,9 +66,12 @@ async function runOne(call: ToolCall, input: ToolRunInput): Promise<ChatMessage>
       return end({ error: { ...toolError(why), kind: decision === 'stopped' ? 'abort' : 'tool' } });
     }
   }
-  emit({ type: 'tool-start', id, name, args, step });
+  emit({ type: 'tool-start', id, name, args, step, ...sourceOf(tool) });
   return end(await execute(tool, call, args, input));
 }
+
+/** Where a tool comes from, for the UI (an MCP server's tools say which server). */
+const sourceOf = (tool: Tool | undefined) => (tool?.source ? { source: tool.source } : {});
 
 /** Resolves true (approved), a reason string (denied; '' without reason), or 'stopped'. */
 async function askApproval(tool: Tool, call: ToolCall, args: unknown, input: ToolRunInput): Promise<true | string> {
@@ -93,6 +96,7 @@ async function askApproval(tool: Tool, call: ToolCall, args: unknown, input: Too
       name: tool.name,
       args,
       step: input.step,
+      ...sourceOf(tool),
       approve: () => settle(true),
       deny: (reason?: string) => settle(reason ?? ''),
     });

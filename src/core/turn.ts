@@ -32,7 +32,7 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
   let pushed = false;
 
   try {
-    const tools = options.tools ?? [];
+    const tools = [...(options.tools ?? []), ...(await serverTools(options, emit))];
     // The provider's code and zod's JSON Schema export are downloaded now, at the first request that needs them.
     const [provider, jsonSchema] = await Promise.all([
       loadProvider(providerName),
@@ -148,9 +148,20 @@ async function resolveSystem(options: RunChatOptions): Promise<string | undefine
   return system || undefined;
 }
 
+/** The tools of the turn's MCP servers; a server that fails is a notice, and the turn goes on without it. */
+async function serverTools(options: RunChatOptions, emit: (e: ChatEvent) => void): Promise<Tool[]> {
+  if (!options.mcpServers?.length) return [];
+  const { mcpTools } = await import('./mcp-tools.js');
+  const taken = (options.tools ?? []).map((t) => t.name);
+  const { tools, problems } = await mcpTools(options.mcpServers, { fetch: options.fetch, taken });
+  for (const p of problems) emit({ type: 'notice', source: `mcp:${p.server}`, message: `The MCP server "${p.server}" ${p.message}; its tools are not available in this answer.` });
+  return tools;
+}
+
 /** Tools as the model sees them: the zod schema of the arguments as JSON Schema. */
 function toolSpecs(tools: Tool[], { jsonSchemaOf }: JsonSchemaModule): ToolSpec[] {
-  return tools.map((t) => ({ name: t.name, description: t.description, parameters: jsonSchemaOf(t.parameters) }));
+  // A tool that came with its JSON Schema (MCP) is sent that schema as the server wrote it.
+  return tools.map((t) => ({ name: t.name, description: t.description, parameters: t.jsonSchema ?? jsonSchemaOf(t.parameters) }));
 }
 
 function newRunId(): string {

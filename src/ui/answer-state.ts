@@ -48,6 +48,7 @@ export class AnswerState {
       case 'tool-approval': {
         const call = this.call(event.id, event.name);
         call.args = event.args;
+        call.source = event.source ?? call.source;
         call.status = 'approval';
         call.approve = event.approve;
         call.deny = event.deny;
@@ -56,6 +57,7 @@ export class AnswerState {
       case 'tool-start': {
         const call = this.call(event.id, event.name);
         call.args = event.args;
+        call.source = event.source ?? call.source;
         call.status = 'running';
         call.startedAt = performance.now();
         return true;
@@ -93,6 +95,9 @@ export class AnswerState {
       case 'retry':
       case 'step-end': // the step's messages are for the history; the answer shows them already
         return false;
+      case 'notice':
+        item.notices = [...(item.notices ?? []), event.message];
+        return true;
       case 'error':
         if (event.retrying) return false; // the model is asked again; the turn goes on
         item.error = event.error;

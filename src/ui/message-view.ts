@@ -109,6 +109,7 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
       ? html`<div class="object" part="object" data-complete=${item.object.state.complete ? 'true' : 'false'}
           ${mount((el) => item.object!.attach(el))}></div>`
       : nothing}
+    ${(item.notices ?? []).map((notice) => html`<p class="note notice" part="notice" role="status">${notice}</p>`)}
     ${live && empty ? html`<p class="thinking" part="thinking">${strings.thinking}</p>` : nothing}
     ${item.status === 'stopped' ? html`<p class="note" part="note">${strings.stopped}</p>` : nothing}
     ${item.status === 'error' ? html`<p class="note" part="note">${strings.interrupted}</p>` : nothing}

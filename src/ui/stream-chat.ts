@@ -6,7 +6,7 @@
  * the wiring between them.
  */
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { ChatMessage, ChatResult, ModelPrice, ProviderName, RunChatOptions, Schema, Tool } from '../core/index.js';
+import type { ChatMessage, ChatResult, McpServerOptions, ModelPrice, ProviderName, RunChatOptions, Schema, Tool } from '../core/index.js';
 import type { MarkdownOptions, ObjectViewStrings } from '../render/index.js';
 import { promptsConverter, type ChatMode, type ChatTheme, type StorageKind, type SystemPrompt } from './chat-types.js';
 import { isSendKey } from './composer.js';
@@ -151,6 +151,7 @@ export class StreamChat extends LitElement {
     apiKey: { attribute: false },
     headers: { attribute: false },
     tools: { attribute: false },
+    mcpServers: { attribute: false },
     schema: { attribute: false },
     context: { attribute: false },
     renderObject: { attribute: false },
@@ -211,6 +212,8 @@ export class StreamChat extends LitElement {
   declare headers: Record<string, string> | undefined;
   /** Page tools the model may call: `{ name, description, parameters: zodSchema, execute(args, { signal, context }), needsApproval? }`. */
   declare tools: Tool[] | undefined;
+  /** MCP servers over Streamable HTTP whose tools the model may call: `[{ url, name?, headers?, needsApproval? }]` (approval asked by default). */
+  declare mcpServers: McpServerOptions[] | undefined;
   /** A zod schema: answers are structured output, shown live and validated while they stream. */
   declare schema: Schema | undefined;
   /** Any value handed to `systemPrompt` (when a function) and to every tool's `execute`. */
@@ -345,6 +348,7 @@ export class StreamChat extends LitElement {
       system: this.systemPrompt || undefined,
       context: this.context,
       tools: this.tools?.length ? this.tools : undefined,
+      mcpServers: this.mcpServers?.length ? this.mcpServers : undefined,
       schema: this.schema,
       signal,
       maxSteps: this.maxSteps,

@@ -468,6 +468,10 @@ const theme = css`
   .tool-name {
     font-weight: 600;
   }
+  .tool-source {
+    color: var(--_muted);
+    font-size: 0.8em;
+  }
   .tool-status {
     margin-inline-start: auto;
     color: var(--_muted);

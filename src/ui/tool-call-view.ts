@@ -58,6 +58,9 @@ function renderArguments(call: ToolCallState, options: ToolArgsOptions): unknown
   return text ? html`<pre class="tool-args" part="tool-arguments">${text}</pre>` : nothing;
 }
 
+/** `mcp:docs` reads "MCP · docs": the user sees whose code runs. */
+const sourceLabel = (source: string) => source.replace(/^mcp:/, 'MCP · ');
+
 export function renderToolCall(
   call: ToolCallState,
   strings: Strings,
@@ -71,6 +74,7 @@ export function renderToolCall(
       ${toolIcon()}
       <span class="visually-hidden">${strings.toolCall}</span>
       <code class="tool-name" part="tool-name">${call.name}</code>
+      ${call.source ? html`<span class="tool-source" part="tool-source">${sourceLabel(call.source)}</span>` : nothing}
       <span class="tool-status" part="tool-status" role=${call.status === 'approval' ? 'status' : nothing}
         >${statusText(call, strings, now)}</span
       >

@@ -21,6 +21,8 @@ export interface ToolCallState {
   durationMs?: number;
   result?: unknown;
   error?: ChatError;
+  /** Where the tool lives when it is not the page's own (`mcp:<server>`). */
+  source?: string;
   approve?: () => void;
   deny?: (reason?: string) => void;
 }
@@ -63,6 +65,8 @@ export interface AssistantItem {
   object?: ObjectBody;
   usage?: Usage;
   error?: ChatError;
+  /** Things the user should know that did not stop the answer (an MCP server that is down). */
+  notices?: string[];
   /** Index in the history of the first message of this answer. */
   index: number;
   version: number;
