@@ -1,6 +1,7 @@
 // Browser tests: real Chromium (the system's), real IndexedDB, and the project's own dev model
 // served on the same origin, so tests need no key and no network.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findOrInstallChrome } from './scripts/find-chrome.mjs';
 import { devModelMiddleware, devModelPlugin } from './dev-model/wtr-plugin.ts';
@@ -19,9 +20,33 @@ const highlightCoreAsEsm = {
   },
 };
 
+// The MCP SDK's client validates tool output with ajv and reads media types with content-type, which
+// ship only as CommonJS: Vite converts them for the builds; here esbuild bundles each such package into
+// one ES module with a default export.
+const COMMONJS_ONLY = ['ajv', 'ajv-formats', 'content-type'];
+const commonJsAsEsm = {
+  name: 'commonjs-as-esm',
+  resolveImport({ source }) {
+    if (COMMONJS_ONLY.includes(source)) return `/__commonjs__/${source}.js`;
+  },
+  async serve(context) {
+    const name = context.path.match(/^\/__commonjs__\/(.+)\.js$/)?.[1];
+    if (!name || !COMMONJS_ONLY.includes(name)) return undefined;
+    const out = await build({
+      stdin: { contents: `export { default } from '${name}';`, resolveDir: process.cwd() },
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+    });
+    return { body: out.outputFiles[0].text, type: 'js' };
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
-  nodeResolve: true,
+  // The browser build of packages that ship one (the MCP SDK's pkce-challenge has only browser and node ones).
+  nodeResolve: { exportConditions: ['browser'] },
   middleware: [devModelMiddleware(), dropInMiddleware()],
   // One test file at a time: a page the runner puts in the background gets no animation frames and no
   // resize observations, which is not what a user looking at the widget sees.
@@ -30,6 +55,12 @@ export default {
   testsFinishTimeout: 240_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), devModelPlugin(), highlightCoreAsEsm, dropInServerPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    devModelPlugin(),
+    highlightCoreAsEsm,
+    commonJsAsEsm,
+    dropInServerPlugin(),
+  ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
 };

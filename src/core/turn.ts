@@ -151,7 +151,14 @@ async function resolveSystem(options: RunChatOptions): Promise<string | undefine
 /** The tools of the turn's MCP servers; a server that fails is a notice, and the turn goes on without it. */
 async function serverTools(options: RunChatOptions, emit: (e: ChatEvent) => void): Promise<Tool[]> {
   if (!options.mcpServers?.length) return [];
-  const { mcpTools } = await import('./mcp-tools.js');
+  let mcpTools: typeof import('./mcp-tools.js').mcpTools;
+  try {
+    ({ mcpTools } = await import('./mcp-tools.js'));
+  } catch (e) {
+    // A lazy part that did not arrive (offline, a CDN hiccup) costs the MCP tools, not the answer.
+    emit({ type: 'notice', source: 'mcp', message: `The MCP client could not be loaded (${e instanceof Error ? e.message : String(e)}); MCP tools are not available in this answer.` });
+    return [];
+  }
   const taken = (options.tools ?? []).map((t) => t.name);
   const { tools, problems } = await mcpTools(options.mcpServers, { fetch: options.fetch, taken });
   for (const p of problems) emit({ type: 'notice', source: `mcp:${p.server}`, message: `The MCP server "${p.server}" ${p.message}; its tools are not available in this answer.` });
