@@ -3,6 +3,7 @@
  * API asked: some text, some JSON (structured output), or a step of tool calls.
  */
 import { answerText, conversationSeed } from './content.js';
+import { continuationOf, remainder } from './continuation.js';
 import type { OutputFormat, ToolCall, ToolSpec, Turn } from './conversation.js';
 import type { DevOptions } from './options.js';
 import { structuredText } from './structured.js';
@@ -41,6 +42,11 @@ export function planTurn(request: TurnRequest): Plan {
 }
 
 function decide(request: TurnRequest): Plan {
+  const going = continuationOf(request.turns);
+  if (going) {
+    const whole = decide({ ...request, turns: going.before });
+    if (whole.kind !== 'tools') return { ...whole, text: remainder(whole.text, going.partial) };
+  }
   const { turns, tools, format, options } = request;
   const seed = seedOf(request);
   const calls = nextToolCalls(turns, tools, seed, request.toolChoice);

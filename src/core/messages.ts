@@ -21,4 +21,6 @@ export interface ChatMessage {
   tool_call_id?: string;
   /** Tool messages: the tool's name (kept for readers of stored history). */
   name?: string;
+  /** An assistant message sent last for the model to continue (DeepSeek's and Mistral's `prefix`); never stored. */
+  prefix?: boolean;
 }

@@ -1,5 +1,6 @@
 /** What `runChat` takes and gives back. */
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
+import type { ContinuationMode } from './continuation.js';
 import type { ChatMessage } from './messages.js';
 
 /** A zod schema, typed loosely so the host's own zod build (v4) can be passed in. */
@@ -56,8 +57,19 @@ export interface RunChatOptions<C = any> {
   apiKey?: string;
   model?: string;
   headers?: Record<string, string>;
-  /** The history, ending with the user's new message. */
+  /** The history, ending with the user's new message (or, with `continueAnswer`, with a cut answer). */
   messages: ChatMessage[];
+  /**
+   * The history ends with an answer that was cut (stopped, a dropped connection, the token limit):
+   * the model writes what follows it, and the partial text and the rest become one message.
+   */
+  continueAnswer?: boolean;
+  /**
+   * How a continuation is asked for: `instruction` (default, any server) sends the partial answer and a
+   * hidden instruction to go on; `prefix` leaves the partial answer last (`prefix: true`), for servers
+   * that continue an assistant message (DeepSeek, Mistral, vLLM, llama.cpp).
+   */
+  continuationMode?: ContinuationMode;
   system?: string | ((context: C) => string | Promise<string>);
   context?: C;
   tools?: Tool<any, unknown, C>[];

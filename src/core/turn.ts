@@ -2,6 +2,7 @@
  * The turn: steps of model calls and tool runs until the model answers without tools, the step
  * budget is spent, the user stops, or something fails. Owns the history and the final result.
  */
+import { continuationMessages, partialAnswer } from './continuation.js';
 import { toChatError } from './errors.js';
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
 import type { ChatMessage } from './messages.js';
@@ -24,8 +25,11 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
   emit({ type: 'start', runId: newRunId(), model: options.model, provider: providerName });
 
   const history: ChatMessage[] = [...(options.messages ?? [])];
+  /** Continuing a cut answer: its text, joined to what the first step writes (see continuation.ts). */
+  let prefix = options.continueAnswer ? (partialAnswer(history) ?? '') : '';
   let total: Usage = { ...ZERO_USAGE };
   let message: ChatMessage = { role: 'assistant', content: '' };
+  if (prefix) message = history.pop()!; // kept as it was should the turn fail before any step
   let finishReason: FinishReason = 'stop';
   let error: ChatError | undefined;
   let object: unknown;
@@ -57,12 +61,17 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
       const outcome = await runModelStep({
         provider,
         options,
-        messages: [...(system ? [{ role: 'system' as const, content: system }] : []), ...history, ...correction],
+        messages: [
+          ...(system ? [{ role: 'system' as const, content: system }] : []),
+          ...history,
+          ...(prefix ? continuationMessages(prefix, options.continuationMode) : []),
+          ...correction,
+        ],
         tools: specs,
         output: output?.format,
         step,
         signal,
-        emit,
+        emit: prefix ? joinedText(emit, prefix) : emit,
         onText: objects?.push,
       });
       if (outcome.usage) {
@@ -70,7 +79,9 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
         total = addUsage(total, usage);
         emit({ type: 'usage', usage, total, step });
       }
-      message = { role: 'assistant', content: outcome.text || (outcome.toolCalls.length ? null : '') };
+      const text = prefix + outcome.text;
+      prefix = '';
+      message = { role: 'assistant', content: text || (outcome.toolCalls.length ? null : '') };
       if (outcome.toolCalls.length) message.tool_calls = outcome.toolCalls;
       history.push(message);
       pushed = true;
@@ -78,7 +89,7 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
       if (outcome.error) {
         objects?.dispose();
         error = outcome.error;
-        emit({ type: 'error', error, text: outcome.text });
+        emit({ type: 'error', error, text });
         break;
       }
       if (finishReason === 'aborted') {
@@ -140,6 +151,11 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
   const extra = { ...(object !== undefined ? { object } : {}), ...(error ? { error } : {}) };
   emit({ type: 'end', message, finishReason, usage: total, durationMs, ...extra });
   return { message, messages: history, usage: total, finishReason, ...extra };
+}
+
+/** Text events of a continued answer carry the whole answer so far, the cut part included. */
+function joinedText(emit: (e: ChatEvent) => void, prefix: string): (e: ChatEvent) => void {
+  return (event) => emit(event.type === 'text' ? { ...event, text: prefix + event.text } : event);
 }
 
 async function resolveSystem(options: RunChatOptions): Promise<string | undefined> {

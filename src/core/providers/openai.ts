@@ -41,6 +41,7 @@ function toWire(m: ChatMessage): Record<string, unknown> {
   const out: Record<string, unknown> = { role: m.role, content: m.content ?? (m.tool_calls?.length ? null : '') };
   if (m.tool_calls?.length) out.tool_calls = m.tool_calls;
   if (m.role === 'tool') out.tool_call_id = m.tool_call_id;
+  if (m.prefix) out.prefix = true;
   return out;
 }
 
