@@ -11,6 +11,7 @@ export const SCENARIOS = [
   'http-429',
   'http-500',
   'http-503',
+  'http-404',
   'stall',
   'malformed',
   'error-mid-stream',

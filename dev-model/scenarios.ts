@@ -41,6 +41,12 @@ export function httpFailure(scenario: Scenario): HttpFailure | undefined {
         headers: {},
         body: openAiError('The engine is currently overloaded, please try again later.', 'server_error', 'service_unavailable'),
       };
+    case 'http-404':
+      return {
+        status: 404,
+        headers: {},
+        body: openAiError('The model does not exist or you do not have access to it.', 'invalid_request_error', 'model_not_found', 'model'),
+      };
     default:
       return undefined;
   }

@@ -170,6 +170,17 @@ export interface ErrorEvent {
   retrying?: boolean;
 }
 
+/** The model failed for good before answering; the next of `fallbackModels` is asked instead. */
+export interface FallbackEvent {
+  type: 'fallback';
+  /** The model that failed. */
+  from?: string;
+  /** The model asked now. */
+  to?: string;
+  error: ChatError;
+  step: number;
+}
+
 /** Something the user should know that does not stop the turn (an MCP server that could not be reached). */
 export interface NoticeEvent {
   type: 'notice';
@@ -184,6 +195,8 @@ export interface EndEvent {
   finishReason: FinishReason;
   usage: Usage;
   durationMs: number;
+  /** The model that answered (differs from the one asked for after a fallback). */
+  model?: string;
   /** Structured output: the final, validated value. */
   object?: unknown;
   error?: ChatError;
@@ -202,6 +215,7 @@ export type ChatEvent =
   | RetryEvent
   | ErrorEvent
   | NoticeEvent
+  | FallbackEvent
   | EndEvent;
 
 export type ChatEventType = ChatEvent['type'];

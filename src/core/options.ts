@@ -56,6 +56,12 @@ export interface RunChatOptions<C = any> {
   endpoint?: string;
   apiKey?: string;
   model?: string;
+  /**
+   * Models tried in order when the current one fails for good before answering (not found, the server
+   * failing on it after the retries, a refusal of the request's shape). The turn goes on with the one
+   * that answered; a `fallback` event says which.
+   */
+  fallbackModels?: string[];
   headers?: Record<string, string>;
   /** The history, ending with the user's new message (or, with `continueAnswer`, with a cut answer). */
   messages: ChatMessage[];
@@ -110,6 +116,8 @@ export interface ChatResult {
   finishReason: FinishReason;
   object?: unknown;
   error?: ChatError;
+  /** The model that answered (differs from `options.model` after a fallback). */
+  model?: string;
 }
 
 export interface ChatRun extends AsyncIterable<ChatEvent> {

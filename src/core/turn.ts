@@ -4,6 +4,7 @@
  */
 import { continuationMessages, partialAnswer } from './continuation.js';
 import { toChatError } from './errors.js';
+import { modelQueue, worthAnotherModel } from './fallback.js';
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
 import type { ChatMessage } from './messages.js';
 import { runModelStep } from './model-step.js';
@@ -34,6 +35,7 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
   let error: ChatError | undefined;
   let object: unknown;
   let pushed = false;
+  let answeredBy = options.model;
 
   try {
     const tools = [...(options.tools ?? []), ...(await serverTools(options, emit))];
@@ -45,9 +47,10 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
     const specs = jsonSchema ? toolSpecs(tools, jsonSchema) : [];
     const maxSteps = Math.max(1, options.maxSteps ?? DEFAULT_MAX_STEPS);
     const maxValidationRetries = Math.max(0, options.maxValidationRetries ?? DEFAULT_MAX_VALIDATION_RETRIES);
-    const price = options.model ? options.prices?.[options.model] : undefined;
     const output = options.schema && jsonSchema ? planOutput(options.schema, providerName, jsonSchema, options.structuredMode) : undefined;
     const system = [await resolveSystem(options), output?.instructions].filter(Boolean).join('\n\n');
+    /** The turn's model first, then its fallbacks; the head is the model asked now. */
+    const models = modelQueue(options.model, options.fallbackModels);
     /** A failed JSON answer and the note on what was wrong: sent, but not part of the history. */
     let correction: ChatMessage[] = [];
     let validationRetries = 0;
@@ -58,9 +61,10 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
         break;
       }
       const objects = options.schema ? new ObjectStream(options.schema, emit) : undefined;
+      answeredBy = models[0];
       const outcome = await runModelStep({
         provider,
-        options,
+        options: answeredBy === options.model ? options : { ...options, model: answeredBy },
         messages: [
           ...(system ? [{ role: 'system' as const, content: system }] : []),
           ...history,
@@ -74,8 +78,16 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
         emit: prefix ? joinedText(emit, prefix) : emit,
         onText: objects?.push,
       });
+      const nothingYet = outcome.text === '' && outcome.calls.length === 0;
+      if (outcome.error && nothingYet && models.length > 1 && worthAnotherModel(outcome.error) && !signal.aborted) {
+        const from = models.shift();
+        emit({ type: 'fallback', from, to: models[0], error: outcome.error, step });
+        objects?.dispose();
+        step--; // the same step, asked of the next model
+        continue;
+      }
       if (outcome.usage) {
-        const usage = withCost(outcome.usage, price);
+        const usage = withCost(outcome.usage, answeredBy ? options.prices?.[answeredBy] : undefined);
         total = addUsage(total, usage);
         emit({ type: 'usage', usage, total, step });
       }
@@ -148,7 +160,11 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
   if (!pushed) history.push(message);
 
   const durationMs = now() - startedAt;
-  const extra = { ...(object !== undefined ? { object } : {}), ...(error ? { error } : {}) };
+  const extra = {
+    ...(answeredBy !== undefined ? { model: answeredBy } : {}),
+    ...(object !== undefined ? { object } : {}),
+    ...(error ? { error } : {}),
+  };
   emit({ type: 'end', message, finishReason, usage: total, durationMs, ...extra });
   return { message, messages: history, usage: total, finishReason, ...extra };
 }

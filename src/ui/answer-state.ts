@@ -93,6 +93,7 @@ export class AnswerState {
         item.usage = event.total;
         return true;
       case 'retry':
+      case 'fallback':
       case 'step-end': // the step's messages are for the history; the answer shows them already
         return false;
       case 'notice':
