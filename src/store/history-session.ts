@@ -124,8 +124,8 @@ export class HistorySession {
       await this.#finishing;
       turn.release ??= await this.store.acquire(id);
       if (!turn.synced) await this.#sync(id, history);
-      const draft = await this.#appendDraft(id);
-      this.#keep(id, [...this.records, draft]);
+      const draft = await this.#draftFor(id, history.length);
+      this.#keep(id, [...this.records.filter((r) => r.seq !== draft.seq), draft]);
       if (this.#turn !== turn || turn.steps) return draft; // a finished step took this draft already
       this.#startWriter(turn, draft);
       return draft;
@@ -211,6 +211,17 @@ export class HistorySession {
       this.answeringElsewhere = false;
     }
     await this.refreshList();
+  }
+
+  /**
+   * The record the answer streams into: a new draft after the history, or, when the answer continues
+   * a cut one (the history sent stops before it), that answer's own record, which holds its text so
+   * far: a reload mid-continuation keeps the cut text and what was added to it.
+   */
+  async #draftFor(id: string, base: number): Promise<MessageRecord> {
+    const last = this.records.at(-1);
+    if (this.records.length === base + 1 && last?.role === 'assistant' && !last.tool_calls?.length) return { ...last, status: 'draft' };
+    return this.#appendDraft(id);
   }
 
   #appendDraft(id: string): Promise<MessageRecord> {

@@ -42,8 +42,6 @@ export interface HistoryStrings {
   interruptedAnswer: string;
   continueAnswer: string;
   regenerateAnswer: string;
-  /** Sent as the user's message when they choose to continue an interrupted answer. */
-  continuePrompt: string;
   storageFallback: Partial<Record<StorageProblemReason, string>>;
 }
 
@@ -76,7 +74,6 @@ export const defaultHistoryStrings: HistoryStrings = {
   interruptedAnswer: 'This answer was interrupted.',
   continueAnswer: 'Continue',
   regenerateAnswer: 'Regenerate',
-  continuePrompt: 'Please continue exactly where you stopped.',
   storageFallback: {},
 };
 

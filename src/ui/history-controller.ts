@@ -35,7 +35,8 @@ export interface HistoryHost extends ReactiveControllerHost, HTMLElement {
   openConversation(id: string): Promise<void>;
   newConversation(): Promise<void>;
   regenerate(): Promise<unknown>;
-  send(text: string): Promise<unknown>;
+  /** Extends the last, cut answer in place. */
+  continue(): Promise<unknown>;
   /** Adds a conversation's earlier messages before the ones shown (the last screen came first). */
   prependMessages(messages: ChatMessage[]): void;
 }
@@ -292,9 +293,9 @@ export class HistoryController implements ReactiveController, TurnHistory {
     return result.ok;
   }
 
-  /** Continues an interrupted answer (asks the model to go on), or asks for it again. */
+  /** Continues an interrupted answer in place (the model writes what follows it). */
   continueAnswer(): Promise<unknown> {
-    return this.host.send(this.strings.continuePrompt);
+    return this.host.continue();
   }
 
   regenerateAnswer(): Promise<unknown> {

@@ -4,6 +4,7 @@
  * regenerated. The bodies are stable containers filled outside the template (see mount.ts).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { MarkdownOptions } from '../render/index.js';
 import { checkIcon, copyIcon, editIcon, regenerateIcon } from './icons.js';
 import { mount } from './mount.js';
@@ -100,7 +101,7 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
   const isLast = ctx.lastAnswerKey === item.key;
   return html`<article class="message assistant" part="message assistant-message" data-key=${item.key}
       data-status=${item.status} aria-label=${strings.assistant} aria-busy=${live ? 'true' : 'false'}>
-    ${item.segments.map((segment) =>
+    ${repeat(item.segments, (segment) => segment.key, (segment) =>
       segment.kind === 'text'
         ? html`<div class="markdown" part="markdown" ${mount((el) => segment.body.attach(el, ctx.markdown, strings))}></div>`
         : renderToolCall(segment.call, strings, ctx.now, ctx.decide, ctx.toolArgs),

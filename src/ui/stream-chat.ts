@@ -146,6 +146,7 @@ export class StreamChat extends LitElement {
     maxRetries: { type: Number, attribute: 'max-retries' },
     idleTimeoutMs: { type: Number, attribute: 'idle-timeout-ms' },
     temperature: { type: Number },
+    continuationMode: { type: String, attribute: 'continuation-mode' },
     currency: { type: String },
     opened: { type: Boolean, reflect: true, attribute: 'open' },
     apiKey: { attribute: false },
@@ -198,6 +199,11 @@ export class StreamChat extends LitElement {
   declare maxSteps: number | undefined;
   /** Retries before the first token. Engine default 2. */
   declare maxRetries: number | undefined;
+  /**
+   * How `continue()` asks for the rest of a cut answer: `instruction` (default; any server) or `prefix`
+   * (the cut answer sent last as an assistant prefix: DeepSeek, Mistral, vLLM, llama.cpp).
+   */
+  declare continuationMode: 'instruction' | 'prefix' | undefined;
   /** A stream silent for this long fails with a timeout. Engine default 30 000. */
   declare idleTimeoutMs: number | undefined;
   /** Sampling temperature sent to the model, when set. */
@@ -356,6 +362,7 @@ export class StreamChat extends LitElement {
       idleTimeoutMs: this.idleTimeoutMs,
       temperature: this.temperature,
       prices: this.prices,
+      continuationMode: this.continuationMode,
     };
   }
 
@@ -374,6 +381,14 @@ export class StreamChat extends LitElement {
   /** Asks again for the last answer (drops it first). */
   regenerate(): Promise<ChatResult> {
     return this.turns.regenerate();
+  }
+
+  /**
+   * Extends the last answer in place when it was cut (stopped, a dropped connection, the token limit):
+   * the model writes what follows, in the same bubble, with no visible message (see `continuation-mode`).
+   */
+  continue(): Promise<ChatResult> {
+    return this.turns.continueAnswer();
   }
 
   /** Starts a new, empty conversation (the current one stays stored). */

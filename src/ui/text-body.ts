@@ -41,6 +41,7 @@ export class TextBody {
     this.dispose();
     this.container = container;
     container.classList.add('md');
+    container.removeAttribute('data-complete');
     container.textContent = '';
     const markdown = markdownPart.loaded;
     if (markdown) this.start(markdown, options);

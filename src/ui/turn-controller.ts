@@ -11,6 +11,7 @@ import { AnswerState } from './answer-state.js';
 import type { SendDetail } from './chat-types.js';
 import type { ObjectBodyOptions } from './object-body.js';
 import { format, type Strings } from './strings.js';
+import { TextBody } from './text-body.js';
 import { ToolClock } from './tool-clock.js';
 import { crashedResult, refusedResult } from './turn-results.js';
 import { itemsFromHistory } from './items-from-history.js';
@@ -145,6 +146,33 @@ export class TurnController implements ReactiveController {
     return this.runTurn();
   }
 
+  /**
+   * Extends the last answer in place when it was cut (stopped, a dropped connection, the token limit):
+   * the model writes what follows it, into the same bubble; no message of the user's is added.
+   */
+  async continueAnswer(): Promise<ChatResult> {
+    await this.settle();
+    const complete = this.options.history.complete();
+    if (complete) await this.guard(() => complete);
+    const last = this.history.at(-1);
+    const answer = this.items.at(-1);
+    const segment = answer?.kind === 'assistant' ? answer.segments.at(-1) : undefined;
+    const cut = last?.role === 'assistant' && !last.tool_calls?.length && typeof last.content === 'string' && last.content !== '';
+    // A structured answer is one JSON value: its rest is not text to append, so it is asked for again.
+    if (!cut || answer?.kind !== 'assistant' || segment?.kind !== 'text' || this.options.objectOptions()) {
+      return this.refused('There is no cut answer to continue.');
+    }
+    // The cut text is shown at once in a fresh body that goes on streaming what the model adds.
+    const body = new TextBody();
+    body.push(last.content as string);
+    answer.segments[answer.segments.length - 1] = { kind: 'text', key: nextKey('t'), step: 1, body };
+    answer.status = 'waiting';
+    answer.error = undefined;
+    this.setBusy(true);
+    await this.guard(() => this.options.history.turnStarting(this.history));
+    return this.runTurn(answer);
+  }
+
   /** The error banner's Retry: asks again for the last answer. */
   retry(): Promise<ChatResult> {
     this.dismissError();
@@ -203,18 +231,20 @@ export class TurnController implements ReactiveController {
 
   // ——— the turn ———
 
-  private runTurn(): Promise<ChatResult> {
-    const answer = newAnswer(this.history.length);
+  /** Runs a turn into a new answer, or into `continuing`, the cut answer `continueAnswer()` reopened. */
+  private runTurn(continuing?: AssistantItem): Promise<ChatResult> {
+    const answer = continuing ?? newAnswer(this.history.length);
     const state = new AnswerState(answer, this.options.objectOptions());
     const controller = new AbortController();
     const history = this.history;
-    this.items = [...this.items, answer];
+    if (continuing) this.touch(answer);
+    else this.items = [...this.items, answer];
     this.error = undefined;
     this.notice = '';
     this.announcement = '';
     this.setBusy(true);
     this.options.followEnd();
-    const done = this.consume(history, state, controller.signal).then(async (result) => {
+    const done = this.consume(history, state, controller.signal, Boolean(continuing)).then(async (result) => {
       this.current = undefined;
       this.history = result.messages;
       this.endAnswer(answer, result);
@@ -226,10 +256,12 @@ export class TurnController implements ReactiveController {
     return done;
   }
 
-  private async consume(history: ChatMessage[], state: AnswerState, signal: AbortSignal): Promise<ChatResult> {
+  private async consume(history: ChatMessage[], state: AnswerState, signal: AbortSignal, continuing: boolean): Promise<ChatResult> {
     const stored = this.options.history;
+    // A continued answer streams in place of the cut one: the history before it is what it follows.
+    const before = continuing ? history.slice(0, -1) : history;
     try {
-      const run = runChat(this.options.runOptions(history, signal));
+      const run = runChat({ ...this.options.runOptions(history, signal), ...(continuing ? { continueAnswer: true } : {}) });
       signal.addEventListener('abort', () => run.abort(), { once: true });
       for await (const event of run) {
         const notice = this.noticeAfter(event);
@@ -243,7 +275,7 @@ export class TurnController implements ReactiveController {
           this.host.requestUpdate();
         }
         if (event.type === 'tool-start') this.toolClock.start();
-        if (event.type === 'start') stored.turnStarted(history);
+        if (event.type === 'start') stored.turnStarted(before);
         else if (event.type === 'text') stored.textArrived(event.delta, event.text);
         else if (event.type === 'step-end') stored.stepFinished(event.messages);
         this.emit(event);

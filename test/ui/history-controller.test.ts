@@ -38,6 +38,7 @@ class FakeChat extends LitElement implements HistoryHost {
     this.requestUpdate();
   }
   async regenerate() {}
+  async continue() {}
   prependMessages(messages: ChatMessage[]) {
     this.history = [...messages, ...this.history];
     this.requestUpdate();
