@@ -5,7 +5,7 @@
  * controller's (history-controller.ts). The element keeps the properties, public methods, template and
  * the wiring between them.
  */
-import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ChatMessage, ChatResult, McpServerOptions, ModelPrice, ProviderName, RunChatOptions, Schema, Tool } from '../core/index.js';
 import type { MarkdownOptions, ObjectViewStrings } from '../render/index.js';
 import { promptsConverter, type ChatMode, type ChatTheme, type StorageKind, type SystemPrompt } from './chat-types.js';
@@ -16,6 +16,7 @@ import { renderHistoryList, renderHistoryNotices } from './history-view.js';
 import type { ListContext } from './message-list.js';
 import type { ObjectBodyOptions, ObjectRenderer } from './object-body.js';
 import { renderPanel } from './panel-view.js';
+import { modelLabel, renderModelPicker, type ModelChoice } from './model-picker.js';
 import { ScrollFollower } from './scroll-follower.js';
 import { defaultStrings, type Strings } from './strings.js';
 import { styles } from './styles.js';
@@ -153,6 +154,8 @@ export class StreamChat extends LitElement {
     headers: { attribute: false },
     tools: { attribute: false },
     mcpServers: { attribute: false },
+    models: { attribute: false },
+    fallbackModels: { attribute: false },
     schema: { attribute: false },
     context: { attribute: false },
     renderObject: { attribute: false },
@@ -220,6 +223,10 @@ export class StreamChat extends LitElement {
   declare tools: Tool[] | undefined;
   /** MCP servers over Streamable HTTP whose tools the model may call: `[{ url, name?, headers?, needsApproval? }]` (approval asked by default). */
   declare mcpServers: McpServerOptions[] | undefined;
+  /** Models the user may choose from, in a picker in the header: `[{ id, label? }]`. The choice is `model`, kept per conversation. */
+  declare models: ModelChoice[] | undefined;
+  /** Models tried in order when the current one fails for good before answering; the answer says which one did. */
+  declare fallbackModels: string[] | undefined;
   /** A zod schema: answers are structured output, shown live and validated while they stream. */
   declare schema: Schema | undefined;
   /** Any value handed to `systemPrompt` (when a function) and to every tool's `execute`. */
@@ -273,6 +280,7 @@ export class StreamChat extends LitElement {
       objectOptions: () => (this.schema ? this.objectOptions : undefined),
       followEnd: () => this.follower.jumpToEnd(),
       spokenText: (answer) => this.spokenText(answer),
+      modelLabel: (id) => modelLabel(this.models, id),
     });
   }
 
@@ -355,6 +363,7 @@ export class StreamChat extends LitElement {
       context: this.context,
       tools: this.tools?.length ? this.tools : undefined,
       mcpServers: this.mcpServers?.length ? this.mcpServers : undefined,
+      fallbackModels: this.fallbackModels?.length ? this.fallbackModels : undefined,
       schema: this.schema,
       signal,
       maxSteps: this.maxSteps,
@@ -405,6 +414,9 @@ export class StreamChat extends LitElement {
     this.conversationId = id;
     await this.turns.open(id);
     this.editingKey = undefined;
+    // The model the conversation was last answered with, when the user may choose it.
+    const model = this.historyController.conversations.find((c) => c.id === id)?.model;
+    if (model && this.models?.some((m) => m.id === model)) this.model = model;
   }
 
   /** Empties the current conversation. */
@@ -608,7 +620,10 @@ export class StreamChat extends LitElement {
       notice: turns.notice,
       error: turns.error,
       announcement: turns.announcement,
-      headerExtras: renderHistoryList(this.historyController, { newButton: false }),
+      headerExtras: html`${renderModelPicker(this.models, this.model, strings.model, (id) => (this.model = id))}${renderHistoryList(
+        this.historyController,
+        { newButton: false },
+      )}`,
       historyNotices: renderHistoryNotices(this.historyController),
       toggle: () => (this.opened ? this.close() : this.open()),
       close: () => this.close(),

@@ -43,6 +43,10 @@ export interface Strings {
   genericError: string;
   /** Shown while the engine waits before a retry; `{seconds}` is replaced. */
   retrying: string;
+  /** Accessible name of the model picker (`models`). */
+  model: string;
+  /** Under an answer given by a fallback model: `{from}` failed for good, `{to}` answered. */
+  fallbackUsed: string;
   /** Shown when the structured answer failed its schema and the model is asked again. */
   askingAgain: string;
   /** Tool calls. */
@@ -109,6 +113,8 @@ export const defaultStrings: Strings = {
   interrupted: 'Interrupted',
   genericError: 'Something went wrong. Please try again.',
   retrying: 'Connection trouble, retrying in {seconds} s…',
+  model: 'Model',
+  fallbackUsed: '{from} could not answer ({reason}); {to} answered instead.',
   askingAgain: 'The answer did not have the expected shape; asking again…',
   toolCall: 'Tool',
   toolArguments: 'Arguments',

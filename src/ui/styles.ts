@@ -152,6 +152,16 @@ const theme = css`
     font-size: 1em;
     font-weight: 600;
   }
+  .model-picker {
+    max-inline-size: 12rem;
+    padding: 0.25rem 0.375rem;
+    border: 1px solid var(--_border);
+    border-radius: 0.375rem;
+    background: var(--_surface);
+    color: var(--_fg);
+    font: inherit;
+    font-size: 0.875em;
+  }
   .transcript {
     flex: 1;
     min-block-size: 0;

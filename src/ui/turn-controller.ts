@@ -56,6 +56,8 @@ export interface TurnOptions {
   followEnd(): void;
   /** The finished answer as a screen reader will hear it (its rendered text). */
   spokenText(answer: AssistantItem): string;
+  /** What the user calls a model (its label in `models`). */
+  modelLabel(id: string | undefined): string;
 }
 
 export class TurnController implements ReactiveController {
@@ -275,6 +277,7 @@ export class TurnController implements ReactiveController {
           this.host.requestUpdate();
         }
         if (event.type === 'tool-start') this.toolClock.start();
+        if (event.type === 'fallback') this.noteFallback(state.item, event);
         if (event.type === 'start') stored.turnStarted(before);
         else if (event.type === 'text') stored.textArrived(event.delta, event.text);
         else if (event.type === 'step-end') stored.stepFinished(event.messages);
@@ -288,6 +291,15 @@ export class TurnController implements ReactiveController {
       this.error = result.error;
       return result;
     }
+  }
+
+  /** Says under the answer which model answered, and why the chosen one did not. */
+  private noteFallback(answer: AssistantItem, event: Extract<ChatEvent, { type: 'fallback' }>): void {
+    const { modelLabel, strings } = this.options;
+    const reason = event.error.status ? String(event.error.status) : event.error.kind;
+    const note = format(strings().fallbackUsed, { from: modelLabel(event.from), to: modelLabel(event.to), reason });
+    answer.notices = [...(answer.notices ?? []), note];
+    this.touch(answer);
   }
 
   private noticeAfter(event: ChatEvent): string {
