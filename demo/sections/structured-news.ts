@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { demoChat, type DemoSection } from '../section.js';
 import { structuredModel } from './structured-movie.js';
 
-const NewsSummary = z.object({
+export const NewsSummary = z.object({
   headline: z.string(),
   summary: z.string().describe('Three or four sentences'),
   keyPoints: z.array(z.object({ point: z.string(), importance: z.enum(['high', 'medium', 'low']) })),

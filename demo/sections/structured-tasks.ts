@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { demoChat, type DemoSection } from '../section.js';
 import { structuredModel } from './structured-movie.js';
 
-const TaskList = z.object({
+export const TaskList = z.object({
   project: z.string(),
   tasks: z.array(
     z.object({
