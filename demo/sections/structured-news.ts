@@ -17,7 +17,8 @@ export const NewsSummary = z.object({
 const section: DemoSection = {
   id: 'structured-news',
   title: 'Structured output: a news summary with key points',
-  order: 42,
+  order: 32,
+  chapter: 'Structured output',
   description:
     'A summary, its key points as cards and the sources, streamed and checked against the schema. With the ' +
     'local dev model, “Send a broken answer” makes the first answer break the schema: its problems are listed, ' +
