@@ -28,7 +28,7 @@ export default defineConfig(({ mode }) => {
           input: 'src/standalone.ts',
           preserveEntrySignatures: 'strict' as const,
           // One file a site owner can copy: the SDK's lazy import is folded in rather than split off.
-          output: { format: 'es' as const, entryFileNames: 'stream-chat.js', inlineDynamicImports: true },
+          output: { format: 'es' as const, entryFileNames: 'stream-chat.js', codeSplitting: false },
         },
       },
     };
