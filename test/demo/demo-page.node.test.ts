@@ -71,6 +71,8 @@ for (const [width, height, mobile] of [[1280, 800, false], [390, 844, true]] as 
       return { scrollY, bottom: input.bottom, right: input.right, top: chat.getBoundingClientRect().top, onTop: document.elementFromPoint(x, y) === chat };
     });
     assert.equal(where.scrollY, 0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    assert.ok(overflow <= 0, `nothing wider than the screen (${overflow} px too wide)`);
     assert.ok(where.bottom <= height && where.right <= width, `the message box is on screen (${where.bottom} <= ${height})`);
     assert.ok(where.onTop, 'nothing covers the message box');
     // Typing goes straight in; Enter streams an answer.
