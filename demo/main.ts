@@ -19,7 +19,13 @@ const containers = new Map<DemoSection, HTMLElement>();
 
 for (const section of sections) {
   if (section.placement === 'hero') {
-    containers.set(section, heroSlot);
+    const body = document.createElement('div');
+    body.className = 'hero-body';
+    const note = document.createElement('p');
+    note.className = 'hero-note';
+    note.innerHTML = section.description; // authored in this repository, never user input
+    heroSlot.append(body, note);
+    containers.set(section, body);
     continue;
   }
   const element = document.createElement('section');

@@ -48,7 +48,7 @@ test('the page mounts every section, builds the tour from them, and loads with n
   const mounted = await page.$$eval('#sections > section', (list) => list.length);
   const inHero = await page.$$eval('#hero-chat > *', (list) => (list.length ? 1 : 0));
   assert.equal(mounted + inHero, files.length, 'one section per file');
-  const failed = await page.$$eval('.demo-body, #hero-chat', (bodies) =>
+  const failed = await page.$$eval('.demo-body, .hero-body', (bodies) =>
     bodies.filter((b) => b.textContent?.startsWith('This section failed')).map((b) => b.parentElement?.id),
   );
   assert.deepEqual(failed, []);
