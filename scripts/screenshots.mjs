@@ -26,7 +26,7 @@ try {
     const page = await browser.newPage();
     await page.setViewport({ width: shot.width, height: shot.height, deviceScaleFactor: shot.mobile ? 2 : 1, isMobile: !!shot.mobile, hasTouch: !!shot.mobile });
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: shot.scheme }]);
-    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.goto(`${origin}/`, { waitUntil: 'load', timeout: 120_000 });
     await page.waitForSelector('#hero-chat stream-chat');
     // A steady pace, so the "streaming" picture catches the answer half written.
     await page.evaluate(async (question, pace) => {

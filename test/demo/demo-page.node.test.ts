@@ -36,7 +36,7 @@ async function open(width: number, height: number, mobile = false): Promise<{ pa
   await page.setViewport({ width, height, isMobile: mobile, hasTouch: mobile });
   // The TypeScript runner names functions with a helper that exists here, not in the page.
   await page.evaluateOnNewDocument('globalThis.__name = (fn) => fn');
-  await page.goto(`${origin}/`, { waitUntil: 'load' });
+  await page.goto(`${origin}/`, { waitUntil: 'load', timeout: 120_000 });
   await page.waitForSelector('#hero-chat stream-chat', { timeout: 60_000 });
   await page.waitForFunction(() => document.querySelector('stream-chat[mode="popup"]')?.shadowRoot?.querySelector('[part~="launcher"]'), { timeout: 30_000 });
   return { page, problems };
