@@ -42,7 +42,7 @@ export default defineConfig(({ mode }) => {
           // The entry may export internals to its parts, so the first load is one file, not a few shared chunks.
           preserveEntrySignatures: 'allow-extension' as const,
           output: single
-            ? { format: 'es' as const, entryFileNames: 'stream-chat.bundle.js', inlineDynamicImports: true }
+            ? { format: 'es' as const, entryFileNames: 'stream-chat.bundle.js', codeSplitting: false }
             : { format: 'es' as const, entryFileNames: 'stream-chat.js', chunkFileNames: 'parts/[name]-[hash].js' },
         },
       },

@@ -2,7 +2,8 @@ import type { StreamChat } from '../src/ui/stream-chat.js';
 
 /**
  * One section of the demo page. Each capability adds a file in demo/sections/ whose default export is a
- * DemoSection; the page (demo/main.ts) finds them all, orders them and mounts each in its own <section>.
+ * DemoSection; the page (demo/main.ts) finds them all, orders them, mounts each in its own <section> and
+ * builds the tour navigation from them. Adding a section touches no other file.
  */
 
 /** Where the demo's widgets talk to: the local dev model by default, or what the visitor set in Settings. */
@@ -24,8 +25,19 @@ export interface DemoSection {
   /** Anchor name, kebab-case. */
   id: string;
   title: string;
-  /** Position on the page, ascending. */
+  /**
+   * Position on the page, ascending. The tour so far: 10 chat, 20 streaming, 30 structured output, 40 tools,
+   * 50 backends, 55 failures, 60 history, 70 theming and languages, 75 popup, 80 safety, 90 the engine,
+   * 95 the dev model. Pick a number between two to land between them.
+   */
   order: number;
+  /**
+   * The tour stop this section belongs to ("Structured output"): consecutive sections of one chapter share
+   * one navigation link. Without it the section is a stop of its own, named by `title`.
+   */
+  chapter?: string;
+  /** `hero`: shown at the top of the page, beside the introduction, instead of in the tour. */
+  placement?: 'hero';
   /** One or two sentences (HTML allowed, authored here, never user input) on what a visitor sees. */
   description: string;
   /** Builds the section's content; called again with new settings when the visitor changes them. */

@@ -49,7 +49,8 @@ function saveSettings(settings: DemoSettings): void {
 
 /** Fills the form, and calls `onApply` with the new settings when the visitor applies them. */
 export function bindSettingsForm(form: HTMLFormElement, initial: DemoSettings, onApply: (s: DemoSettings) => void) {
-  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement;
+  // `preset` is a group of radio buttons: its RadioNodeList reads and sets the checked value.
+  const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | RadioNodeList;
   const fill = (s: DemoSettings) => {
     field('preset').value = s.usingDevModel ? 'dev' : s.baseURL.startsWith('https://api.openai.com') ? 'openai' : 'custom';
     for (const name of ['provider', 'baseURL', 'endpoint', 'model', 'apiKey'] as const) field(name).value = s[name];
@@ -63,7 +64,8 @@ export function bindSettingsForm(form: HTMLFormElement, initial: DemoSettings, o
     remember.checked = true;
     form.requestSubmit();
   });
-  field('preset').addEventListener('change', () => {
+  form.addEventListener('change', (event) => {
+    if ((event.target as HTMLInputElement).name !== 'preset') return;
     const preset = PRESETS[field('preset').value]?.() ?? {};
     fill({ ...initial, ...preset, apiKey: field('apiKey').value } as DemoSettings);
   });

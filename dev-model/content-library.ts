@@ -225,14 +225,13 @@ export const TABLES: Table[] = [
     ],
   },
   {
-    caption: 'Planets',
-    head: ['Planet', 'Moons', 'Day length', 'Fun fact'],
+    caption: 'What a chat widget should survive',
+    head: ['Failure', 'What the user sees', 'What is kept'],
     rows: [
-      ['Mercury', '0', '59 d', 'Shortest year'],
-      ['Venus', '0', '243 d', 'Spins backwards'],
-      ['Earth', '1', '24 h', 'Has tea'],
-      ['Mars', '2', '24.6 h', 'Tallest volcano'],
-      ['Jupiter', '95', '9.9 h', 'Great Red Spot'],
+      ['Connection drops', 'The answer marked interrupted', 'Everything that arrived'],
+      ['Server stalls', 'A timeout message with Retry', 'The partial answer'],
+      ['Bad key', 'What to check', 'The question'],
+      ['Tab closed', 'The draft on the next visit', 'The whole conversation'],
     ],
   },
   {

@@ -1,5 +1,5 @@
 /**
- * Text answers: markdown chosen from the prompt's keywords, varied by a hash of the conversation, so the
+ * Text answers: markdown chosen from the prompt's words, varied by a hash of the conversation, so the
  * same conversation always gets the same answer and different ones look different.
  *
  * Triggers (in the last user message, case-insensitive):
@@ -9,11 +9,13 @@
  *   list                      bulleted, numbered, nested and task lists
  *   markdown                  a tour of everything: headings, emphasis, lists, table, quote, links, code
  *   long                      a long answer (~900 words); `words=N` in the model name gives exactly N words
- * Anything else gets a reply that quotes the question and adds a few varied sections.
+ * A prompt about a known topic (content-topics.ts: HTTP caching, sourdough, promises…) is answered on that
+ * topic, in the form asked for; anything else gets a general answer that says it is the offline model.
  */
 import { CODE, GREETINGS, HEADINGS, INLINE_CODE, LINKS, LIST_ITEMS, SENTENCES, TABLES, type CodeSample } from './content-library.js';
 import { lastUserText, type Turn } from './conversation.js';
 import { hash, random, type Random } from './random.js';
+import { generalParts, sentencesOf, tableMarkdown, topicFor, topicParts } from './topic-answer.js';
 
 const LONG_WORDS = 900;
 
@@ -55,10 +57,10 @@ function words(prompt: string, ...names: string[]): boolean {
   return names.some((n) => new RegExp(`(^|[^\\p{L}\\p{N}])${n}([^\\p{L}\\p{N}]|$)`, 'iu').test(prompt));
 }
 
-/** Exactly `count` words of prose, ending with a full stop. */
-export function prose(rng: Random, count: number): string {
+/** Exactly `count` words of prose (from `pool`, sentences on one subject), ending with a full stop. */
+export function prose(rng: Random, count: number, pool: readonly string[] = SENTENCES): string {
   const out: string[] = [];
-  while (out.length < count) out.push(...rng.pick(SENTENCES).split(' '));
+  while (out.length < count) out.push(...rng.pick(pool).split(' '));
   const cut = out.slice(0, count);
   // A cut that ends on "a" or "the" reads as broken; end on a noun instead, keeping the count.
   if (count > 1 && /^(a|an|the|and|or|of|to|with|as|is|by|for|in|on|it|that|each|every|one|few|its|before|after|when|than)$/i.test(cut[count - 1].replace(/[.,;:!?]+$/, ''))) {
@@ -68,8 +70,8 @@ export function prose(rng: Random, count: number): string {
   return cut.join(' ');
 }
 
-function paragraph(rng: Random): string {
-  return rng.sample(SENTENCES, rng.int(2, 4)).join(' ');
+function paragraph(rng: Random, pool: readonly string[] = SENTENCES): string {
+  return rng.sample(pool, Math.min(pool.length, rng.int(2, 4))).join(' ');
 }
 
 function link(rng: Random): string {
@@ -101,9 +103,7 @@ function taskList(rng: Random): string {
 }
 
 function table(rng: Random): string {
-  const t = rng.pick(TABLES);
-  const head = `| ${t.head.join(' | ')} |\n|${t.head.map(() => ' --- ').join('|')}|`;
-  return `**${t.caption}**\n\n${head}\n${t.rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}`;
+  return tableMarkdown(rng.pick(TABLES));
 }
 
 function code(sample: CodeSample): string {
@@ -148,18 +148,19 @@ function intro(rng: Random, topic: string): string {
   ]);
 }
 
-/** Sections until the answer has about `target` words. */
-function growTo(rng: Random, parts: string[], target: number, keyword?: string): void {
+/** Sections until the answer has about `target` words; on a topic, drawn from its own sentences. */
+function growTo(rng: Random, parts: string[], target: number, keyword?: string, pool?: readonly string[]): void {
   let count = countWords(parts.join('\n\n'));
   while (count < target) {
-    const part = section(rng, `${paragraph(rng)}\n\n${rng.pick(FILLERS)(rng)}`, keyword);
+    const body = pool ? `${paragraph(rng, pool)} ${paragraph(rng, pool)}` : `${paragraph(rng)}\n\n${rng.pick(FILLERS)(rng)}`;
+    const part = section(rng, body, keyword);
     parts.push(part);
     count += countWords(part);
   }
 }
 
 /** Exactly `target` words: whole sections while they fit, then prose to make up the rest. */
-function exactly(rng: Random, parts: string[], target: number, keyword?: string): string {
+function exactly(rng: Random, parts: string[], target: number, keyword?: string, pool?: readonly string[]): string {
   const kept: string[] = [];
   let used = 0;
   for (const part of parts) {
@@ -169,13 +170,13 @@ function exactly(rng: Random, parts: string[], target: number, keyword?: string)
     used += n;
   }
   while (target - used > 60) {
-    const extra = section(rng, paragraph(rng), keyword);
+    const extra = section(rng, paragraph(rng, pool), keyword);
     const n = countWords(extra);
     if (used + n + 8 > target) break;
     kept.push(extra);
     used += n;
   }
-  if (target > used) kept.push(prose(rng, target - used));
+  if (target > used) kept.push(prose(rng, target - used, pool));
   return kept.join('\n\n');
 }
 
@@ -183,51 +184,69 @@ function exactly(rng: Random, parts: string[], target: number, keyword?: string)
 export function answerText(turns: Turn[], wordsWanted?: number, requestSeed?: number | string): string {
   const prompt = lastUserText(turns);
   const rng = random(conversationSeed(turns, requestSeed));
-  const topic = topicOf(prompt);
-  const keyword = keywordOf(prompt);
+  const quoted = topicOf(prompt);
+  const subject = topicFor(prompt);
+  const keyword = subject?.name ?? keywordOf(prompt);
+  const pool = subject ? sentencesOf(subject) : undefined;
   const parts: string[] = [];
 
   const greeting = words(prompt, 'hello', 'hi', 'hey', 'hallo', 'bonjour', 'good morning', 'good evening');
   const asksTable = words(prompt, 'table', 'tables', 'compare', 'comparison');
-  const asksList = words(prompt, 'list', 'lists', 'steps', 'checklist', 'todo');
+  const asksChecklist = words(prompt, 'checklist', 'todo');
+  const asksList = asksChecklist || words(prompt, 'list', 'lists', 'steps');
   const asksMarkdown = words(prompt, 'markdown', 'formatting', 'everything');
   const langs = languagesAsked(prompt);
-  const asksCode = langs.length > 0 || words(prompt, 'code', 'snippet', 'example', 'function', 'program');
-  const asksLong = words(prompt, 'long', 'essay', 'detailed', 'in depth');
+  const asksCode = langs.length > 0 || words(prompt, 'code', 'snippet', 'snippets', 'example', 'examples', 'function', 'program', 'samples');
+  const asksLong = words(prompt, 'long', 'essay', 'detailed', 'in depth', 'in detail', 'guide');
+  const asksForm = asksTable || asksList || asksMarkdown || asksCode;
 
-  if (greeting && !asksTable && !asksList && !asksMarkdown && !asksCode && !asksLong && !wordsWanted) {
-    return `${rng.pick(GREETINGS)}${topic.length > 12 ? ` You said: “${topic}”.` : ''}`;
+  if (greeting && !subject && !asksForm && !asksLong && !wordsWanted) {
+    return `${rng.pick(GREETINGS)}${quoted.length > 12 ? ` You said: “${quoted}”.` : ''}`;
   }
 
-  parts.push(intro(rng, topic));
-  if (asksMarkdown) {
+  if (subject && !asksMarkdown) {
+    if (!subject.story) parts.push(intro(rng, quoted));
+    // Code in a language the topic's own sample is not in comes from the library.
+    const ownCode = asksCode && (!langs.length || langs.some((l) => l.lang === subject.code?.lang));
     parts.push(
-      `# ${rng.pick(HEADINGS)}`,
-      `Some **bold**, some *italic*, some ~~struck~~ text, ${rng.pick(INLINE_CODE)} inline, and a link to ${link(rng)}.`,
-      section(rng, bulletList(rng), keyword),
-      numberedList(rng),
-      taskList(rng),
-      table(rng),
-      quote(rng),
-      `### Code\n\n${code(langs[0] ?? rng.pick(CODE))}`,
-      '---',
-      `That is the whole tour. ${rng.pick(SENTENCES)}`,
+      ...topicParts(subject, { table: asksTable, list: asksList, code: ownCode, checklist: asksChecklist, long: asksLong || Boolean(wordsWanted) }, rng, {
+        table: () => table(rng),
+        list: () => bulletList(rng),
+        code: () => code(rng.pick(CODE)),
+      }),
     );
+    if (asksCode && !ownCode) for (const s of langs) parts.push(`Here is an example in **${s.lang}**:`, code(s));
+  } else if (!subject && !asksForm) {
+    parts.push(...generalParts(quoted, rng));
   } else {
-    if (asksTable) parts.push(section(rng, `${paragraph(rng)}\n\n${table(rng)}`, keyword));
-    if (asksList) parts.push(bulletList(rng), numberedList(rng), nestedList(rng));
-    if (asksCode) {
-      const samples = langs.length ? langs : rng.sample(CODE, rng.int(1, 2));
-      for (const s of samples) parts.push(`Here is an example in **${s.lang}**:`, code(s));
-      parts.push(inlineCodeParagraph(rng));
-    }
-    if (!asksTable && !asksList && !asksCode) {
-      parts.push(paragraph(rng));
-      for (const fill of rng.sample(FILLERS, rng.int(1, 2))) parts.push(fill(rng));
+    parts.push(intro(rng, quoted));
+    if (asksMarkdown) {
+      parts.push(
+        `# ${rng.pick(HEADINGS)}`,
+        `Some **bold**, some *italic*, some ~~struck~~ text, ${rng.pick(INLINE_CODE)} inline, and a link to ${link(rng)}.`,
+        section(rng, bulletList(rng), keyword),
+        numberedList(rng),
+        taskList(rng),
+        table(rng),
+        quote(rng),
+        `### Code\n\n${code(langs[0] ?? rng.pick(CODE))}`,
+        '---',
+        `That is the whole tour. ${rng.pick(SENTENCES)}`,
+      );
+    } else {
+      if (asksTable) parts.push(section(rng, `${paragraph(rng)}\n\n${table(rng)}`, keyword));
+      if (asksList) parts.push(bulletList(rng), numberedList(rng), nestedList(rng));
+      if (asksCode) {
+        const samples = langs.length ? langs : rng.sample(CODE, rng.int(1, 2));
+        for (const s of samples) parts.push(`Here is an example in **${s.lang}**:`, code(s));
+        parts.push(inlineCodeParagraph(rng));
+      }
     }
   }
-  if (asksLong || wordsWanted) growTo(rng, parts, wordsWanted ?? LONG_WORDS, keyword);
-  if (wordsWanted) return exactly(rng, parts, wordsWanted, keyword);
-  parts.push(rng.pick(['Anything else?', 'Want me to go deeper on any part?', 'Hope that helps!', `Ask for a table, some code or a list to see more.`]));
+  if (asksLong || wordsWanted) growTo(rng, parts, wordsWanted ?? LONG_WORDS, keyword, pool);
+  if (wordsWanted) return exactly(rng, parts, wordsWanted, keyword, pool);
+  if (subject?.story) parts.push('The end.');
+  else if (subject) parts.push(rng.pick(['Anything else?', `Want me to go deeper on any part of this?`, 'Hope that helps!']));
+  else if (asksForm) parts.push(rng.pick(['Anything else?', 'Want me to go deeper on any part?', 'Hope that helps!']));
   return parts.join('\n\n');
 }

@@ -3,7 +3,7 @@
  * nested objects and arrays (several items), numbers within bounds, nulls where allowed, string formats,
  * `$ref`, `anyOf` / `oneOf` / `allOf`. Property names steer the content so it reads as real data.
  */
-import { resolveRef, typesOf, type JsonSchema } from './json-schema.js';
+import { conforms, resolveRef, typesOf, type JsonSchema } from './json-schema.js';
 import type { Hint } from './prompt-values.js';
 import type { Random } from './random.js';
 import { booleanFor, genericString, numberFor, singular, stringFor, stringInFormat } from './sample-values.js';
@@ -17,6 +17,8 @@ export interface GenerateContext {
   sparseness?: number;
   /** Strings already used in this value: the same title twice in one list looks broken. */
   used?: Set<string>;
+  /** Whole values for the root object's properties (sample-records.ts), used when they fit the schema. */
+  record?: (name: string) => unknown;
 }
 
 /** Past this depth values get as small as the schema allows, so recursive schemas end. */
@@ -43,6 +45,12 @@ export function generateJson(schema: JsonSchema, ctx: GenerateContext, name = ''
   const { rng, root } = ctx;
   let s = mergeAllOf(resolveRef(schema ?? {}, root), root);
   if ('const' in s) return s.const;
+  if (depth === 1 && parent === '' && ctx.record) {
+    const offered = ctx.record(name);
+    // A list of objects offered for a list of strings gives each object's first text (`point`).
+    const projected = Array.isArray(offered) ? offered.map((v) => (v && typeof v === 'object' ? Object.values(v).find((x) => typeof x === 'string') : v)) : undefined;
+    for (const value of [offered, projected]) if (value !== undefined && conforms(value, s, root)) return structuredClone(value);
+  }
   if (Array.isArray(s.enum) && s.enum.length) {
     const hinted = ctx.hint?.(name, s, typesOf(s));
     return hinted !== undefined ? hinted : rng.pick(s.enum);

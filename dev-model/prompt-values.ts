@@ -31,10 +31,42 @@ function numberFrom(prompt: string, name: string): number | undefined {
   return undefined;
 }
 
+/** The longest run of arithmetic in the prompt (`(12.5 * 4) + 7`), when it has an operator. */
+export function arithmeticIn(prompt: string): string | undefined {
+  const runs = prompt.match(/[-+*/×÷^%().\d\s]*\d[-+*/×÷^%().\d\s]*/g) ?? [];
+  const candidates = runs.map((r) => r.trim()).filter((r) => /\d\s*[-+*/×÷^%]\s*[\d(]/.test(r));
+  return candidates.sort((a, b) => b.length - a.length)[0]?.replace(/×/g, '*').replace(/÷/g, '/');
+}
+
+/** A short message body about what the prompt asks, for a tool that sends one. */
+export function messageFrom(prompt: string): string | undefined {
+  const subject = subjectFrom(prompt);
+  if (!subject) return undefined;
+  const who = prompt.match(/\bto\s+(?:the\s+|my\s+|our\s+)?([\p{L}][\p{L}\p{N}-]*)/u)?.[1];
+  return `Hello${who ? ` ${who}` : ''},\n\nThis is a short note drafted from the chat: ${subject[0].toLowerCase()}${subject.slice(1)}. I will follow up with the details soon; reply here with any questions.\n\nBest regards`;
+}
+
+/** The prompt as the subject of a message: "Draft a note to the team" -> "Note to the team". */
+function subjectFrom(prompt: string): string | undefined {
+  const clause = prompt.split(/\b(?:and|then)\s+(?:call|use|run)\b|[.!?\n]/i)[0]?.trim() ?? '';
+  const core = clause.replace(/^(?:please\s+)?(?:draft|write|send|compose|prepare|create|make)\s+(?:me\s+)?(?:an?\s+|the\s+)?/i, '');
+  if (core.split(/\s+/).length < 2) return undefined;
+  return core[0].toUpperCase() + core.slice(1);
+}
+
 function stringFrom(prompt: string, name: string, format = ''): string | undefined {
   const n = escape(spoken(name));
   const explicit = prompt.match(new RegExp(`${n}\\s*(?:=|:)\\s*(?:"([^"]*)"|“([^”]*)”|'([^']*)'|([^\\s,;]+))`, 'i'));
   if (explicit) return explicit[1] ?? explicit[2] ?? explicit[3] ?? explicit[4];
+  if (/^(expression|expr|formula|equation|calculation|math|input)$/i.test(name)) return arithmeticIn(prompt);
+  if (/timezone|time_zone|^tz$|^zone$/i.test(name)) return prompt.match(/\b[A-Z][a-z]+\/[A-Z][A-Za-z_]+(?:\/[A-Z][A-Za-z_]+)?\b|\bUTC\b/)?.[0];
+  if (/^(to|cc|recipients?)$/i.test(name)) {
+    const address = prompt.match(/[\w.+-]+@[\w-]+\.[\w.]+/)?.[0];
+    if (address) return address;
+    const who = prompt.match(/\bto\s+(?:the\s+|my\s+|our\s+)?([\p{L}][\p{L}\p{N}-]*)/u)?.[1];
+    return who ? `${who.toLowerCase()}@example.com` : undefined;
+  }
+  if (/^subject$/i.test(name)) return subjectFrom(prompt);
   // The format says more than the name: `to` with format email is an address.
   const lower = `${name} ${format}`.toLowerCase();
   if (/city|location|place|town|destination|where/.test(lower)) {

@@ -19,6 +19,11 @@ export const SUMMARIES = [
   'Explains why small functions win: easier to test, easier to name, easier to delete 🚀.',
   'Notes on the "quiet" parts of a UI: focus rings, live regions and reduced motion.',
 ];
+export const REASONS = [
+  'It matches what you asked for, and people who try it tend to come back to it.',
+  'Well made, easy to get into, and it rewards a second look.',
+  'A safe choice with a few surprises: most people who start it finish it.',
+];
 export const POINTS = [
   'Stream text as soon as it arrives', 'Validate while parsing, not after', 'Keep secrets out of attributes',
   'Retry 429 and 5xx with jittered back-off', 'Store drafts so a reload loses nothing', 'Say "why" in comments, not "what"',
@@ -63,7 +68,9 @@ export function stringFor(name: string, rng: Random, parent = ''): string | unde
   if (/^(first)?name$|author|person|owner|assignee|user(name)?$|fullname|artist|director/.test(n)) return rng.pick(NAMES);
   if (/city|town|location|place|destination/.test(n)) return rng.pick(CITIES);
   if (/country|nation/.test(n)) return rng.pick(COUNTRIES);
-  if (/summary|description|abstract|bio|overview|content|body|text|message|notes?|comment|reason|explanation|answer|details/.test(n)) return rng.pick(SUMMARIES);
+  if (/^(to|cc|bcc|recipients?|from|sender)$/.test(n)) return rng.pick(['team@example.com', 'ada.lovelace@example.com', 'support@example.com']);
+  if (/why|reason|because|pitch/.test(n)) return rng.pick(REASONS);
+  if (/summary|description|abstract|bio|overview|content|body|text|message|notes?|comment|explanation|answer|details/.test(n)) return rng.pick(SUMMARIES);
   if (/point|tip|takeaway|idea|step|highlight|pro|con|lesson/.test(n)) return rng.pick(POINTS);
   if (/task|todo|action|chore/.test(n)) return rng.pick(TASKS);
   if (/email|mail/.test(n)) return 'ada.lovelace@example.com';
@@ -99,7 +106,8 @@ export function numberFor(name: string, rng: Random): number | undefined {
   if (/lat/.test(n)) return Math.round((rng.next() * 180 - 90) * 1e4) / 1e4;
   if (/lon|lng/.test(n)) return Math.round((rng.next() * 360 - 180) * 1e4) / 1e4;
   if (/percent|confidence|probability|ratio/.test(n)) return Math.round(rng.next() * 100) / 100;
-  if (/count|quantity|number|qty|pages|minutes|days|hours|size|length|limit/.test(n)) return rng.int(1, 12);
+  if (/runtime|duration|minutes/.test(n)) return rng.int(85, 180);
+  if (/count|quantity|number|qty|pages|days|hours|size|length|limit/.test(n)) return rng.int(1, 12);
   return undefined;
 }
 

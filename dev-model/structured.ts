@@ -10,6 +10,7 @@ import { generateJson } from './json-from-schema.js';
 import { resolveRef, typesOf, type JsonSchema } from './json-schema.js';
 import { hintsFrom } from './prompt-values.js';
 import { random } from './random.js';
+import { recordFor } from './sample-records.js';
 import { POINTS, SUMMARIES } from './sample-values.js';
 
 /** The first ```json block of the system prompt that parses as an object. */
@@ -46,7 +47,9 @@ export function structuredValue(turns: Turn[], format: OutputFormat, seed: strin
       },
     };
   }
-  return { value: generateJson(schema, { rng, root: schema, hint: hintsFrom(prompt), sparseness: 0.15 }), schema };
+  const top = resolveRef(schema, schema);
+  const record = recordFor(Object.keys(top.properties ?? {}), prompt, random(`${seed}:record`));
+  return { value: generateJson(schema, { rng, root: schema, hint: hintsFrom(prompt), record, sparseness: 0.15 }), schema };
 }
 
 /** Valid JSON that does not fit the schema: a required property missing and another of the wrong type. */

@@ -7,7 +7,7 @@
 import type { ToolCall, ToolSpec, Turn } from './conversation.js';
 import { topicOf } from './content.js';
 import { generateJson } from './json-from-schema.js';
-import { hintsFrom } from './prompt-values.js';
+import { hintsFrom, messageFrom } from './prompt-values.js';
 import { makeId, random } from './random.js';
 
 interface Mention {
@@ -101,7 +101,9 @@ export function nextToolCalls(turns: Turn[], tools: ToolSpec[], seed: string, ch
       rng,
       root: schema,
       hint: (name, s, types) =>
-        near(name, s, types) ?? anywhere(name, s, types) ?? (types.includes('string') ? carried(name) : undefined),
+        near(name, s, types) ??
+        anywhere(name, s, types) ??
+        (types.includes('string') ? (carried(name) ?? (/^(body|message|text|content)$/i.test(name) ? messageFrom(prompt) : undefined)) : undefined),
       sparseness: 0.1,
     });
     return { id: makeId('call_', `${seed}:${stepsDone}:${index}`, 24), name: m.tool.name, arguments: JSON.stringify(args ?? {}) };
@@ -146,6 +148,13 @@ export function answerFromResults(turns: Turn[]): string {
 /** One result in a few words, quoted, so the closing sentence visibly uses every result. */
 function summary(result: Turn, calls: ToolCall[]): string {
   const name = calls.find((c) => c.id === result.toolCallId)?.name ?? 'the tool';
+  // A calculation reads as one: "(12.5 * 4) + 7 = 57".
+  try {
+    const value = JSON.parse(result.text);
+    if (value && typeof value.expression === 'string' && typeof value.result === 'number') return `\`${value.expression.replace(/`/g, "'")}\` = **${value.result}**`;
+  } catch {
+    // Not JSON: quoted as text below.
+  }
   const text = result.text.trim().replace(/\s+/g, ' ').replace(/`/g, "'");
   const short = text.length > 100 ? `${text.slice(0, 97)}…` : text;
   return short ? `\`${name}\` returned \`${short}\`` : `\`${name}\` returned nothing`;

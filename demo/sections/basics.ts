@@ -8,8 +8,10 @@ const section: DemoSection = {
   id: 'basics',
   title: 'Chat: streaming markdown, stop, regenerate, edit',
   order: 10,
+  placement: 'hero',
+  chapter: 'Try it',
   description:
-    'One <code>&lt;stream-chat&gt;</code>. Pick a suggestion or type (Enter sends, Shift+Enter adds a line). While an answer streams, the square button (or Escape) stops it and keeps what arrived; scroll up and the view stays put, with a “Jump to latest” button. Under each message: copy it, edit your question and resend, or regenerate the last answer.',
+    'Enter sends, Shift+Enter adds a line. While an answer streams, the square button (or Escape) stops it and keeps what arrived; scroll up and the view stays put, with a “Jump to latest” button. Under each message: copy it, edit your question and resend, or regenerate the last answer.',
   mount(container, settings) {
     const chat = demoChat(settings, 'Assistant');
     chat.setAttribute('show-usage', '');

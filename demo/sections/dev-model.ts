@@ -47,7 +47,8 @@ function modelString(scenario: string, rate: string, burst: string): string {
 const section: DemoSection = {
   id: 'dev-model',
   title: 'The local dev model: pace and failures on demand',
-  order: 90,
+  order: 95,
+  chapter: 'Dev model',
   description:
     'Everything on this page runs against a model served by the dev server itself: deterministic markdown, tool calls and structured output, with no key. Pick a pace or a failure and send a message; the model string below reproduces it anywhere (see <code>dev-model/README.md</code>).',
   mount(container: HTMLElement, settings: DemoSettings) {

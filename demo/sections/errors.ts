@@ -21,7 +21,8 @@ const CASES: { label: string; model: () => string; note: string }[] = [
 const section: DemoSection = {
   id: 'errors',
   title: 'Errors, in plain language',
-  order: 50,
+  order: 55,
+  chapter: 'Failures',
   description:
     'Pick a failure, then send a message. The banner says what happened and offers Retry; nothing you typed or received is lost. The element also fires <code>stream-chat-error</code>.',
   mount(container, settings) {

@@ -54,7 +54,8 @@ function describe(event: ChatEvent): string | undefined {
 const section: DemoSection = {
   id: 'headless-engine',
   title: 'The engine alone: runChat and its events',
-  order: 80,
+  order: 90,
+  chapter: 'The engine',
   description:
     'No element here: <code>for await (const event of runChat(options))</code> in a page script. Each event appears as it arrives (text goes to the right), the result at the end. Pick a failure to see retries, the idle watchdog and the error messages a user would read.',
   mount(container: HTMLElement, settings: DemoSettings) {

@@ -12,6 +12,7 @@ const section: DemoSection = {
   id: 'history',
   title: 'History: survives a reload, shared across tabs',
   order: 60,
+  chapter: 'History',
   description:
     'This chat keeps every conversation in IndexedDB (one record per message; the answer is saved about once a second while it streams). Ask for something long, then press <em>Reload the page</em> while it streams: the chat is back, the partial answer marked interrupted, with Continue and Regenerate. Open the page in a second tab: the list follows, and a conversation answering in one tab is not written to by the other. “Conversations” lists, renames, deletes, exports (JSON or Markdown) and imports them.',
   mount(container, settings) {

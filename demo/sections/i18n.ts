@@ -62,7 +62,8 @@ const arabic: Partial<Strings> = {
 const section: DemoSection = {
   id: 'i18n',
   title: 'Languages and right-to-left',
-  order: 80,
+  order: 72,
+  chapter: 'Theming',
   description:
     'The same element with <code>lang="fr"</code> and French <code>strings</code>, and with <code>lang="ar" dir="rtl"</code>: the bubbles, buttons and icons mirror. (The dev model answers in English.)',
   mount(container, settings) {

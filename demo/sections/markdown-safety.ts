@@ -66,7 +66,8 @@ function ensureStyles(): void {
 const section: DemoSection = {
   id: 'markdown-safety',
   title: 'Hostile answers stay inert',
-  order: 21,
+  order: 80,
+  chapter: 'Safety',
   description:
     'An answer full of XSS attempts streams into the same renderer the chat uses. Left: the raw text. Right: what a reader sees. Raw HTML is shown as text, <code>javascript:</code> and <code>data:</code> links lose their target, real links open in a new tab with <code>rel="noopener noreferrer"</code>, and remote images are click-to-load placeholders showing their host (an image URL is a zero-click way to leak a conversation). The line below watches for any script run or any request to the attacker’s host.',
   mount(container: HTMLElement) {

@@ -82,6 +82,7 @@ const section: DemoSection = {
   id: 'markdown-streaming',
   title: 'Smooth streaming markdown',
   order: 20,
+  chapter: 'Streaming',
   description:
     'A long answer rendered as it streams, twice: on the left each network chunk is shown as it lands; on the right the same chunks pass through the <code>Smoother</code>, which releases text once per frame at a rate that adapts to the backlog. Both panes render markdown incrementally: finished blocks are rendered once and kept (select some text while it streams: the selection survives), only the last block is redrawn, and code is highlighted when its fence closes. With <em>reduce motion</em> set in your system, the smoother shows text as it arrives.',
   mount(container: HTMLElement, settings: DemoSettings) {

@@ -7,7 +7,8 @@ import { applySettings, type DemoSection } from '../section.js';
 const section: DemoSection = {
   id: 'popup',
   title: 'Popup mode with a launcher',
-  order: 70,
+  order: 75,
+  chapter: 'Popup',
   description:
     '<code>mode="popup"</code> puts a round launcher in the bottom corner of this page (the end side: left in right-to-left pages). It is keyboard-operable, Escape closes the panel and focus returns to the launcher, and on a small screen the panel takes the whole screen. The buttons below call <code>open()</code> and <code>close()</code>.',
   mount(container, settings) {

@@ -24,7 +24,8 @@ export function structuredModel(model: string, usingDevModel: boolean, extra = '
 const section: DemoSection = {
   id: 'structured-movie',
   title: 'Structured output: a movie recommendation',
-  order: 40,
+  order: 30,
+  chapter: 'Structured output',
   description:
     'The element has a zod <code>schema</code>: the model answers in JSON, and the answer appears as labelled ' +
     'fields while it streams. Fields not written yet wait as “…”, the cast fills in as cards, and every part is ' +

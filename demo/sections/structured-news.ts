@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { demoChat, type DemoSection } from '../section.js';
 import { structuredModel } from './structured-movie.js';
 
-const NewsSummary = z.object({
+export const NewsSummary = z.object({
   headline: z.string(),
   summary: z.string().describe('Three or four sentences'),
   keyPoints: z.array(z.object({ point: z.string(), importance: z.enum(['high', 'medium', 'low']) })),
@@ -17,7 +17,8 @@ const NewsSummary = z.object({
 const section: DemoSection = {
   id: 'structured-news',
   title: 'Structured output: a news summary with key points',
-  order: 42,
+  order: 32,
+  chapter: 'Structured output',
   description:
     'A summary, its key points as cards and the sources, streamed and checked against the schema. With the ' +
     'local dev model, “Send a broken answer” makes the first answer break the schema: its problems are listed, ' +

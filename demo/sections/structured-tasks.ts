@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { demoChat, type DemoSection } from '../section.js';
 import { structuredModel } from './structured-movie.js';
 
-const TaskList = z.object({
+export const TaskList = z.object({
   project: z.string(),
   tasks: z.array(
     z.object({
@@ -65,7 +65,8 @@ function renderTasks(value: unknown, state: { complete: boolean; issues: { path:
 const section: DemoSection = {
   id: 'structured-tasks',
   title: 'Structured output: a task list with your own view',
-  order: 41,
+  order: 31,
+  chapter: 'Structured output',
   description:
     'The same streaming JSON, shown by the page’s own <code>renderObject(value, state)</code>: here a checklist ' +
     'that grows task by task. The function may return a DOM node, a Lit template or a string.',

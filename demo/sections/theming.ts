@@ -42,7 +42,8 @@ function variant(settings: Parameters<DemoSection['mount']>[1], label: string, s
 const section: DemoSection = {
   id: 'theming',
   title: 'Theming: dark mode, custom properties, parts',
-  order: 60,
+  order: 70,
+  chapter: 'Theming',
   description:
     'Three copies of the element. Left: <code>theme="dark"</code>. Middle: no theme, so it follows the system (<code>prefers-color-scheme</code>). Right: brand colours, font and radius through <code>--stream-chat-*</code> properties, and the header and send button restyled through <code>::part()</code>.',
   mount(container, settings) {

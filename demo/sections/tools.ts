@@ -96,7 +96,8 @@ function pageTools(log: (line: string) => void): Tool[] {
 const section: DemoSection = {
   id: 'tools',
   title: 'Page tools, with approval',
-  order: 30,
+  order: 40,
+  chapter: 'Tools',
   description:
     'Four JavaScript functions on this page: <code>get_weather</code>, <code>get_time</code>, <code>calculator</code> and <code>send_email</code>, which asks before it runs. Name tools in your message (the dev model calls the tools it sees named; “then” makes a second step).',
   mount(container, settings) {

@@ -3,6 +3,7 @@
  * notices above the composer (storage fallback, another tab answering, an interrupted answer).
  */
 import { html, nothing } from 'lit';
+import { exportFileName } from '../store/index.js';
 import type { HistoryController } from './history-controller.js';
 
 /**
@@ -43,8 +44,8 @@ export function renderHistoryNotices(history: HistoryController) {
     ${interrupted
       ? html`<p class="notice" part="interrupted-notice" role="status">
           ${s.interruptedAnswer}
-          <button type="button" part="continue-button" @click=${() => void history.continueAnswer()}>${s.continueAnswer}</button>
-          <button type="button" part="regenerate-interrupted-button" @click=${() => void history.regenerateAnswer()}>${s.regenerateAnswer}</button>
+          <button type="button" class="button primary" part="continue-button" @click=${() => void history.continueAnswer()}>${s.continueAnswer}</button>
+          <button type="button" class="button" part="regenerate-interrupted-button" @click=${() => void history.regenerateAnswer()}>${s.regenerateAnswer}</button>
         </p>`
       : nothing}`;
 }
@@ -55,7 +56,8 @@ async function download(history: HistoryController, format: 'json' | 'markdown',
   const blob = new Blob([text], { type: format === 'json' ? 'application/json' : 'text/markdown' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
-  link.download = `${all ? 'conversations' : 'conversation'}.${format === 'json' ? 'json' : 'md'}`;
+  const title = history.conversations.find((c) => c.id === history.host.conversationId)?.title;
+  link.download = exportFileName(title, new Date(), format, all);
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 0);
 }

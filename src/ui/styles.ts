@@ -538,11 +538,11 @@ const theme = css`
   }
 
   /* ——— below the transcript ——— */
+  /* In the flow between transcript and composer, never over the text it leads back to. */
   .jump {
-    position: absolute;
-    inset-inline-start: 50%;
-    translate: -50% 0;
-    inset-block-end: 5.5rem;
+    align-self: center;
+    margin-block: calc(var(--_space) / 3);
+    position: relative;
     display: inline-flex;
     align-items: center;
     gap: 0.35rem;
@@ -553,14 +553,27 @@ const theme = css`
     box-shadow: var(--_shadow);
     font-size: 0.875em;
   }
-  :host(:dir(rtl)) .jump {
-    translate: 50% 0;
-  }
   .notice {
     margin: 0;
     padding: 0.25rem var(--_space);
     color: var(--_muted);
     font-size: 0.875em;
+  }
+  .notice:has(.button) {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding-block: 0.5rem;
+    border-block-start: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .notice .button {
+    color: var(--_fg);
+    font-size: 1em;
+  }
+  .notice .button.primary {
+    color: var(--_accent-fg);
   }
   .error {
     display: flex;

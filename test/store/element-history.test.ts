@@ -32,6 +32,27 @@ const parts = (el: StreamChat, name: string) => [...el.shadowRoot!.querySelector
 describe('<stream-chat> history', () => {
   afterEach(() => document.querySelectorAll('stream-chat').forEach((el) => (el.stop(), el.remove())));
 
+  it('an export downloads under the conversation title and the date', async () => {
+    const el = await chat(freshKey('export-name'), 'dev;rate=0');
+    await el.send('Explain how HTTP caching works');
+    const names: string[] = [];
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    };
+    try {
+      const list = await waitFor(() => part(el, 'conversations'), 'the conversations list');
+      list!.dispatchEvent(new CustomEvent('conversation-export', { detail: { format: 'markdown', all: false } }));
+      list!.dispatchEvent(new CustomEvent('conversation-export', { detail: { format: 'json', all: true } }));
+      await waitFor(() => names.length === 2, 'two downloads');
+    } finally {
+      HTMLAnchorElement.prototype.click = click;
+    }
+    const d = new Date();
+    const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    assert.deepEqual(names, [`explain-how-http-caching-works-${day}.md`, `conversations-${day}.json`]);
+  });
+
   it('after a reload mid-stream, the chat is back with the partial answer, to continue or regenerate', async () => {
     const key = freshKey('element-reload');
     // The first page lives in a same-origin frame, so that removing it ends it as a reload would.
@@ -63,7 +84,12 @@ describe('<stream-chat> history', () => {
     assert.include(part(second, 'user-message')!.textContent, 'Write a long story about a lighthouse');
     assert.isAtLeast(second.messages[1].content!.length, 20);
     await waitFor(() => part(second, 'interrupted-notice'), 'the interrupted notice');
-    assert.ok(part(second, 'continue-button'));
+    for (const name of ['continue-button', 'regenerate-interrupted-button']) {
+      // Buttons a thumb can hit, drawn as buttons (not bare text in the notice).
+      const box = part(second, name)!.getBoundingClientRect();
+      assert.isAtLeast(box.height, 28, name);
+      assert.notEqual(getComputedStyle(part(second, name)!).borderStyle, 'none', name);
+    }
     (part(second, 'regenerate-interrupted-button') as HTMLButtonElement).click();
     // The regenerated answer is stored as final once the turn's end is written (after busy clears).
     const stored = (await waitFor(async () => {

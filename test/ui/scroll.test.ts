@@ -29,6 +29,10 @@ describe('<stream-chat> scrolling', () => {
     // (a scrollbar drag or a key: no wheel event, only scrolling)
     log.scrollTop = 0;
     const jump = await waitFor(() => part(el, 'jump-button') as HTMLButtonElement | null, 'the jump button');
+    await el.updateComplete;
+    const pill = jump.getBoundingClientRect();
+    const view = log.getBoundingClientRect();
+    assert.isAtLeast(pill.top, view.bottom - 0.5, 'the button sits below the transcript, covering none of its text');
     const before = lastAnswerText(el).length;
     await waitFor(() => lastAnswerText(el).length > before + 100, 'more text');
     await frames(2);
