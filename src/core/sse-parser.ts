@@ -72,7 +72,7 @@ export class SseParser {
 
 /** Reads a fetch body as SSE messages. */
 export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseMessage> {
-  const queue: SseMessage[] = [];
+  let queue: SseMessage[] = [];
   const parser = new SseParser((m) => queue.push(m));
   const reader = body.getReader();
   try {
@@ -80,7 +80,11 @@ export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator
       const { done, value } = await reader.read();
       if (done) parser.end();
       else parser.pushBytes(value);
-      while (queue.length) yield queue.shift()!;
+      // One read may hold tens of thousands of messages: walk them by index (shift() on a long
+      // array moves the rest each time, which made a burst cost the square of its size).
+      const batch = queue;
+      queue = [];
+      for (const message of batch) yield message;
       if (done) return;
     }
   } finally {
