@@ -19,6 +19,7 @@ import { defaultFrameClock, type FrameClock } from './frame-clock.js';
 import { resolveMarkdownOptions, type MarkdownOptions, type ResolvedMarkdownOptions } from './markdown-options.js';
 import { collectDefinitions, isClosedCode, lexMarkdown, renderTokens, type Links } from './markdown-renderer.js';
 import { normalizeNewlines } from './markdown.js';
+import { NestingGuard, nestingNotice } from './nesting-guard.js';
 import { sanitizeBlocks } from './sanitize.js';
 import { lexTail } from './tail-lexer.js';
 import type { Token, Tokens } from 'marked';
@@ -37,6 +38,10 @@ export class MarkdownStream {
   private readonly clock: FrameClock;
   private readonly detach: () => void;
   private source = '';
+  private guard = new NestingGuard();
+  /** The note after the last block when nesting was cut (added by finish()). */
+  private notice?: HTMLElement;
+  private readonly container: HTMLElement;
   /** A trailing "\r" held until we know whether "\n" follows (marked reads "\r\n" as one line break). */
   private carriageReturn = false;
   private frozen: Block[] = [];
@@ -55,11 +60,17 @@ export class MarkdownStream {
   constructor(container: HTMLElement, options: MarkdownOptions = {}) {
     this.options = resolveMarkdownOptions(options);
     this.clock = options.clock ?? defaultFrameClock;
+    this.container = container;
     this.parts = new PartList(container);
     this.detach = attachMarkdownBehavior(container, this.options);
   }
 
-  /** All text received so far. */
+  /** True once nesting beyond the limit was shown flattened or as text (nesting-guard.ts). */
+  get nestingLimited(): boolean {
+    return this.guard.limited;
+  }
+
+  /** All text received so far (deep nesting cut as shown). */
   get text(): string {
     return this.source + (this.carriageReturn ? '\r' : '');
   }
@@ -70,7 +81,7 @@ export class MarkdownStream {
     if (this.carriageReturn) text = '\r' + text;
     this.carriageReturn = text.endsWith('\r');
     if (this.carriageReturn) text = text.slice(0, -1);
-    this.source += normalizeNewlines(text);
+    this.source += this.guard.push(normalizeNewlines(text));
     if (!this.frame) this.frame = this.clock.requestFrame(() => this.onFrame());
   }
 
@@ -92,6 +103,10 @@ export class MarkdownStream {
       this.source += '\n';
     }
     this.render(true);
+    if (this.guard.limited) {
+      this.notice ??= nestingNotice(this.options.strings.nestingLimited);
+      this.container.appendChild(this.notice);
+    }
   }
 
   /** Replaces the whole text and renders it at once, complete (history, an edited message). */
@@ -105,6 +120,7 @@ export class MarkdownStream {
     this.frozenLinks = Object.create(null);
     this.renderedLinks = new Map();
     this.source = '';
+    this.guard = new NestingGuard();
     this.carriageReturn = false;
     this.append(text);
     this.finish();
@@ -128,6 +144,8 @@ export class MarkdownStream {
 
   /** Lexes the tail, re-renders what changed, freezes what became final. `complete`: the text is whole. */
   private render(complete: boolean): void {
+    // Blocks go after the others; the note, if any, comes back at finish().
+    this.notice?.remove();
     const src = this.source.slice(this.frozenEnd);
     const tokens = lexTail(src, this.tail[0]?.token, this.frozenLinks, (links) => !this.linksDiffer(linkValues(links)));
     const linksChanged = this.updateLinks(tokens.links);
