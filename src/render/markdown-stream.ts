@@ -24,6 +24,9 @@ import { sanitizeBlocks } from './sanitize.js';
 import { lexTail } from './tail-lexer.js';
 import type { Token, Tokens } from 'marked';
 
+/** Longest open paragraph rendered again per frame (see cutLongParagraph). */
+export const LONG_PARAGRAPH = 16 * 1024;
+
 interface Block {
   raw: string;
   nodes: Node[];
@@ -174,6 +177,25 @@ export class MarkdownStream {
       this.frozenEnd += tokens[i].raw.length;
     }
     this.tail = blocks.slice(final);
+    if (!complete) this.cutLongParagraph();
+  }
+
+  /**
+   * An open paragraph is lexed and rendered again on every frame, so one that never ends (a 1 MB line,
+   * `*a**a**a…` with no blank line) would cost the square of its length. Past LONG_PARAGRAPH characters
+   * it is frozen as shown and the text after it starts a new paragraph: each frame's work stays bounded,
+   * at the price of a paragraph break every LONG_PARAGRAPH characters (and of an inline span open across
+   * it showing its markers). Only while streaming: a whole text (finish, setText) renders as one.
+   */
+  private cutLongParagraph(): void {
+    const block = this.tail[0];
+    if (this.tail.length !== 1 || block.token?.type !== 'paragraph' || block.raw.length < LONG_PARAGRAPH) return;
+    if (this.frozenEnd + block.raw.length !== this.source.length || !block.nodes.length) return;
+    block.token = undefined;
+    this.frozen.push(block);
+    this.frozenBlocks++;
+    this.frozenEnd += block.raw.length;
+    this.tail = [];
   }
 
   /**
