@@ -26,6 +26,9 @@ import type { Token, Tokens } from 'marked';
 
 /** Longest open paragraph rendered again per frame (see cutLongParagraph). */
 export const LONG_PARAGRAPH = 16 * 1024;
+/** An open paragraph at least this long is also cut when rendering it took longer than SLOW_RENDER_MS. */
+const CUTTABLE_PARAGRAPH = 2048;
+const SLOW_RENDER_MS = 16;
 
 interface Block {
   raw: string;
@@ -147,6 +150,7 @@ export class MarkdownStream {
 
   /** Lexes the tail, re-renders what changed, freezes what became final. `complete`: the text is whole. */
   private render(complete: boolean): void {
+    const started = performance.now();
     // Blocks go after the others; the note, if any, comes back at finish().
     this.notice?.remove();
     const src = this.source.slice(this.frozenEnd);
@@ -177,7 +181,7 @@ export class MarkdownStream {
       this.frozenEnd += tokens[i].raw.length;
     }
     this.tail = blocks.slice(final);
-    if (!complete) this.cutLongParagraph();
+    if (!complete) this.cutLongParagraph(performance.now() - started > SLOW_RENDER_MS);
   }
 
   /**
@@ -187,9 +191,10 @@ export class MarkdownStream {
    * at the price of a paragraph break every LONG_PARAGRAPH characters (and of an inline span open across
    * it showing its markers). Only while streaming: a whole text (finish, setText) renders as one.
    */
-  private cutLongParagraph(): void {
+  private cutLongParagraph(slow: boolean): void {
     const block = this.tail[0];
-    if (this.tail.length !== 1 || block.token?.type !== 'paragraph' || block.raw.length < LONG_PARAGRAPH) return;
+    if (this.tail.length !== 1 || block.token?.type !== 'paragraph') return;
+    if (block.raw.length < (slow ? CUTTABLE_PARAGRAPH : LONG_PARAGRAPH)) return;
     if (this.frozenEnd + block.raw.length !== this.source.length || !block.nodes.length) return;
     block.token = undefined;
     this.frozen.push(block);

@@ -13,7 +13,7 @@
  * this pass unchanged. `limited` says whether any line was cut, for a notice.
  */
 export const MAX_MARKERS = 32;
-export const MAX_INDENT = 128;
+export const MAX_INDENT = 64;
 
 export class NestingGuard {
   /** Inside a line's leading run of markers and spaces. */
