@@ -40,18 +40,12 @@ function afterThisTask(fn: () => void): void {
   else void nextTask().then(fn);
 }
 
-interface Scheduler {
-  yield?(): Promise<void>;
-}
-
 /**
- * A new task, not a microtask (a microtask would never let the page paint). `scheduler.yield()`
- * where it exists (its continuation goes ahead of other tasks but after input), then
- * `setImmediate` (Node), then a MessageChannel (no 4 ms clamp, unlike nested timers).
+ * A new task, not a microtask (a microtask would never let the page paint): `setImmediate` (Node),
+ * else a MessageChannel (no 4 ms clamp, unlike nested timers). Not `scheduler.yield()`: its
+ * continuation goes ahead of the page's other tasks, so timers and the like would still wait.
  */
 export function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
   if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
   if (typeof MessageChannel === 'function') {
     return new Promise((resolve) => {
