@@ -1,9 +1,8 @@
 // Answers shaped to break a renderer: absurd nesting, endless lines, pathological emphasis, a
-// structured value 10,000 levels deep, a whole answer of 100,000 chunks in one network read. Each
+// whole answer of 100,000 chunks in one network read. Each
 // must end with the end of the answer on screen (or a clear error), send() resolved, nothing thrown
 // into the page. How long they take is measured by `npm run bench` (hostile), not here.
 import { assert } from 'chai';
-import * as z from 'zod';
 import { collect, runChat } from '../../src/core/index.js';
 import { $$, chat, cleanup, part, parts, waitFor } from './helpers.js';
 
@@ -103,16 +102,7 @@ describe('hostile answer shapes', function () {
     assert.isAtLeast(md.textContent!.length, 100_000 + 16_667);
   });
 
-  it('a structured answer nested 10,000 deep: the deep part as text with a note, no crash', async () => {
-    const json = '{"a":'.repeat(10_000) + '"END-OF-JSON"' + '}'.repeat(10_000);
-    const { el, result } = await answer(json, (e) => (e.schema = z.object({ a: z.any() })));
-    assert.isUndefined(result.error, result.error?.message);
-    const view = part(el, 'object')!;
-    assert.exists(view.querySelector('.ov-deep-note'), 'a note says the value is nested too deep');
-    assert.include(view.textContent, 'END-OF-JSON');
-  });
-
-  it.only('100,000 chunks in one read (OpenAI format): the whole answer, in order', async () => {
+  it('100,000 chunks in one read (OpenAI format): the whole answer, in order', async () => {
     const text = Array.from({ length: 50_000 }, (_, i) => (i % 1000 === 999 ? '\n\n' : 'ab')).join('') + 'END-OF-CHUNKS';
     body = openaiBody(text, 2);
     const el = await chat('m', (e) => (e.baseUrl = 'http://hostile.invalid/answer/v1'));
@@ -123,7 +113,7 @@ describe('hostile answer shapes', function () {
     assert.include(parts(el, 'markdown').at(-1)!.textContent, 'END-OF-CHUNKS');
   });
 
-  it.only('the engine gives the page a turn while it works through one huge read', async () => {
+  it('the engine gives the page a turn while it works through one huge read', async () => {
     body = openaiBody('ab'.repeat(20_000), 2);
     const run = runChat({ baseURL: 'http://hostile.invalid/answer/v1', messages: [{ role: 'user', content: 'go' }] });
     let tasksDuringBurst = 0;
