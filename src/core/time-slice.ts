@@ -7,6 +7,9 @@
 /** Long enough to amortise the hop, short enough that a frame still has room to paint. */
 export const SLICE_MS = 6;
 
+/** Node's setImmediate, read from the global object (the browser build has no Node types). */
+const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
+
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export class TimeSlicer {
@@ -36,7 +39,7 @@ export class TimeSlicer {
 
 /** Runs `fn` once the current task is over (a later task; the order against others is not kept). */
 function afterThisTask(fn: () => void): void {
-  if (typeof setImmediate === 'function') setImmediate(fn);
+  if (typeof immediate === 'function') immediate(fn);
   else void nextTask().then(fn);
 }
 
@@ -46,7 +49,7 @@ function afterThisTask(fn: () => void): void {
  * continuation goes ahead of the page's other tasks, so timers and the like would still wait.
  */
 export function nextTask(): Promise<void> {
-  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
+  if (typeof immediate === 'function') return new Promise((resolve) => immediate!(() => resolve()));
   if (typeof MessageChannel === 'function') {
     return new Promise((resolve) => {
       const channel = new MessageChannel();
