@@ -52,16 +52,40 @@ export class ArgsParser {
 /** Arguments shorter than this are copied whenever they change. */
 const SMALL_ARGS = 1024;
 
-/** A copy of a JSON tree (plain objects, arrays, primitives): several times faster than structuredClone. */
+/**
+ * A copy of a JSON tree (plain objects, arrays, primitives): several times faster than
+ * structuredClone. Iterative, so a value nested 10,000 deep is copied like any other.
+ */
 export function cloneJson(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(cloneJson);
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const v = cloneJson((value as Record<string, unknown>)[key]);
-    // defineProperty keeps a "__proto__" key as data, as the parser and JSON.parse do.
-    if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
-    else out[key] = v;
+  const root = emptyLike(value);
+  const stack: [from: object, to: object][] = [[value, root]];
+  while (stack.length) {
+    const [from, to] = stack.pop()!;
+    if (Array.isArray(from)) {
+      const out = to as unknown[];
+      for (let i = 0; i < from.length; i++) out[i] = copyStep(from[i], stack);
+      continue;
+    }
+    const out = to as Record<string, unknown>;
+    for (const key of Object.keys(from)) {
+      const v = copyStep((from as Record<string, unknown>)[key], stack);
+      // defineProperty keeps a "__proto__" key as data, as the parser and JSON.parse do.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[key] = v;
+    }
   }
-  return out;
+  return root;
+}
+
+function emptyLike(value: object): object {
+  return Array.isArray(value) ? new Array(value.length) : {};
+}
+
+/** A primitive as is; a container as an empty copy, filled when the stack reaches it. */
+function copyStep(value: unknown, stack: [object, object][]): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const to = emptyLike(value);
+  stack.push([value, to]);
+  return to;
 }

@@ -10,6 +10,7 @@ import { IdleWatchdog } from './idle-watchdog.js';
 import type { ChatMessage, ToolCall } from './messages.js';
 import type { RunChatOptions } from './options.js';
 import type { OutputFormat, Provider, ToolSpec } from './providers/provider.js';
+import { TimeSlicer } from './time-slice.js';
 
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
@@ -86,7 +87,11 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
       signal: controller.signal,
       onActivity: watchdog.touch,
     });
+    const slicer = new TimeSlicer();
     for await (const part of parts) {
+      // A burst of parts (one read holding thousands) is handled a slice at a time.
+      const pause = slicer.pause();
+      if (pause) await pause;
       watchdog.touch();
       if (controller.signal.aborted) break;
       switch (part.type) {

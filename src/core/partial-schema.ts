@@ -44,7 +44,9 @@ export function unwrap(schema: AnySchema | undefined): AnySchema | undefined {
   for (let hops = 0; schema && hops < 64; hops++) {
     const def = defOf(schema);
     if (WRAPPERS.has(def.type)) schema = def.innerType;
-    else if (def.type === 'lazy') schema = def.getter!();
+    // zod keeps the getter's schema once built (`_zod.innerType`); calling the getter again would
+    // build a new schema tree on every step down a recursive value.
+    else if (def.type === 'lazy') schema = (schema as unknown as { _zod: { innerType?: AnySchema } })._zod.innerType ?? def.getter!();
     else if (def.type === 'pipe') {
       // z.preprocess is a pipe whose input is a transform: the JSON it reads is anything.
       schema = defOf(def.in!).type === 'transform' ? undefined : def.in;

@@ -13,7 +13,7 @@
 import type { ValidationIssue } from './events.js';
 import { PartialJsonError, PartialJsonParser, jsonPointer, type ClosedKind, type JsonPath } from './partial-json.js';
 import {
-  AMBIGUOUS, acceptsKind, allowedStrings, childSchema, defOf, kindOfValue, kindsOf, schemaAt, unwrap, type AnySchema,
+  AMBIGUOUS, acceptsKind, allowedStrings, childSchema, defOf, kindOfValue, kindsOf, schemaAt, unwrap, type AnySchema, type ChildSchema,
 } from './partial-schema.js';
 
 export interface ObjectSnapshot {
@@ -174,6 +174,13 @@ export function createObjectAccumulator(schema: AnySchema): ObjectAccumulator {
     },
   });
 
+  /**
+   * Levels of the open spine already found fine, as [key, node, schema]: an open container keeps its
+   * kind, so a level stays fine while its key and node are the same. Without this each push re-checked
+   * every level, which made a value nested n deep cost n² schema look-ups.
+   */
+  const spineOk: [key: string | number | undefined, node: unknown, sub: ChildSchema][] = [];
+
   /** The open spine against the partial schema: a container or string where the schema wants something else. */
   const checkSpine = (): ValidationIssue[] => {
     const open = parser.openPath;
@@ -181,21 +188,32 @@ export function createObjectAccumulator(schema: AnySchema): ObjectAccumulator {
     const issues: ValidationIssue[] = [];
     let node: unknown = parser.value;
     let parent: unknown;
-    let sub: ReturnType<typeof childSchema> = schema;
+    let sub: ChildSchema = schema;
     for (let depth = 0; depth <= open.length; depth++) {
-      const path = open.slice(0, depth);
+      const key = depth > 0 ? open[depth - 1] : undefined;
+      const known = spineOk[depth];
+      const isOpenString = depth === open.length && openText !== undefined;
+      if (known && !isOpenString && depth < open.length && known[0] === key && known[1] === node && node !== undefined) {
+        sub = known[2];
+        parent = node;
+        node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[open[depth]] : undefined;
+        continue;
+      }
+      spineOk.length = depth;
+      // The path is built only for an issue: slicing it at every level cost depth² per push.
+      const path = () => open.slice(0, depth);
       if (depth > 0) sub = childSchema(sub as AnySchema, open[depth - 1], parent, true);
       if (sub === undefined || sub === AMBIGUOUS) break;
-      const isOpenString = depth === open.length && openText !== undefined;
       if (node === undefined && !isOpenString) break;
       const kind = isOpenString ? 'string' : kindOfValue(node);
       if (!acceptsKind(sub, kind)) {
-        issues.push({ path, code: 'invalid_type', message: `Invalid input: expected ${describe(kindsOf(sub))}, received ${kind}` });
+        issues.push({ path: path(), code: 'invalid_type', message: `Invalid input: expected ${describe(kindsOf(sub))}, received ${kind}` });
         break;
       }
       if (isOpenString && openAllowed && !openAllowed.some((a) => a.startsWith(openText!))) {
-        issues.push({ path, code: 'invalid_value', message: `Invalid option: expected one of ${openAllowed.map((a) => JSON.stringify(a)).join('|')}` });
+        issues.push({ path: path(), code: 'invalid_value', message: `Invalid option: expected one of ${openAllowed.map((a) => JSON.stringify(a)).join('|')}` });
       }
+      if (!isOpenString && depth < open.length) spineOk[depth] = [key, node, sub];
       parent = node;
       if (depth < open.length) node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[open[depth]] : undefined;
     }

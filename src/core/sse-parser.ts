@@ -70,17 +70,29 @@ export class SseParser {
   }
 }
 
+/** Bytes parsed at once: a few thousand small messages at most. */
+const READ_PIECE = 64 * 1024;
+
 /** Reads a fetch body as SSE messages. */
 export async function* readSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseMessage> {
-  const queue: SseMessage[] = [];
+  let queue: SseMessage[] = [];
   const parser = new SseParser((m) => queue.push(m));
   const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) parser.end();
-      else parser.pushBytes(value);
-      while (queue.length) yield queue.shift()!;
+      // A large read is parsed a piece at a time, so the reader can pause between pieces.
+      for (let at = 0; value && at < value.length; at += READ_PIECE) {
+        parser.pushBytes(at === 0 && value.length <= READ_PIECE ? value : value.subarray(at, at + READ_PIECE));
+        // One read may hold tens of thousands of messages: walk them by index (shift() on a long
+        // array moves the rest each time, which made a burst cost the square of its size).
+        const batch = queue;
+        queue = [];
+        for (const message of batch) yield message;
+      }
+      for (const message of queue) yield message;
+      queue = [];
       if (done) return;
     }
   } finally {

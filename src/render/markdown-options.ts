@@ -17,6 +17,8 @@ export interface MarkdownStrings {
   taskDone: string;
   /** Accessible name of an unchecked task-list box. */
   taskOpen: string;
+  /** A note after an answer whose quotes or lists nest deeper than the display allows (shown flattened). */
+  nestingLimited: string;
 }
 
 export const defaultMarkdownStrings: MarkdownStrings = {
@@ -27,6 +29,7 @@ export const defaultMarkdownStrings: MarkdownStrings = {
   loadImage: 'Image: {alt} ({host}) — click to load',
   taskDone: 'Done',
   taskOpen: 'Not done',
+  nestingLimited: 'Quotes or lists nested deeper than 32 levels are shown flattened.',
 };
 
 export interface MarkdownOptions {

@@ -19,9 +19,16 @@ import { defaultFrameClock, type FrameClock } from './frame-clock.js';
 import { resolveMarkdownOptions, type MarkdownOptions, type ResolvedMarkdownOptions } from './markdown-options.js';
 import { collectDefinitions, isClosedCode, lexMarkdown, renderTokens, type Links } from './markdown-renderer.js';
 import { normalizeNewlines } from './markdown.js';
+import { NestingGuard, nestingNotice } from './nesting-guard.js';
 import { sanitizeBlocks } from './sanitize.js';
 import { lexTail } from './tail-lexer.js';
 import type { Token, Tokens } from 'marked';
+
+/** Longest open paragraph rendered again per frame (see cutLongParagraph). */
+export const LONG_PARAGRAPH = 16 * 1024;
+/** An open paragraph at least this long is also cut when rendering it took longer than SLOW_RENDER_MS. */
+const CUTTABLE_PARAGRAPH = 2048;
+const SLOW_RENDER_MS = 16;
 
 interface Block {
   raw: string;
@@ -37,6 +44,10 @@ export class MarkdownStream {
   private readonly clock: FrameClock;
   private readonly detach: () => void;
   private source = '';
+  private guard = new NestingGuard();
+  /** The note after the last block when nesting was cut (added by finish()). */
+  private notice?: HTMLElement;
+  private readonly container: HTMLElement;
   /** A trailing "\r" held until we know whether "\n" follows (marked reads "\r\n" as one line break). */
   private carriageReturn = false;
   private frozen: Block[] = [];
@@ -55,11 +66,17 @@ export class MarkdownStream {
   constructor(container: HTMLElement, options: MarkdownOptions = {}) {
     this.options = resolveMarkdownOptions(options);
     this.clock = options.clock ?? defaultFrameClock;
+    this.container = container;
     this.parts = new PartList(container);
     this.detach = attachMarkdownBehavior(container, this.options);
   }
 
-  /** All text received so far. */
+  /** True once nesting beyond the limit was shown flattened or as text (nesting-guard.ts). */
+  get nestingLimited(): boolean {
+    return this.guard.limited;
+  }
+
+  /** All text received so far (deep nesting cut as shown). */
   get text(): string {
     return this.source + (this.carriageReturn ? '\r' : '');
   }
@@ -70,7 +87,7 @@ export class MarkdownStream {
     if (this.carriageReturn) text = '\r' + text;
     this.carriageReturn = text.endsWith('\r');
     if (this.carriageReturn) text = text.slice(0, -1);
-    this.source += normalizeNewlines(text);
+    this.source += this.guard.push(normalizeNewlines(text));
     if (!this.frame) this.frame = this.clock.requestFrame(() => this.onFrame());
   }
 
@@ -92,6 +109,10 @@ export class MarkdownStream {
       this.source += '\n';
     }
     this.render(true);
+    if (this.guard.limited) {
+      this.notice ??= nestingNotice(this.options.strings.nestingLimited);
+      this.container.appendChild(this.notice);
+    }
   }
 
   /** Replaces the whole text and renders it at once, complete (history, an edited message). */
@@ -105,6 +126,7 @@ export class MarkdownStream {
     this.frozenLinks = Object.create(null);
     this.renderedLinks = new Map();
     this.source = '';
+    this.guard = new NestingGuard();
     this.carriageReturn = false;
     this.append(text);
     this.finish();
@@ -128,6 +150,9 @@ export class MarkdownStream {
 
   /** Lexes the tail, re-renders what changed, freezes what became final. `complete`: the text is whole. */
   private render(complete: boolean): void {
+    const started = performance.now();
+    // Blocks go after the others; the note, if any, comes back at finish().
+    this.notice?.remove();
     const src = this.source.slice(this.frozenEnd);
     const tokens = lexTail(src, this.tail[0]?.token, this.frozenLinks, (links) => !this.linksDiffer(linkValues(links)));
     const linksChanged = this.updateLinks(tokens.links);
@@ -156,6 +181,26 @@ export class MarkdownStream {
       this.frozenEnd += tokens[i].raw.length;
     }
     this.tail = blocks.slice(final);
+    if (!complete) this.cutLongParagraph(performance.now() - started > SLOW_RENDER_MS);
+  }
+
+  /**
+   * An open paragraph is lexed and rendered again on every frame, so one that never ends (a 1 MB line,
+   * `*a**a**a…` with no blank line) would cost the square of its length. Past LONG_PARAGRAPH characters
+   * it is frozen as shown and the text after it starts a new paragraph: each frame's work stays bounded,
+   * at the price of a paragraph break every LONG_PARAGRAPH characters (and of an inline span open across
+   * it showing its markers). Only while streaming: a whole text (finish, setText) renders as one.
+   */
+  private cutLongParagraph(slow: boolean): void {
+    const block = this.tail[0];
+    if (this.tail.length !== 1 || block.token?.type !== 'paragraph') return;
+    if (block.raw.length < (slow ? CUTTABLE_PARAGRAPH : LONG_PARAGRAPH)) return;
+    if (this.frozenEnd + block.raw.length !== this.source.length || !block.nodes.length) return;
+    block.token = undefined;
+    this.frozen.push(block);
+    this.frozenBlocks++;
+    this.frozenEnd += block.raw.length;
+    this.tail = [];
   }
 
   /**

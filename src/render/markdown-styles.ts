@@ -20,6 +20,7 @@ export const markdownStyles = `
 .md th[align="right"], .md td[align="right"] { text-align: right; }
 .md blockquote { margin: 0.75em 0; padding: 0 1em; border-left: 3px solid rgba(127, 127, 127, 0.4); opacity: 0.9; }
 .md img { max-width: 100%; }
+.md > .md-notice { margin: 0.5em 0 0; font-size: 0.85em; font-style: italic; opacity: 0.8; }
 .md .md-image { font: inherit; font-size: 0.875em; cursor: pointer; border: 1px dashed rgba(127, 127, 127, 0.6); border-radius: 6px; background: transparent; color: inherit; padding: 0.5em 0.8em; }
 .md li.md-task { list-style: none; }
 .md li.md-task > input[type="checkbox"], .md li.md-task > p > input[type="checkbox"] { margin: 0 0.4em 0 -1.3em; }

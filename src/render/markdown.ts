@@ -2,6 +2,7 @@
 import { resolveMarkdownOptions, type MarkdownOptions } from './markdown-options.js';
 import { PART_CLASS, groupByPart } from './block-parts.js';
 import { lexMarkdown, renderTokens } from './markdown-renderer.js';
+import { limitNesting, nestingNotice } from './nesting-guard.js';
 import { sanitizeToFragment } from './sanitize.js';
 
 /** Line endings as marked sees them; the stream normalises the same way so offsets agree. */
@@ -12,9 +13,12 @@ export function normalizeNewlines(text: string): string {
 /** Renders markdown to a sanitized fragment, every code block highlighted. Insert it, or use MarkdownStream. */
 export function renderMarkdown(text: string, options?: MarkdownOptions): DocumentFragment {
   const resolved = resolveMarkdownOptions(options);
-  const html = groupByPart(lexMarkdown(normalizeNewlines(text)))
+  const { text: bounded, limited } = limitNesting(normalizeNewlines(text));
+  const html = groupByPart(lexMarkdown(bounded))
     .map((tokens) => renderTokens(tokens, resolved, true))
     .map((part) => (part ? `<div class="${PART_CLASS}">${part}</div>` : ''))
     .join('');
-  return sanitizeToFragment(html, resolved.imageAllowed);
+  const fragment = sanitizeToFragment(html, resolved.imageAllowed);
+  if (limited) fragment.appendChild(nestingNotice(resolved.strings.nestingLimited));
+  return fragment;
 }

@@ -10,6 +10,8 @@ export const objectViewStyles = `
 .ov-label { font-weight: 600; opacity: 0.8; }
 .ov-data { margin: 0; min-width: 0; }
 .ov-string { white-space: pre-wrap; }
+.ov-deep { white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 0.85em; }
+.ov-deep-note { font-family: inherit; font-style: italic; opacity: 0.8; }
 .ov-number { font-variant-numeric: tabular-nums; }
 .ov-null, .ov-placeholder { opacity: 0.55; }
 .ov-pending .ov-placeholder { animation: ov-pulse 1.2s ease-in-out infinite; }

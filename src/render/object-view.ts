@@ -37,6 +37,8 @@ export interface ObjectViewStrings {
   no: string;
   /** Heading of the list of problems. */
   issues: string;
+  /** Before a value nested deeper than the view shows as fields (it is shown as JSON text). */
+  tooDeep: string;
 }
 
 export const defaultObjectViewStrings: ObjectViewStrings = {
@@ -46,7 +48,40 @@ export const defaultObjectViewStrings: ObjectViewStrings = {
   yes: 'yes',
   no: 'no',
   issues: 'Problems with this answer',
+  tooDeep: 'Nested too deep to show as fields:',
 };
+
+/** Levels shown as fields and lists; below, a value is JSON text (each level is a DOM level to lay out). */
+export const MAX_VIEW_DEPTH = 32;
+
+/** JSON text of a value of any depth: JSON.stringify recurses, and a hostile value may be 10,000 deep. */
+function jsonText(value: unknown): string {
+  const out: string[] = [];
+  // Either a value still to write, or a piece of punctuation to write when the stack reaches it.
+  const stack: ({ value: unknown } | string)[] = [{ value }];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (typeof next === 'string') {
+      out.push(next);
+      continue;
+    }
+    const v = next.value;
+    if (v === null || typeof v !== 'object') {
+      out.push(JSON.stringify(v) ?? 'null');
+      continue;
+    }
+    const entries: [string | undefined, unknown][] = Array.isArray(v) ? v.map((x) => [undefined, x]) : Object.entries(v);
+    const [open, close] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
+    out.push(open);
+    stack.push(close);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i];
+      stack.push({ value: child });
+      stack.push((i > 0 ? ',' : '') + (key === undefined ? '' : `${JSON.stringify(key)}:`));
+    }
+  }
+  return out.join('');
+}
 
 /** "releaseYear", "release_year" -> "Release year". */
 export function labelFor(key: string): string {
@@ -98,10 +133,11 @@ class NodeView {
     this.el = el('div', 'ov-value');
   }
 
-  update(value: unknown, schema: AnySchema | undefined, pointer: string, ctx: Ctx): void {
+  update(value: unknown, schema: AnySchema | undefined, pointer: string, ctx: Ctx, depth = 0): void {
     const open = isOpen(pointer, ctx);
     if (this.settled && value === this.last) return;
-    const kind = kindOf(value);
+    const deep = depth >= MAX_VIEW_DEPTH && (kindOf(value) === 'object' || kindOf(value) === 'array');
+    const kind = deep ? 'deep' : kindOf(value);
     if (kind !== this.kind) this.reset(kind);
     this.last = value;
     // The caret marks the value being written, which only an `openPath` tells.
@@ -120,10 +156,16 @@ class NodeView {
         this.updateText('—');
         break;
       case 'object':
-        this.updateObject(value as Record<string, unknown>, schema, pointer, open, ctx);
+        this.updateObject(value as Record<string, unknown>, schema, pointer, open, ctx, depth);
         break;
       case 'array':
-        this.updateArray(value as unknown[], schema, pointer, ctx);
+        this.updateArray(value as unknown[], schema, pointer, ctx, depth);
+        break;
+      case 'deep':
+        // Deeper than a reader can follow (and than the DOM lays out safely): the rest as JSON text.
+        if (!this.text) this.el.append(el('span', 'ov-deep-note'), ' ');
+        (this.el.firstChild as HTMLElement).textContent = ctx.strings.tooDeep;
+        this.updateText(jsonText(value));
         break;
     }
     this.settled = !open;
@@ -153,7 +195,7 @@ class NodeView {
     else this.text.data = text;
   }
 
-  private updateObject(obj: Record<string, unknown>, schema: AnySchema | undefined, pointer: string, open: boolean, ctx: Ctx): void {
+  private updateObject(obj: Record<string, unknown>, schema: AnySchema | undefined, pointer: string, open: boolean, ctx: Ctx, depth: number): void {
     if (!this.rows) {
       this.rows = new Map();
       const dl = el('dl', 'ov-fields');
@@ -174,7 +216,7 @@ class NodeView {
         row.dd.append(row.view.el);
       }
       const sub = childSchema(schema, key, obj, true);
-      row.view.update(obj[key], sub === AMBIGUOUS ? undefined : sub, `${pointer}/${escapeKey(key)}`, ctx);
+      row.view.update(obj[key], sub === AMBIGUOUS ? undefined : sub, `${pointer}/${escapeKey(key)}`, ctx, depth + 1);
     }
     for (const [key, row] of this.rows) {
       if (Object.prototype.hasOwnProperty.call(obj, key)) continue;
@@ -208,7 +250,7 @@ class NodeView {
     return entry;
   }
 
-  private updateArray(arr: unknown[], schema: AnySchema | undefined, pointer: string, ctx: Ctx): void {
+  private updateArray(arr: unknown[], schema: AnySchema | undefined, pointer: string, ctx: Ctx, depth: number): void {
     if (!this.list) {
       this.list = el('ol', 'ov-list');
       this.items = [];
@@ -234,7 +276,7 @@ class NodeView {
         ctx.registry.set(itemPointer, li);
       }
       const item = arr[i];
-      view.update(item, itemSchema, itemPointer, ctx);
+      view.update(item, itemSchema, itemPointer, ctx, depth + 1);
       (view.el.parentElement as HTMLElement).classList.toggle('ov-card', kindOf(item) === 'object');
       if (!isOpen(itemPointer, ctx) && ctx.open !== undefined && i === this.doneItems) this.doneItems = i + 1;
     }

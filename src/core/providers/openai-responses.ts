@@ -6,6 +6,7 @@ import { toUsage } from '../chat-accumulator.js';
 import { streamedError } from '../errors.js';
 import type { ChatMessage } from '../messages.js';
 import { createClient, sdkProvider } from './openai-client.js';
+import { streamedJson } from './openai-stream.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 
 interface StreamEvent {
@@ -31,7 +32,6 @@ async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
     body.tools = tools.map((t) => ({ type: 'function', name: t.name, description: t.description, parameters: t.parameters, strict: false }));
   }
   if (output) body.text = output.responsesText;
-  const events = await client.responses.create(body as never, { signal: request.signal });
   const slots = new Map<string, number>();
   let calls = 0;
   const slotOf = (e: StreamEvent): number => {
@@ -41,7 +41,7 @@ async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
     if (e.output_index !== undefined) slots.set(String(e.output_index), slot);
     return slot;
   };
-  for await (const event of events as unknown as AsyncIterable<StreamEvent>) {
+  for await (const event of streamedJson(client.responses.create(body as never, { signal: request.signal })) as AsyncIterable<StreamEvent>) {
     switch (event.type) {
       case 'response.output_text.delta':
         if (event.delta) yield { type: 'text', delta: event.delta };

@@ -2,6 +2,7 @@
 import { ChatAccumulator } from '../chat-accumulator.js';
 import type { ChatMessage } from '../messages.js';
 import { createClient, sdkProvider } from './openai-client.js';
+import { streamedJson } from './openai-stream.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 
 export const openaiProvider: Provider = sdkProvider(stream);
@@ -28,9 +29,8 @@ async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
     }));
   }
   if (output) body.response_format = output.responseFormat;
-  const chunks = await client.chat.completions.create(body as never, { signal: request.signal });
   const acc = new ChatAccumulator();
-  for await (const chunk of chunks as unknown as AsyncIterable<unknown>) {
+  for await (const chunk of streamedJson(client.chat.completions.create(body as never, { signal: request.signal }))) {
     yield* acc.push(chunk);
   }
   yield* acc.end();

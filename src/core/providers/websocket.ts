@@ -12,7 +12,9 @@ export const websocketProvider: Provider = async function* (request: ProviderReq
   const { options, signal } = request;
   if (!options.endpoint) throw failure('protocol', 'The WebSocket backend needs an endpoint URL (the endpoint attribute).');
   if (typeof WebSocket === 'undefined') throw failure('protocol', 'This environment has no WebSocket.');
-  const queue: Item[] = [];
+  // Read by index: a burst of messages can be long, and shift() would move the rest each time.
+  let queue: Item[] = [];
+  let next = 0;
   let wake: (() => void) | undefined;
   const put = (item: Item) => {
     queue.push(item);
@@ -59,7 +61,12 @@ export const websocketProvider: Provider = async function* (request: ProviderReq
   try {
     for (;;) {
       if (signal.aborted) return;
-      const item = queue.shift();
+      const item = queue[next];
+      if (item) next++;
+      if (next === queue.length) {
+        queue = [];
+        next = 0;
+      }
       if (!item) {
         await new Promise<void>((resolve) => (wake = resolve));
         wake = undefined;

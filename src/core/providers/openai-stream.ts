@@ -1,0 +1,29 @@
+/**
+ * The SDK's streaming response read by the engine's own SSE reader. The SDK sends the request and
+ * turns a refused one into its errors; its stream iterator is not used, because it copies the
+ * rest of a network read once per message (`data.slice(i)`): a read holding thousands of small
+ * chunks (a buffering proxy, a fast provider, a replay) cost the square of their number, while
+ * `readSse` is linear. The SDK's rules are kept: `[DONE]` ends the stream, every other message is
+ * JSON, and an `error` field in one is an APIError without a status.
+ */
+import type { APIPromise } from 'openai';
+import { failure } from '../errors.js';
+import { readSse } from '../sse-parser.js';
+import { loadSdk } from './openai-client.js';
+
+export async function* streamedJson(request: APIPromise<unknown>): AsyncGenerator<any> {
+  const [sdk, response] = await Promise.all([loadSdk(), request.asResponse()]);
+  if (!response.body) throw failure('protocol', 'The server answered without a body.', { retryable: true });
+  const messages = readSse(response.body);
+  try {
+    for await (const message of messages) {
+      if (message.data.startsWith('[DONE]')) return;
+      const data = JSON.parse(message.data);
+      if (data && data.error) throw new sdk.APIError(undefined, data.error, undefined, response.headers);
+      yield data;
+    }
+  } finally {
+    // Stop the download when the reader stops early ([DONE], a failure, a stop).
+    response.body.cancel().catch(() => {});
+  }
+}

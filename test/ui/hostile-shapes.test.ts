@@ -1,0 +1,145 @@
+// Answers shaped to break a renderer: absurd nesting, endless lines, pathological emphasis, a
+// whole answer of 100,000 chunks in one network read. Each
+// must end with the end of the answer on screen (or a clear error), send() resolved, nothing thrown
+// into the page. How long they take is measured by `npm run bench` (hostile), not here.
+import { assert } from 'chai';
+import { collect, runChat } from '../../src/core/index.js';
+import { $$, chat, cleanup, part, parts, waitFor } from './helpers.js';
+
+const HOSTILE = 'http://hostile.invalid/answer';
+let body = '';
+const realFetch = window.fetch;
+
+/** The SSE backend's wire format, the whole answer delivered in one read. */
+function sseBody(text: string, chunk: number): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += chunk) out += `data: ${JSON.stringify({ delta: text.slice(i, i + chunk) })}\n\n`;
+  return out + 'data: [DONE]\n\n';
+}
+
+/** Chat Completions chunks, the whole body in one read. */
+function openaiBody(text: string, chunk: number): string {
+  const head = { id: 'c', object: 'chat.completion.chunk', created: 0, model: 'm' };
+  const line = (delta: object, finish: string | null = null) => `data: ${JSON.stringify({ ...head, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+  let out = line({ role: 'assistant', content: '' });
+  for (let i = 0; i < text.length; i += chunk) out += line({ content: text.slice(i, i + chunk) });
+  return out + line({}, 'stop') + 'data: [DONE]\n\n';
+}
+
+const problems: string[] = [];
+const onRejection = (e: PromiseRejectionEvent) => problems.push(`unhandled rejection: ${e.reason}`);
+const onError = (e: ErrorEvent) => problems.push(`error: ${e.message}`);
+
+async function answer(text: string, setup: Parameters<typeof chat>[1] = () => {}) {
+  body = sseBody(text, 4);
+  const el = await chat('dev', (e) => {
+    e.provider = 'sse';
+    e.endpoint = HOSTILE;
+    setup(e);
+  });
+  const result = await el.send('go');
+  await shown(el);
+  return { el, result };
+}
+
+/** The whole answer on screen. These shapes are slow by design; the wait is generous (the bench times them). */
+async function shown(el: Awaited<ReturnType<typeof chat>>): Promise<void> {
+  await waitFor(() => !el.busy, 'the turn to end', 90_000);
+  await el.updateComplete;
+  await waitFor(() => $$(el, '.markdown:not([data-complete])').length === 0, 'the answer to be fully shown', 90_000);
+}
+
+describe('hostile answer shapes', function () {
+  this.timeout(200_000);
+
+  before(() => {
+    window.fetch = async (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (!url.startsWith(HOSTILE)) return realFetch(input, init);
+      return new Response(new TextEncoder().encode(body), { headers: { 'content-type': 'text/event-stream' } });
+    };
+    addEventListener('unhandledrejection', onRejection);
+    addEventListener('error', onError);
+  });
+  after(() => {
+    window.fetch = realFetch;
+    removeEventListener('unhandledrejection', onRejection);
+    removeEventListener('error', onError);
+  });
+  beforeEach(() => (problems.length = 0));
+  afterEach(() => {
+    cleanup();
+    assert.deepEqual(problems, [], 'nothing thrown into the page');
+  });
+
+  it('10,000 nested quotes: shown flattened with a note, the end of the answer shown', async () => {
+    const { el, result } = await answer(`${'>'.repeat(10_000)} deep\n\nEND-OF-QUOTES`);
+    assert.isUndefined(result.error, result.error?.message);
+    const md = part(el, 'markdown')!;
+    assert.include(md.textContent, 'END-OF-QUOTES');
+    assert.isAtMost(md.querySelectorAll('blockquote').length, 32);
+    assert.exists(md.querySelector('.md-notice'), 'a note says the nesting was flattened');
+  });
+
+  it('a list nested 500 deep: flattened, every item shown', async () => {
+    const list = Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
+    const { el, result } = await answer(`${list}\n\nEND-OF-LIST`);
+    assert.isUndefined(result.error, result.error?.message);
+    const md = part(el, 'markdown')!;
+    assert.include(md.textContent, 'item 499');
+    assert.include(md.textContent, 'END-OF-LIST');
+    let depth = 0;
+    for (let node: Element | null = md.querySelector('li:not(:has(li))'); node && node !== md; node = node.parentElement) if (node.tagName === 'UL') depth++;
+    assert.isAtMost(depth, 70);
+    assert.exists(md.querySelector('.md-notice'));
+  });
+
+  it('*a**a**a… 50,000 long and a 100 KB line without a newline: the end shown', async () => {
+    const { el, result } = await answer(`${'*a*'.repeat(16_667)}\n\n${'x'.repeat(100_000)}END-OF-LINE`);
+    assert.isUndefined(result.error, result.error?.message);
+    const md = part(el, 'markdown')!;
+    assert.include(md.textContent, 'END-OF-LINE');
+    assert.isAtLeast(md.textContent!.length, 100_000 + 16_667);
+  });
+
+  it('100,000 chunks in one read (OpenAI format): the whole answer, in order', async () => {
+    const text = Array.from({ length: 50_000 }, (_, i) => (i % 1000 === 999 ? '\n\n' : 'ab')).join('') + 'END-OF-CHUNKS';
+    body = openaiBody(text, 2);
+    const el = await chat('m', (e) => (e.baseUrl = 'http://hostile.invalid/answer/v1'));
+    const result = await el.send('go');
+    await shown(el);
+    assert.isUndefined(result.error, result.error?.message);
+    assert.equal(result.message.content, text);
+    assert.include(parts(el, 'markdown').at(-1)!.textContent, 'END-OF-CHUNKS');
+  });
+
+  it('the engine gives the page a turn while it works through one huge read', async () => {
+    body = openaiBody('ab'.repeat(20_000), 2);
+    const run = runChat({ baseURL: 'http://hostile.invalid/answer/v1', messages: [{ role: 'user', content: 'go' }] });
+    let tasksDuringBurst = 0;
+    let ended = false;
+    let first = true;
+    const tick = () => {
+      if (ended) return;
+      tasksDuringBurst++;
+      setTimeout(tick, 0);
+    };
+    const { result, events } = await collect({
+      result: run.result,
+      abort: run.abort,
+      async *[Symbol.asyncIterator]() {
+        for await (const event of run) {
+          if (first && event.type === 'text') {
+            first = false;
+            setTimeout(tick, 0); // a task queued while the burst is being handled
+          }
+          if (event.type === 'end') ended = true;
+          yield event;
+        }
+      },
+    });
+    assert.isUndefined(result.error);
+    assert.equal(events.filter((e) => e.type === 'text').length, 20_000);
+    assert.isAbove(tasksDuringBurst, 0, 'other tasks ran before the burst was through');
+  });
+});
