@@ -6,13 +6,14 @@
  * `readSse` is linear. The SDK's rules are kept: `[DONE]` ends the stream, every other message is
  * JSON, and an `error` field in one is an APIError without a status.
  */
+import * as sdk from 'openai';
 import type { APIPromise } from 'openai';
 import { failure } from '../errors.js';
 import { readSse } from '../sse-parser.js';
-import { loadSdk } from './openai-client.js';
 
 export async function* streamedJson(request: APIPromise<unknown>): AsyncGenerator<any> {
-  const [sdk, response] = await Promise.all([loadSdk(), request.asResponse()]);
+  // The SDK is imported statically here as in openai-client.ts: this file is part of a lazy provider.
+  const response = await request.asResponse();
   if (!response.body) throw failure('protocol', 'The server answered without a body.', { retryable: true });
   const messages = readSse(response.body);
   try {
