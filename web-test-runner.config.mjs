@@ -18,6 +18,26 @@ const highlightCoreAsEsm = {
   },
 };
 
+/**
+ * `executeServerCommand('while-offline', { run })`: puts the browser in its own offline mode (DevTools'
+ * "Offline": `navigator.onLine` false, every request fails), calls `window[run]()` in the page, goes
+ * back online and returns what it returned. The call goes through DevTools, not the runner's socket,
+ * which carries nothing while the browser is offline.
+ */
+const whileOfflineCommand = {
+  name: 'while-offline',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'while-offline') return undefined;
+    const page = session.browser.getPage(session.id);
+    await page.setOfflineMode(true);
+    try {
+      return await page.evaluate((name) => window[name](), String(payload.run));
+    } finally {
+      await page.setOfflineMode(false);
+    }
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: true,
@@ -29,6 +49,6 @@ export default {
   testsFinishTimeout: 240_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 20_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), devModelPlugin(), highlightCoreAsEsm],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), devModelPlugin(), highlightCoreAsEsm, whileOfflineCommand],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
 };

@@ -107,7 +107,7 @@ export function errorDetail(body: unknown, depth = 0): string | undefined {
 }
 
 export function networkError(cause: unknown): ChatFailure {
-  return failure('network', 'Could not reach the server. Check the connection, the base URL and CORS settings of the proxy.', {
+  return failure('network', 'Could not reach the server. Check that it is running and its URL (base URL or endpoint).', {
     retryable: true,
     cause,
   });
