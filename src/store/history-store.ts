@@ -26,7 +26,7 @@ import {
   type MessageStatus,
   type StoreKey,
 } from './records.js';
-import { PROBLEM_MESSAGES, reasonOf, type StorageProblem } from './storage-problem.js';
+import { PROBLEM_MESSAGES, reasonOf, type StorageProblem, type StorageProblemReason } from './storage-problem.js';
 import { TabSync, type ChangeListener, type HistoryChange, type Release } from './tab-sync.js';
 import { checkConversationRecord, checkMessageRecord } from './validate.js';
 
@@ -78,7 +78,11 @@ export class HistoryStore {
     this.dbName = databaseName(options.storageKey);
     this.#onProblem = options.onProblem;
     if (this.storage === 'indexeddb') {
-      this.#backend = new IdbBackend(this.dbName, options.storeFactory, { stats: options.stats });
+      this.#backend = new IdbBackend(this.dbName, options.storeFactory, {
+        stats: options.stats,
+        // Another tab's delete or upgrade goes through at once; this tab carries on in memory.
+        onVersionChange: () => this.#fallBack(undefined, 'versionchange'),
+      });
     } else {
       this.#backend = new MemoryBackend();
     }
@@ -406,13 +410,12 @@ export class HistoryStore {
     }
   }
 
-  #fallBack(error: unknown): void {
+  #fallBack(error: unknown, reason: StorageProblemReason = reasonOf(error)): void {
     if (this.#backend.kind === 'memory') return;
-    const reason = reasonOf(error);
     this.#backend.close();
     this.#backend = new MemoryBackend([...this.#mirror.values()]);
     this.#mirror.clear();
-    this.#problem = { kind: 'storage', reason, message: PROBLEM_MESSAGES[reason], retryable: false, fallback: true, cause: error };
+    this.#problem = { kind: 'storage', reason, message: PROBLEM_MESSAGES[reason], retryable: false, fallback: true, ...(error === undefined ? {} : { cause: error }) };
     this.#onProblem?.(this.#problem);
   }
 
