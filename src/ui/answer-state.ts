@@ -102,6 +102,7 @@ export class AnswerState {
         if (event.finishReason === 'aborted' || event.finishReason === 'error' || event.error) this.cut();
         else this.finish();
         item.usage = event.usage;
+        item.finishReason = event.finishReason;
         if (item.object) {
           // The turn is over, valid or not: nothing is still being written.
           const final = event.object !== undefined ? { value: event.object, complete: true } : {};

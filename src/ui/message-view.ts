@@ -33,6 +33,8 @@ export interface MessageContext {
   submitEdit(item: UserItem, text: string): void;
   cancelEdit(): void;
   regenerate(): void;
+  /** Asks the model to go on after an answer cut at its length limit. */
+  continueCut(): void;
   decide(call: ToolCallState, approved: boolean): void;
   /** Tool schemas and view strings for the live arguments of tool calls. */
   toolArgs: ToolArgsOptions;
@@ -93,6 +95,23 @@ export function renderUserMessage(item: UserItem, ctx: MessageContext): Template
   </article>`;
 }
 
+/**
+ * An answer that ended early without an error looks complete unless it says so: cut at the model's
+ * token limit (with Continue, on the last answer), or stopped by the provider's content filter.
+ */
+function renderCutNote(item: AssistantItem, ctx: MessageContext, isLast: boolean): TemplateResult | typeof nothing {
+  if (item.status !== 'done') return nothing;
+  if (item.finishReason === 'content_filter') {
+    return html`<p class="note" part="note filtered-note" role="note">${ctx.strings.filtered}</p>`;
+  }
+  if (item.finishReason !== 'length') return nothing;
+  return html`<p class="note" part="note cut-note" role="note">${ctx.strings.cutAtLimit}
+    ${isLast
+      ? html`<button type="button" class="button" part="continue-cut-button" ?disabled=${ctx.busy}
+          @click=${() => ctx.continueCut()}>${ctx.strings.continueCut}</button>`
+      : nothing}</p>`;
+}
+
 export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext): TemplateResult {
   const { strings } = ctx;
   const live = item.status === 'waiting' || item.status === 'streaming';
@@ -112,6 +131,7 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
     ${live && empty ? html`<p class="thinking" part="thinking">${strings.thinking}</p>` : nothing}
     ${item.status === 'stopped' ? html`<p class="note" part="note">${strings.stopped}</p>` : nothing}
     ${item.status === 'error' ? html`<p class="note" part="note">${strings.interrupted}</p>` : nothing}
+    ${renderCutNote(item, ctx, isLast)}
     ${ctx.showUsage && item.usage ? renderUsage(item.usage, strings, ctx.currency, ctx.locale) : nothing}
     ${live || empty
       ? nothing

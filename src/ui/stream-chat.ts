@@ -72,6 +72,9 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @csspart object - An answer's structured value (with `schema`).
  * @csspart thinking - Shown until the first token.
  * @csspart note - "Stopped" / "Interrupted" under a cut answer.
+ * @csspart cut-note - Under an answer the model stopped at its length limit (also `note`); holds `continue-cut-button`.
+ * @csspart continue-cut-button - Asks the model to go on after an answer cut at its length limit.
+ * @csspart filtered-note - Under an answer the provider's content filter stopped (also `note`).
  * @csspart usage - The usage line (`show-usage`).
  * @csspart message-actions - The row of message buttons.
  * @csspart copy-button - Copies a message.
@@ -512,7 +515,7 @@ export class StreamChat extends LitElement {
   /** The list's actions: created once, so guarded bubbles keep working handlers. */
   private readonly listActions: Pick<
     ListContext,
-    'copy' | 'startEdit' | 'submitEdit' | 'cancelEdit' | 'regenerate' | 'decide' | 'toolArgs' | 'isSendKey' | 'sendPrompt'
+    'copy' | 'startEdit' | 'submitEdit' | 'cancelEdit' | 'regenerate' | 'continueCut' | 'decide' | 'toolArgs' | 'isSendKey' | 'sendPrompt'
   > = {
     copy: (item) => void this.copy(item),
     startEdit: (item) => {
@@ -532,6 +535,7 @@ export class StreamChat extends LitElement {
       this.stamp++;
     },
     regenerate: () => void this.turns.regenerate(),
+    continueCut: () => void this.historyController.continueAnswer(),
     decide: (call, approved) => this.turns.decide(call, approved),
     toolArgs: {
       schemaOf: (name) => this.tools?.find((tool) => tool.name === name)?.parameters,

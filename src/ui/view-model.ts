@@ -4,7 +4,7 @@
  * per user message, one per answer (an answer spans every step of a tool loop). An answer's text and
  * value live in bodies (text-body.ts, object-body.ts) that own their DOM; the rest is plain data.
  */
-import type { ChatError, Usage, ValidationIssue } from '../core/index.js';
+import type { ChatError, FinishReason, Usage, ValidationIssue } from '../core/index.js';
 import type { ObjectBody } from './object-body.js';
 import type { TextBody } from './text-body.js';
 
@@ -63,6 +63,8 @@ export interface AssistantItem {
   object?: ObjectBody;
   usage?: Usage;
   error?: ChatError;
+  /** How the turn ended, once it has: `length` and `content_filter` are said under the answer. */
+  finishReason?: FinishReason;
   /** Index in the history of the first message of this answer. */
   index: number;
   version: number;
