@@ -20,7 +20,9 @@ export type ErrorKind =
   | 'protocol'
   | 'validation'
   | 'tool'
-  | 'storage';
+  | 'storage'
+  /** `<stream-chat>` only: showing the answer failed (the text that arrived is kept). */
+  | 'render';
 
 /** A zod-like issue, kept as plain data so it survives structured cloning and storage. */
 export interface ValidationIssue {

@@ -33,6 +33,8 @@ export interface MessageContext {
   submitEdit(item: UserItem, text: string): void;
   cancelEdit(): void;
   regenerate(): void;
+  /** Showing `item` threw (its body shows what it can); the element reports it. */
+  renderFailed(item: AssistantItem, cause: unknown): void;
   /** Asks the model to go on after an answer cut at its length limit. */
   continueCut(): void;
   decide(call: ToolCallState, approved: boolean): void;
@@ -121,12 +123,12 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
       data-status=${item.status} aria-label=${strings.assistant} aria-busy=${live ? 'true' : 'false'}>
     ${item.segments.map((segment) =>
       segment.kind === 'text'
-        ? html`<div class="markdown" part="markdown" ${mount((el) => segment.body.attach(el, ctx.markdown))}></div>`
+        ? html`<div class="markdown" part="markdown" ${mount((el) => segment.body.attach(el, ctx.markdown, (cause) => ctx.renderFailed(item, cause)))}></div>`
         : renderToolCall(segment.call, strings, ctx.now, ctx.decide, ctx.toolArgs),
     )}
     ${item.object
       ? html`<div class="object" part="object" data-complete=${item.object.state.complete ? 'true' : 'false'}
-          ${mount((el) => item.object!.attach(el))}></div>`
+          ${mount((el) => item.object!.attach(el, (cause) => ctx.renderFailed(item, cause)))}></div>`
       : nothing}
     ${live && empty ? html`<p class="thinking" part="thinking">${strings.thinking}</p>` : nothing}
     ${item.status === 'stopped' ? html`<p class="note" part="note">${strings.stopped}</p>` : nothing}

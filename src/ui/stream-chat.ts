@@ -515,7 +515,17 @@ export class StreamChat extends LitElement {
   /** The list's actions: created once, so guarded bubbles keep working handlers. */
   private readonly listActions: Pick<
     ListContext,
-    'copy' | 'startEdit' | 'submitEdit' | 'cancelEdit' | 'regenerate' | 'continueCut' | 'decide' | 'toolArgs' | 'isSendKey' | 'sendPrompt'
+    | 'copy'
+    | 'startEdit'
+    | 'submitEdit'
+    | 'cancelEdit'
+    | 'regenerate'
+    | 'renderFailed'
+    | 'continueCut'
+    | 'decide'
+    | 'toolArgs'
+    | 'isSendKey'
+    | 'sendPrompt'
   > = {
     copy: (item) => void this.copy(item),
     startEdit: (item) => {
@@ -535,6 +545,7 @@ export class StreamChat extends LitElement {
       this.stamp++;
     },
     regenerate: () => void this.turns.regenerate(),
+    renderFailed: (item, cause) => this.turns.renderFailed(item, cause),
     continueCut: () => void this.historyController.continueAnswer(),
     decide: (call, approved) => this.turns.decide(call, approved),
     toolArgs: {
@@ -549,6 +560,19 @@ export class StreamChat extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('strings') || changed.has('showUsage') || changed.has('currency')) this.stamp++;
+  }
+
+  /**
+   * An update that throws (a part of the template failing on an answer's shape) would reject
+   * `updateComplete` into the page and leave the turn running behind a frozen view: it ends the
+   * running turn with a render error instead, or shows that error when no turn runs.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    try {
+      return super.scheduleUpdate();
+    } catch (cause) {
+      this.turns.updateFailed(cause);
+    }
   }
 
   protected override render() {

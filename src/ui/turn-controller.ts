@@ -13,6 +13,7 @@ import type { ObjectBodyOptions } from './object-body.js';
 import { format, type Strings } from './strings.js';
 import { ToolClock } from './tool-clock.js';
 import { crashedResult, refusedResult } from './turn-results.js';
+import { renderError, safely, TurnFailure } from './render-failure.js';
 import { itemsFromHistory } from './items-from-history.js';
 import { answerText, newAnswer, nextKey, type AssistantItem, type Item, type ToolCallState, type UserItem } from './view-model.js';
 
@@ -71,7 +72,9 @@ export class TurnController implements ReactiveController {
   announcement = '';
   /** Redraws running tools' elapsed time. */
   readonly toolClock: ToolClock;
-  private current?: { abort(): void; done: Promise<ChatResult>; answer: AssistantItem };
+  private current?: { abort(): void; done: Promise<ChatResult>; answer: AssistantItem; fail(cause: unknown): void };
+  /** An update failed and its render error is being shown: the same failure is not reported again. */
+  private updateFailing = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -207,6 +210,7 @@ export class TurnController implements ReactiveController {
     const answer = newAnswer(this.history.length);
     const state = new AnswerState(answer, this.options.objectOptions());
     const controller = new AbortController();
+    const turn = new TurnFailure(controller);
     const history = this.history;
     this.items = [...this.items, answer];
     this.error = undefined;
@@ -214,48 +218,110 @@ export class TurnController implements ReactiveController {
     this.announcement = '';
     this.setBusy(true);
     this.options.followEnd();
-    const done = this.consume(history, state, controller.signal).then(async (result) => {
-      this.current = undefined;
-      this.history = result.messages;
-      this.endAnswer(answer, result);
-      this.setBusy(false);
-      await this.guard(() => this.options.history.turnEnded(result, this.history));
-      return result;
-    });
-    this.current = { abort: () => controller.abort(), done, answer };
+    const done = this.consume(history, state, turn)
+      .then(async (result) => {
+        this.current = undefined;
+        this.history = result.messages;
+        this.endAnswer(answer, result);
+        this.setBusy(false);
+        await this.guard(() => this.options.history.turnEnded(result, this.history));
+        return result;
+      })
+      // Nothing above should throw; should it, send() still resolves, with what arrived.
+      .catch((cause: unknown) => {
+        this.current = undefined;
+        this.setBusy(false);
+        const result = crashedResult(history, safely(() => answerText(answer), ''), cause);
+        this.error = result.error;
+        return result;
+      });
+    this.current = { abort: () => controller.abort(), done, answer, fail: (cause) => turn.fail(cause) };
     return done;
   }
 
-  private async consume(history: ChatMessage[], state: AnswerState, signal: AbortSignal): Promise<ChatResult> {
-    const stored = this.options.history;
+  private async consume(history: ChatMessage[], state: AnswerState, turn: TurnFailure): Promise<ChatResult> {
+    const signal = turn.signal;
+    // A render failure ends the turn: the answer keeps what it shows, the host hears of it once.
+    turn.onFail = (error) => {
+      safely(() => state.fail(error), undefined);
+      this.touch(state.item);
+      this.error = error;
+      this.emit({ type: 'error', error, text: safely(() => answerText(state.item), '') });
+    };
     try {
       const run = runChat(this.options.runOptions(history, signal));
       signal.addEventListener('abort', () => run.abort(), { once: true });
       for await (const event of run) {
-        const notice = this.noticeAfter(event);
-        if (notice !== this.notice) {
-          this.notice = notice;
-          this.host.requestUpdate();
+        if (turn.error) {
+          // The answer is no longer rendered: text still arriving joins its plain text, the history
+          // still hears of the run, and the end says how the turn really ended.
+          if (event.type === 'text') safely(() => state.apply(event), false);
+          this.toHistory(event, history);
+          if (event.type === 'end') this.emit({ ...event, finishReason: 'error', error: turn.error });
+          continue;
         }
-        if (state.apply(event)) this.touch(state.item);
+        try {
+          const notice = this.noticeAfter(event);
+          if (notice !== this.notice) {
+            this.notice = notice;
+            this.host.requestUpdate();
+          }
+          if (state.apply(event)) this.touch(state.item);
+        } catch (cause) {
+          turn.fail(cause);
+          this.toHistory(event, history);
+          if (event.type === 'end') this.emit({ ...event, finishReason: 'error', error: turn.error! });
+          continue;
+        }
         if (event.type === 'error' && !event.retrying) {
           this.error = event.error;
           this.host.requestUpdate();
         }
         if (event.type === 'tool-start') this.toolClock.start();
-        if (event.type === 'start') stored.turnStarted(history);
-        else if (event.type === 'text') stored.textArrived(event.delta, event.text);
-        else if (event.type === 'step-end') stored.stepFinished(event.messages);
+        this.toHistory(event, history);
         this.emit(event);
       }
-      return await run.result;
+      const result = await run.result;
+      return turn.error ? { ...result, finishReason: 'error', error: turn.error } : result;
     } catch (cause) {
       // The engine promises not to throw; should it, the turn still ends cleanly with what arrived.
-      const result = crashedResult(history, answerText(state.item), cause);
-      state.apply({ type: 'error', error: result.error!, text: answerText(state.item) });
+      const text = safely(() => answerText(state.item), '');
+      const result = crashedResult(history, text, cause);
+      safely(() => state.apply({ type: 'error', error: result.error!, text }), false);
       this.error = result.error;
       return result;
     }
+  }
+
+  /** What the stored history hears of the run's events. */
+  private toHistory(event: ChatEvent, history: ChatMessage[]): void {
+    const stored = this.options.history;
+    if (event.type === 'start') stored.turnStarted(history);
+    else if (event.type === 'text') stored.textArrived(event.delta, event.text);
+    else if (event.type === 'step-end') stored.stepFinished(event.messages);
+  }
+
+  /** Showing `item` threw: the running turn ends with it; an answer shown earlier gets the banner. */
+  renderFailed(item: AssistantItem, cause: unknown): void {
+    if (this.current?.answer === item) return this.current.fail(cause);
+    this.reportRenderError(renderError(cause), safely(() => answerText(item), ''));
+  }
+
+  /** An update of the element's template threw. */
+  updateFailed(cause: unknown): void {
+    if (this.current) return this.current.fail(cause);
+    // Once per failing update: showing the banner re-renders, which may fail the same way; and not
+    // again while the banner already says an answer could not be shown.
+    if (this.updateFailing || this.error?.kind === 'render') return;
+    this.updateFailing = true;
+    this.reportRenderError(renderError(cause), '');
+    void this.host.updateComplete.then(() => (this.updateFailing = false));
+  }
+
+  private reportRenderError(error: ChatError, text: string): void {
+    this.error = error;
+    this.emit({ type: 'error', error, text });
+    this.host.requestUpdate();
   }
 
   private noticeAfter(event: ChatEvent): string {
