@@ -28,8 +28,12 @@ export interface TurnHistory {
   beforeSend(): boolean;
   /** Resolves once the whole opened conversation is shown (the request must carry all of it). */
   complete(): Promise<void> | undefined;
-  /** The history about to be sent (a new message, an edit, a regenerate): stored before the request. */
-  turnStarting(messages: readonly ChatMessage[]): Promise<void>;
+  /**
+   * The history about to be sent (a new message, an edit, a regenerate): stored before the request.
+   * Returns the history to send instead when another tab answered in this conversation meanwhile
+   * (its answer, then this message), else nothing.
+   */
+  turnStarting(messages: readonly ChatMessage[]): Promise<ChatMessage[] | undefined | void>;
   /** The run started: its answer is about to stream after `messages`. */
   turnStarted(messages: readonly ChatMessage[]): void;
   /** The current step's text so far (`delta` is what arrived now). */
@@ -130,7 +134,14 @@ export class TurnController implements ReactiveController {
     const user: UserItem = { kind: 'user', key: nextKey('u'), text: content, index: cut, version: 0 };
     this.items = [...kept, user];
     this.setBusy(true); // busy from here: a second Enter while storage works must not send twice
-    await this.guard(() => this.options.history.turnStarting(this.history));
+    let current: ChatMessage[] | undefined | void;
+    await this.guard(async () => void (current = await this.options.history.turnStarting(this.history)));
+    // Another tab answered first: its answer is shown and sent before this message.
+    if (current) {
+      this.history = [...current];
+      this.items = itemsFromHistory(this.history, this.options.objectOptions());
+      this.options.followEnd();
+    }
     return this.runTurn();
   }
 
@@ -144,7 +155,7 @@ export class TurnController implements ReactiveController {
     this.history = this.history.slice(0, lastUser + 1);
     this.items = this.items.filter((item) => item.kind === 'user' || item.index <= lastUser);
     this.setBusy(true);
-    await this.guard(() => this.options.history.turnStarting(this.history));
+    await this.guard(async () => void (await this.options.history.turnStarting(this.history)));
     return this.runTurn();
   }
 
