@@ -43,6 +43,26 @@ const commonJsAsEsm = {
   },
 };
 
+/**
+ * `executeServerCommand('while-offline', { run })`: puts the browser in its own offline mode (DevTools'
+ * "Offline": `navigator.onLine` false, every request fails), calls `window[run]()` in the page, goes
+ * back online and returns what it returned. The call goes through DevTools, not the runner's socket,
+ * which carries nothing while the browser is offline.
+ */
+const whileOfflineCommand = {
+  name: 'while-offline',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'while-offline') return undefined;
+    const page = session.browser.getPage(session.id);
+    await page.setOfflineMode(true);
+    try {
+      return await page.evaluate((name) => window[name](), String(payload.run));
+    } finally {
+      await page.setOfflineMode(false);
+    }
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   // The browser build of packages that ship one (the MCP SDK's pkce-challenge has only browser and node ones).
@@ -61,6 +81,7 @@ export default {
     highlightCoreAsEsm,
     commonJsAsEsm,
     dropInServerPlugin(),
+    whileOfflineCommand,
   ],
   browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROME_ARGS } })],
 };

@@ -26,7 +26,8 @@ function usageObject(request: TurnRequest, plan: Plan) {
   };
 }
 
-const finishReason = (plan: Plan) => (plan.kind === 'tools' ? 'tool_calls' : plan.truncated ? 'length' : 'stop');
+const finishReason = (plan: Plan) =>
+  plan.kind === 'tools' ? 'tool_calls' : plan.filtered ? 'content_filter' : plan.truncated ? 'length' : 'stop';
 
 /** The non-streaming answer. */
 export function chatCompletion(res: ServerResponse, request: TurnRequest, plan: Plan): void {

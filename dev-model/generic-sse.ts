@@ -19,7 +19,7 @@ export function planText(plan: Plan): string {
 
 /** HTTP failures keep their status; the body is the backend's own `{error}` shape. */
 export function sendGenericFailure(res: ServerResponse, failure: HttpFailure): void {
-  sendJson(res, failure.status, { error: failure.body.error.message, code: failure.body.error.code ?? failure.body.error.type }, failure.headers);
+  sendJson(res, failure.status, { error: failure.message, code: failure.code ?? failure.type }, failure.headers);
 }
 
 export async function streamGenericSse(res: ServerResponse, request: TurnRequest, plan: Plan, scenario: Scenario, signal: AbortSignal): Promise<void> {

@@ -20,6 +20,23 @@ export function preflight(req: IncomingMessage, res: ServerResponse): void {
   res.end();
 }
 
+/**
+ * The same response with every `access-control-*` header dropped: a server that does not allow other
+ * origins. A page on its own origin is answered normally; one on another origin is blocked by the
+ * browser at the preflight, and its `fetch` fails with nothing to say why.
+ */
+export function withoutCors(res: ServerResponse): void {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    const args = rest.map((arg) =>
+      arg && typeof arg === 'object' && !Array.isArray(arg)
+        ? Object.fromEntries(Object.entries(arg).filter(([name]) => !name.toLowerCase().startsWith('access-control-')))
+        : arg,
+    );
+    return writeHead(status, ...args);
+  }) as typeof res.writeHead;
+}
+
 export async function readJson(req: IncomingMessage): Promise<any> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -9,11 +9,11 @@ import type { Duplex } from 'node:stream';
 import { chatCompletion, streamChatCompletion } from './chat-completions.js';
 import { fromChatMessages, fromResponsesInput, outputFormat, toolSpecs } from './conversation.js';
 import { sendGenericFailure, streamGenericSse } from './generic-sse.js';
-import { closeSignal, openAiError, preflight, readJson, sendJson } from './http.js';
+import { closeSignal, openAiError, preflight, readJson, sendJson, withoutCors } from './http.js';
 import { parseOptions } from './options.js';
 import { planTurn, tokenLimit, type TurnRequest } from './plan.js';
 import { response, streamResponse } from './responses.js';
-import { beforeWholeAnswer, createScenarioCounter, httpFailure } from './scenarios.js';
+import { beforeWholeAnswer, createScenarioCounter, httpFailure, plainScenario } from './scenarios.js';
 import { toolChoiceOf } from './tools.js';
 import { createWebSocketBackend } from './websocket.js';
 import { handleMcp } from './mcp.js';
@@ -27,6 +27,8 @@ export interface DevModel {
 
 /** Paths the dev model owns; everything else is left to the host server. */
 const OWN_PATH = /^\/(v1\/(chat\/completions|responses|models)(\/[^/]*)?|sse\/chat)\/?$/;
+/** The same routes under this prefix answer without CORS headers (a server that allows no other origin). */
+const NO_CORS_PREFIX = '/no-cors';
 
 const MODELS = ['dev', 'dev;rate=0', 'dev;scenario=cut', 'dev;scenario=http-429'];
 
@@ -38,7 +40,7 @@ export function createDevModel(): DevModel {
   function begin(req: IncomingMessage, model: unknown) {
     const options = parseOptions(typeof model === 'string' ? model : undefined, header(req, 'x-dev-model'));
     const scenario = scenarioFor(options);
-    return { options: { ...options, scenario }, scenario, failure: httpFailure(scenario) };
+    return { options: { ...options, scenario }, scenario, failure: httpFailure(scenario, header(req, 'authorization')) };
   }
 
   async function chat(req: IncomingMessage, res: ServerResponse, body: any): Promise<void> {
@@ -80,8 +82,10 @@ export function createDevModel(): DevModel {
   }
 
   async function genericSse(req: IncomingMessage, res: ServerResponse, body: any, url: URL): Promise<void> {
-    const { options, scenario, failure } = begin(req, body.model ?? url.searchParams.get('model'));
-    if (failure) return sendGenericFailure(res, failure);
+    const begun = begin(req, body.model ?? url.searchParams.get('model'));
+    if (begun.failure) return sendGenericFailure(res, begun.failure);
+    const scenario = plainScenario(begun.scenario);
+    const options = { ...begun.options, scenario };
     const request: TurnRequest = { turns: fromChatMessages(body.messages), tools: [], format: outputFormat(body.response_format), options };
     await streamGenericSse(res, request, planTurn(request), scenario, closeSignal(res));
   }
@@ -90,6 +94,10 @@ export function createDevModel(): DevModel {
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://dev-model.local');
       if (await handleMcp(req, res, url.pathname)) return true;
+      if (url.pathname.startsWith(`${NO_CORS_PREFIX}/`) && OWN_PATH.test(url.pathname.slice(NO_CORS_PREFIX.length))) {
+        url.pathname = url.pathname.slice(NO_CORS_PREFIX.length);
+        withoutCors(res);
+      }
       if (!OWN_PATH.test(url.pathname)) return false;
       if (req.method === 'OPTIONS') return preflight(req, res), true;
       try {

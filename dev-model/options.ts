@@ -7,6 +7,7 @@
 export const SCENARIOS = [
   'normal',
   'cut',
+  'http-400',
   'http-401',
   'http-429',
   'http-500',
@@ -18,6 +19,9 @@ export const SCENARIOS = [
   'no-done',
   'tools-no-index',
   'invalid-json',
+  'length',
+  'content-filter',
+  'echo-auth',
 ] as const;
 
 export type Scenario = (typeof SCENARIOS)[number];

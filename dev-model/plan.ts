@@ -10,7 +10,14 @@ import { structuredText } from './structured.js';
 import { answerFromResults, hasToolResults, nextToolCalls, type ToolChoice } from './tools.js';
 
 export type Plan =
-  | { kind: 'text' | 'json'; text: string; /** Cut short by the request's token limit. */ truncated?: boolean }
+  | {
+      kind: 'text' | 'json';
+      text: string;
+      /** Cut short by the request's token limit (or the `length` scenario). */
+      truncated?: boolean;
+      /** Cut short by the provider's content filter (the `content-filter` scenario). */
+      filtered?: boolean;
+    }
   | { kind: 'tools'; calls: ToolCall[] };
 
 export interface TurnRequest {
@@ -34,8 +41,13 @@ const CHARS_PER_TOKEN = 4;
  */
 export function planTurn(request: TurnRequest): Plan {
   const plan = decide(request);
+  if (plan.kind === 'tools') return plan;
+  // The scenarios that end an answer early stop it halfway, as a limit or a filter would.
+  const half = () => Array.from(plan.text).slice(0, Math.ceil(Array.from(plan.text).length / 2)).join('');
+  if (request.options.scenario === 'length') return { ...plan, text: half(), truncated: true };
+  if (request.options.scenario === 'content-filter') return { ...plan, text: half(), filtered: true };
   const limit = request.maxTokens;
-  if (plan.kind === 'tools' || !limit || limit <= 0) return plan;
+  if (!limit || limit <= 0) return plan;
   const chars = Array.from(plan.text);
   if (chars.length <= limit * CHARS_PER_TOKEN) return plan;
   return { ...plan, text: chars.slice(0, limit * CHARS_PER_TOKEN).join(''), truncated: true };

@@ -42,14 +42,15 @@ function outputItems(plan: Plan, seed: string): Item[] {
     {
       id: makeId('msg_', seed, 40),
       type: 'message',
-      status: plan.truncated ? 'incomplete' : 'completed',
+      status: plan.truncated || plan.filtered ? 'incomplete' : 'completed',
       role: 'assistant',
       content: [{ type: 'output_text', annotations: [], logprobs: [], text: plan.text }],
     },
   ];
 }
 
-function responseObject(request: TurnRequest, body: any, id: string, status: string, output: Item[], usage: unknown) {
+function responseObject(request: TurnRequest, body: any, id: string, status: string, output: Item[], usage: unknown, plan?: Plan) {
+  const reason = plan?.kind !== 'tools' && plan?.filtered ? 'content_filter' : 'max_output_tokens';
   return {
     id,
     object: 'response',
@@ -57,7 +58,7 @@ function responseObject(request: TurnRequest, body: any, id: string, status: str
     status,
     background: false,
     error: null,
-    incomplete_details: status === 'incomplete' ? { reason: 'max_output_tokens' } : null,
+    incomplete_details: status === 'incomplete' ? { reason } : null,
     instructions: body.instructions ?? null,
     max_output_tokens: body.max_output_tokens ?? null,
     model: request.options.model,
@@ -79,12 +80,12 @@ function responseObject(request: TurnRequest, body: any, id: string, status: str
 }
 
 /** `incomplete` when the token limit cut the answer (ends with `response.incomplete`), else `completed`. */
-const finalStatus = (plan: Plan) => (plan.kind !== 'tools' && plan.truncated ? 'incomplete' : 'completed');
+const finalStatus = (plan: Plan) => (plan.kind !== 'tools' && (plan.truncated || plan.filtered) ? 'incomplete' : 'completed');
 
 /** The non-streaming answer. */
 export function response(res: ServerResponse, request: TurnRequest, plan: Plan, body: any): void {
   const seed = seedOf(request);
-  sendJson(res, 200, responseObject(request, body, makeId('resp_', seed, 40), finalStatus(plan), outputItems(plan, seed), usageObject(request, plan)));
+  sendJson(res, 200, responseObject(request, body, makeId('resp_', seed, 40), finalStatus(plan), outputItems(plan, seed), usageObject(request, plan), plan));
 }
 
 /** The streaming answer. */
@@ -160,7 +161,7 @@ export async function streamResponse(res: ServerResponse, request: TurnRequest, 
   if (outcome === 'stopped') return;
   if (scenario !== 'no-done') {
     const status = finalStatus(plan);
-    emit(`response.${status}`, { response: responseObject(request, body, id, status, items, usageObject(request, plan)) });
+    emit(`response.${status}`, { response: responseObject(request, body, id, status, items, usageObject(request, plan), plan) });
   }
   sse.end();
 }

@@ -11,45 +11,56 @@ import { sleep, type Pacer } from './pacing.js';
 export interface HttpFailure {
   status: number;
   headers: Record<string, string>;
-  body: ReturnType<typeof openAiError>;
+  /** The JSON body, as the server the scenario imitates sends it. */
+  body: unknown;
+  /** The same error in a sentence, for backends with their own error shape (`/sse/chat`, `/ws/chat`). */
+  message: string;
+  type: string;
+  code: string | null;
 }
 
-/** The HTTP error of an `http-*` scenario, with the body and headers OpenAI sends for it. */
-export function httpFailure(scenario: Scenario): HttpFailure | undefined {
+/** An OpenAI-shaped failure: `{ error: { message, type, param, code } }`. */
+function openAiFailure(status: number, message: string, type: string, code: string | null = null, headers: Record<string, string> = {}): HttpFailure {
+  return { status, headers, body: openAiError(message, type, code), message, type, code };
+}
+
+/**
+ * The HTTP error of an `http-*` scenario (and `echo-auth`), with the body and headers the imitated
+ * server sends. `authorization` is the request's header, which `echo-auth` repeats as some proxies do.
+ */
+export function httpFailure(scenario: Scenario, authorization?: string): HttpFailure | undefined {
   switch (scenario) {
+    case 'http-400': {
+      // vLLM (and servers built like it) answer with a top-level message, not OpenAI's `error` object.
+      const message = "This model's maximum context length is 4096 tokens. However, you requested 5120 tokens. Please reduce the length of the messages.";
+      return { status: 400, headers: {}, body: { object: 'error', message, type: 'BadRequestError', param: null, code: 400 }, message, type: 'BadRequestError', code: '400' };
+    }
+    case 'echo-auth': {
+      // A gateway that lists the request's headers in its error, key included (FastAPI's `detail`).
+      const message = `Upstream rejected the request. Request headers: {'authorization': '${authorization ?? ''}', 'content-type': 'application/json'}`;
+      return { status: 400, headers: {}, body: { detail: message }, message, type: 'invalid_request_error', code: 'upstream_rejected' };
+    }
     case 'http-401':
-      return {
-        status: 401,
-        headers: {},
-        body: openAiError('Incorrect API key provided: sk-dev***. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_request_error', 'invalid_api_key'),
-      };
+      return openAiFailure(401, 'Incorrect API key provided: sk-dev***. You can find your API key at https://platform.openai.com/account/api-keys.', 'invalid_request_error', 'invalid_api_key');
     case 'http-429':
-      return {
-        status: 429,
-        headers: { 'retry-after': '1', 'x-ratelimit-remaining-requests': '0' },
-        body: openAiError('Rate limit reached for requests. Please try again in 1s.', 'requests', 'rate_limit_exceeded'),
-      };
+      return openAiFailure(429, 'Rate limit reached for requests. Please try again in 1s.', 'requests', 'rate_limit_exceeded', { 'retry-after': '1', 'x-ratelimit-remaining-requests': '0' });
     case 'http-500':
-      return {
-        status: 500,
-        headers: {},
-        body: openAiError('The server had an error while processing your request. Sorry about that!', 'server_error'),
-      };
+      return openAiFailure(500, 'The server had an error while processing your request. Sorry about that!', 'server_error');
     case 'http-503':
-      return {
-        status: 503,
-        headers: {},
-        body: openAiError('The engine is currently overloaded, please try again later.', 'server_error', 'service_unavailable'),
-      };
+      return openAiFailure(503, 'The engine is currently overloaded, please try again later.', 'server_error', 'service_unavailable');
     case 'http-404':
-      return {
-        status: 404,
-        headers: {},
-        body: openAiError('The model does not exist or you do not have access to it.', 'invalid_request_error', 'model_not_found', 'model'),
-      };
+      return openAiFailure(404, 'The model does not exist or you do not have access to it.', 'invalid_request_error', 'model_not_found');
     default:
       return undefined;
   }
+}
+
+/**
+ * `length` and `content-filter` are finish reasons the plain backends (`/sse/chat`, `/ws/chat`) have
+ * no words for: there they answer normally.
+ */
+export function plainScenario(scenario: Scenario): Scenario {
+  return scenario === 'length' || scenario === 'content-filter' ? 'normal' : scenario;
 }
 
 /** The error object sent as a data line in `error-mid-stream`, as OpenAI does when a stream fails. */

@@ -15,7 +15,7 @@ import { parseOptions, type Scenario } from './options.js';
 import { createPacer, splitChunks } from './pacing.js';
 import { planTurn, seedOf, type TurnRequest } from './plan.js';
 import { random } from './random.js';
-import { httpFailure, MID_STREAM_ERROR, play } from './scenarios.js';
+import { httpFailure, MID_STREAM_ERROR, plainScenario, play } from './scenarios.js';
 
 export const WS_PATH = '/ws/chat';
 
@@ -27,11 +27,12 @@ export function createWebSocketBackend(scenarioFor: (options: ReturnType<typeof 
 
   async function answer(ws: WebSocket, url: URL, payload: any, signal: AbortSignal): Promise<void> {
     const options = parseOptions(payload?.model ?? url.searchParams.get('model'));
-    const scenario = scenarioFor(options);
+    // A WebSocket has no finish reason to give: `length` and `content-filter` answer normally.
+    const scenario = plainScenario(scenarioFor(options));
     const failure = httpFailure(scenario);
     if (failure) {
-      ws.send(JSON.stringify({ error: failure.body.error.message, status: failure.status, code: failure.body.error.code ?? failure.body.error.type }));
-      ws.close(closeCodeFor(failure.status), failure.body.error.type);
+      ws.send(JSON.stringify({ error: failure.message, status: failure.status, code: failure.code ?? failure.type }));
+      ws.close(closeCodeFor(failure.status), failure.type);
       return;
     }
     const request: TurnRequest = {

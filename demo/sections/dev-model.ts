@@ -15,6 +15,9 @@ const SCENARIOS: [string, string][] = [
   ['http-429', 'HTTP 429 (rate limited) — once, then OK'],
   ['http-500', 'HTTP 500 — once, then OK'],
   ['http-503', 'HTTP 503 (overloaded)'],
+  ['http-400', 'HTTP 400 with a JSON body (vLLM shape)'],
+  ['length', 'Cut at the token limit (finish_reason length)'],
+  ['content-filter', 'Filtered (finish_reason content_filter)'],
 ];
 
 const PACES: [string, string][] = [

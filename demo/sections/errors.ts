@@ -8,7 +8,24 @@ let counter = 0;
 /** Failures that happen once then succeed need a fresh key each time. */
 const once = (scenario: string) => `dev;rate=200;scenario=${scenario};failures=1;key=errors-demo-${Date.now()}-${++counter}`;
 
-const CASES: { label: string; model: () => string; note: string }[] = [
+/** The dev model's routes on the other loopback name: the same server, seen from this page as another origin. */
+function otherOrigin(path: string): string {
+  const url = new URL(path, location.origin);
+  url.hostname = url.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
+  return url.href;
+}
+
+interface Case {
+  label: string;
+  model: () => string;
+  note: string;
+  /** Another base URL for this case (the CORS one); the settings' otherwise. */
+  baseUrl?: () => string;
+  /** A key for this case (the dev model takes any): the one the server repeats in `echo-auth`. */
+  apiKey?: string;
+}
+
+const CASES: Case[] = [
   { label: 'Connection drops', model: () => 'dev;rate=200;words=200;scenario=cut', note: 'The socket closes mid-answer: what arrived stays, marked interrupted.' },
   { label: 'Bad key (401)', model: () => 'dev;scenario=http-401', note: 'The server refuses the key: not retried, a message saying what to check.' },
   { label: 'Rate limited (429)', model: () => 'dev;scenario=http-429', note: 'Too many requests: retried after Retry-After, then reported.' },
@@ -16,6 +33,21 @@ const CASES: { label: string; model: () => string; note: string }[] = [
   { label: 'Malformed stream', model: () => 'dev;rate=200;scenario=malformed', note: 'A broken line in the middle of the stream.' },
   { label: 'Error mid-stream', model: () => 'dev;rate=200;scenario=error-mid-stream', note: 'The server sends an error object after some text.' },
   { label: 'Server error once, then OK', model: () => once('http-500'), note: 'A 500 is retried on its own; the notice above the box says so.' },
+  { label: 'Cut at the token limit', model: () => 'dev;rate=200;words=200;scenario=length', note: 'finish_reason "length": the answer says it was cut at the model’s limit and offers Continue.' },
+  { label: 'Filtered by the provider', model: () => 'dev;rate=200;words=200;scenario=content-filter', note: 'finish_reason "content_filter": the answer says the provider filtered it.' },
+  { label: '400 with a JSON body', model: () => 'dev;scenario=http-400', note: 'The server’s own message is shown (vLLM’s body shape, which the SDK alone reports as “no body”).' },
+  {
+    label: 'Server repeats the key',
+    model: () => 'dev;scenario=echo-auth',
+    apiKey: 'sk-demo-3f9a7c1e5b2d8f4a6c0e',
+    note: 'A gateway lists the request’s headers in its error: the banner shows Bearer [redacted], never the key.',
+  },
+  {
+    label: 'Blocked by CORS',
+    model: () => 'dev',
+    baseUrl: () => otherOrigin('/no-cors/v1'),
+    note: 'The same dev model on another origin, without CORS headers: the browser blocks it and the message says CORS is the likely cause.',
+  },
 ];
 
 const section: DemoSection = {
@@ -46,6 +78,8 @@ const section: DemoSection = {
       button.setAttribute('aria-pressed', 'false');
       button.addEventListener('click', () => {
         chat.model = item.model();
+        chat.baseUrl = item.baseUrl?.() ?? settings.baseURL;
+        chat.apiKey = item.apiKey ?? (settings.apiKey || undefined);
         note.textContent = `${item.label}: ${item.note} Now send a message.`;
         for (const b of bar.querySelectorAll('button')) b.setAttribute('aria-pressed', String(b === button));
         chat.focus();

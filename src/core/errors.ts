@@ -76,20 +76,39 @@ function safeStringify(value: unknown): string {
   }
 }
 
-/** The human-readable part of an error body: OpenAI's `{error: {message}}`, a string, or nothing. */
-export function errorDetail(body: unknown): string | undefined {
-  if (body == null) return undefined;
-  if (typeof body === 'string') return body.slice(0, 300) || undefined;
+/** Server text shown in a message is cut here: a whole HTML error page is no help in a banner. */
+const MAX_DETAIL_LENGTH = 300;
+/** Error bodies are shallow; a hostile one must not make the search recurse without end. */
+const MAX_DETAIL_DEPTH = 4;
+
+/**
+ * The human-readable part of an error body, in the shapes servers send: OpenAI's `{error: {message}}`,
+ * `{error: "…"}`, vLLM's and others' top-level `{message}`, FastAPI's `{detail: "…"}` or
+ * `{detail: [{msg}]}`, OAuth's `error_description`, RFC 9457's `title`/`detail`, or plain text.
+ */
+export function errorDetail(body: unknown, depth = 0): string | undefined {
+  if (body == null || depth > MAX_DETAIL_DEPTH) return undefined;
+  if (typeof body === 'string') {
+    const text = body.trim();
+    if (!text) return undefined;
+    return text.length > MAX_DETAIL_LENGTH ? `${text.slice(0, MAX_DETAIL_LENGTH)}…` : text;
+  }
+  if (Array.isArray(body)) {
+    const parts = body.slice(0, 3).map((item) => errorDetail(item, depth + 1)).filter(Boolean);
+    return parts.length ? errorDetail(parts.join('; '), depth + 1) : undefined;
+  }
   if (typeof body === 'object') {
     const b = body as Record<string, unknown>;
-    if (typeof b.message === 'string') return b.message;
-    if (b.error != null) return errorDetail(b.error);
+    for (const key of ['message', 'error_description', 'detail', 'error', 'msg', 'title']) {
+      const found = errorDetail(b[key], depth + 1);
+      if (found) return found;
+    }
   }
   return undefined;
 }
 
 export function networkError(cause: unknown): ChatFailure {
-  return failure('network', 'Could not reach the server. Check the connection, the base URL and CORS settings of the proxy.', {
+  return failure('network', 'Could not reach the server. Check that it is running and its URL (base URL or endpoint).', {
     retryable: true,
     cause,
   });

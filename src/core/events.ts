@@ -20,7 +20,9 @@ export type ErrorKind =
   | 'protocol'
   | 'validation'
   | 'tool'
-  | 'storage';
+  | 'storage'
+  /** `<stream-chat>` only: showing the answer failed (the text that arrived is kept). */
+  | 'render';
 
 /** A zod-like issue, kept as plain data so it survives structured cloning and storage. */
 export interface ValidationIssue {
@@ -40,8 +42,20 @@ export interface ChatError {
   issues?: ValidationIssue[];
   /** Validation / protocol errors: the raw text that was received. */
   raw?: string;
+  /**
+   * Network errors before any answer: the likely cause, inferred from `navigator.onLine`, the page's
+   * scheme and origin and the URL (the browser does not tell). The message says the same in words.
+   */
+  network?: NetworkCause;
   cause?: unknown;
 }
+
+/**
+ * `offline`: the browser has no network. `mixed-content`: an https page asked an http URL, which
+ * browsers block. `cors`: another origin that did not allow this page (or is down). `unreachable`:
+ * the server could not be reached (down, wrong URL, the connection refused).
+ */
+export type NetworkCause = 'offline' | 'mixed-content' | 'cors' | 'unreachable';
 
 export type FinishReason =
   | 'stop'

@@ -8,6 +8,8 @@ import { ChatFailure, droppedMidAnswer, isAbortLike, retryAfterOf, timeoutError,
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
 import { IdleWatchdog } from './idle-watchdog.js';
 import type { ChatMessage, ToolCall } from './messages.js';
+import { explainNetworkFailure } from './network-failure.js';
+import { redactError, secretsOf } from './redact.js';
 import type { RunChatOptions } from './options.js';
 import type { OutputFormat, Provider, ToolSpec } from './providers/provider.js';
 import { TimeSlicer } from './time-slice.js';
@@ -132,7 +134,11 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
   const calls = slots
     .filter(Boolean)
     .map((s, i) => ({ id: s.id ?? `call_${step}_${i}`, name: s.name ?? '', argsText: s.parser.text, args: s.parser.value }));
-  if (error?.kind === 'network' && (text !== '' || calls.length > 0)) error = droppedMidAnswer(error);
+  if (error?.kind === 'network') {
+    error = text !== '' || calls.length > 0 ? droppedMidAnswer(error) : explainNetworkFailure(error, requestUrl(options));
+  }
+  // Server-supplied text (an error body, a streamed error) may repeat the request's credentials.
+  if (error) error = redactError(error, secretsOf(options));
   const stopped = controller.signal.aborted && !error;
   const finishReason: FinishReason = stopped ? 'aborted' : error ? 'error' : finish!;
   const toolCalls: ToolCall[] =
@@ -140,4 +146,11 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
       ? calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.argsText || '{}' } }))
       : [];
   return { text, toolCalls, calls, usage, finishReason: toolCalls.length ? 'tool_calls' : finishReason, error };
+}
+
+/** Where the request went, for telling a blocked request from an unreachable server. */
+function requestUrl(options: RunChatOptions): string | undefined {
+  const provider = options.provider ?? 'openai';
+  if (provider === 'openai' || provider === 'openai-responses') return options.baseURL ?? 'https://api.openai.com/v1';
+  return options.endpoint;
 }

@@ -8,6 +8,7 @@ import { modelQueue, worthAnotherModel } from './fallback.js';
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
 import type { ChatMessage } from './messages.js';
 import { runModelStep } from './model-step.js';
+import { redactError, secretsOf } from './redact.js';
 import { correctionMessages, ObjectStream, planOutput } from './object-stream.js';
 import type { ChatResult, RunChatOptions, Tool } from './options.js';
 import type { ToolSpec } from './providers/provider.js';
@@ -153,7 +154,7 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
       break;
     }
   } catch (e) {
-    error = toChatError(e);
+    error = redactError(toChatError(e), secretsOf(options));
     finishReason = 'error';
     emit({ type: 'error', error, text: typeof message.content === 'string' ? message.content : '' });
   }

@@ -10,7 +10,8 @@ import type { ChatMessage, ChatResult } from '../core/index.js';
 import { DraftWriter } from './draft-writer.js';
 import type { HistoryStore } from './history-store.js';
 import { reconcile } from './reconcile.js';
-import type { ConversationRecord, MessageRecord } from './records.js';
+import { toChatMessage, type ConversationRecord, type MessageRecord } from './records.js';
+import { answeredToolCalls } from './tool-pairs.js';
 import type { Release } from './tab-sync.js';
 
 /** A forced draft write (a block closed) is skipped if the last write is younger than this. */
@@ -103,14 +104,21 @@ export class HistorySession {
   /**
    * The history about to be sent, whatever changed it (a new user message, a regenerate or retry that
    * dropped the last answer, an edit): stored first (dropping stored messages an edit or a regenerate
-   * replaced), under the conversation's answer lock. Waits if another tab is answering in it.
+   * replaced), under the conversation's answer lock. When another tab is answering in it, this waits
+   * for that answer and returns the history to send instead: the conversation as stored, that answer
+   * included, then this tab's new message.
    */
-  async turnStarting(history: readonly ChatMessage[]): Promise<void> {
+  async turnStarting(history: readonly ChatMessage[]): Promise<ChatMessage[] | undefined> {
     await this.#finishing;
     const id = this.options.conversationId();
-    const release = (await this.store.acquire(id)) ?? (await this.#waitForOtherTab(id));
+    const own = await this.store.acquire(id);
+    const release = own ?? (await this.#waitForOtherTab(id));
     this.#turn = { ...newTurn(), id, base: history.length, release, synced: true };
     await this.#sync(id, history);
+    if (own) return undefined;
+    const current = answeredToolCalls(this.records).map(toChatMessage);
+    if (this.#turn?.id === id) this.#turn.base = current.length;
+    return current;
   }
 
   /** The run started: its answer gets a draft record, right after the history it answers. */

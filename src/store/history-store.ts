@@ -26,7 +26,7 @@ import {
   type MessageStatus,
   type StoreKey,
 } from './records.js';
-import { PROBLEM_MESSAGES, reasonOf, type StorageProblem } from './storage-problem.js';
+import { PROBLEM_MESSAGES, reasonOf, type StorageProblem, type StorageProblemReason } from './storage-problem.js';
 import { TabSync, type ChangeListener, type HistoryChange, type Release } from './tab-sync.js';
 import { checkConversationRecord, checkMessageRecord } from './validate.js';
 
@@ -70,6 +70,8 @@ export class HistoryStore {
   /** Everything read or written while on IndexedDB: the seed of the memory copy if it fails. */
   #mirror = new Map<string, Entry>();
   #reported = new Set<string>();
+  /** Per conversation, the unreadable message records found so far (by the same identity as #reported). */
+  #unreadable = new Map<string, Set<string>>();
   /** Conversations whose answer lock this store holds (so its own lock is not "another tab"). */
   #holding = new Set<string>();
 
@@ -78,7 +80,11 @@ export class HistoryStore {
     this.dbName = databaseName(options.storageKey);
     this.#onProblem = options.onProblem;
     if (this.storage === 'indexeddb') {
-      this.#backend = new IdbBackend(this.dbName, options.storeFactory, { stats: options.stats });
+      this.#backend = new IdbBackend(this.dbName, options.storeFactory, {
+        stats: options.stats,
+        // Another tab's delete or upgrade goes through at once; this tab carries on in memory.
+        onVersionChange: () => this.#fallBack(undefined, 'versionchange'),
+      });
     } else {
       this.#backend = new MemoryBackend();
     }
@@ -101,11 +107,19 @@ export class HistoryStore {
 
   // ---- reading ----
 
-  /** Every conversation, newest first. Unreadable records are skipped and reported. */
+  /**
+   * Every conversation, newest first. Unreadable records are skipped and reported; a conversation's
+   * `count` leaves out the messages found unreadable so far, which are in `unreadable`.
+   */
   async listConversations(): Promise<ConversationRecord[]> {
     const raw = await this.#run((b) => b.range(...CONVERSATIONS));
     const list = raw.map((v) => this.#readConversation(v)).filter((c): c is ConversationRecord => !!c);
-    return list.sort((a, b) => b.updatedAt - a.updatedAt);
+    return list.map((c) => this.#withUnreadable(c)).sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+
+  #withUnreadable(record: ConversationRecord): ConversationRecord {
+    const unreadable = this.#unreadable.get(record.id)?.size ?? 0;
+    return unreadable ? { ...record, count: Math.max(0, record.count - unreadable), unreadable } : record;
   }
 
   async getConversation(id: string): Promise<ConversationRecord | undefined> {
@@ -124,7 +138,7 @@ export class HistoryStore {
       options.last === undefined ? b.range(lower, top) : b.range(lower, top, { reverse: true, limit: options.last }),
     );
     if (options.last !== undefined) raw.reverse();
-    return raw.map((v) => this.#readMessage(v)).filter((m): m is MessageRecord => !!m);
+    return raw.map((v) => this.#readMessage(v, id)).filter((m): m is MessageRecord => !!m);
   }
 
   // ---- writing ----
@@ -324,11 +338,11 @@ export class HistoryStore {
     return this.#read(value, checkConversationRecord, report) as ConversationRecord | undefined;
   }
 
-  #readMessage(value: unknown): MessageRecord | undefined {
-    return this.#read(value, checkMessageRecord, true) as MessageRecord | undefined;
+  #readMessage(value: unknown, conversationId: string): MessageRecord | undefined {
+    return this.#read(value, checkMessageRecord, true, conversationId) as MessageRecord | undefined;
   }
 
-  #read(value: unknown, check: (v: unknown) => { message: string }[], report: boolean) {
+  #read(value: unknown, check: (v: unknown) => { message: string }[], report: boolean, conversationId?: string) {
     const migrated = migrate(value);
     const problems = migrated.ok ? check(migrated.record) : [{ message: `the record ${migrated.reason}` }];
     if (!problems.length && migrated.ok) {
@@ -336,11 +350,11 @@ export class HistoryStore {
       if (this.#backend.kind === 'indexeddb') this.#mirror.set(JSON.stringify(keyOf(record)), [keyOf(record), record]);
       return record;
     }
-    if (report) this.#reportCorrupt(value, problems.map((p) => p.message).join('; '));
+    if (report) this.#reportCorrupt(value, problems.map((p) => p.message).join('; '), conversationId);
     return undefined;
   }
 
-  #reportCorrupt(value: unknown, detail: string): void {
+  #reportCorrupt(value: unknown, detail: string, conversationId?: string): void {
     const v = value as Record<string, unknown> | null;
     const key: StoreKey | undefined =
       v && typeof v === 'object' && typeof v.conversationId === 'string' && typeof v.seq === 'number'
@@ -349,6 +363,10 @@ export class HistoryStore {
           ? conversationKey(v.id)
           : undefined;
     const id = JSON.stringify(key ?? value ?? null).slice(0, 200);
+    if (conversationId !== undefined) {
+      const found = this.#unreadable.get(conversationId) ?? new Set<string>();
+      this.#unreadable.set(conversationId, found.add(id));
+    }
     if (this.#reported.has(id)) return;
     this.#reported.add(id);
     this.#onProblem?.({
@@ -406,13 +424,12 @@ export class HistoryStore {
     }
   }
 
-  #fallBack(error: unknown): void {
+  #fallBack(error: unknown, reason: StorageProblemReason = reasonOf(error)): void {
     if (this.#backend.kind === 'memory') return;
-    const reason = reasonOf(error);
     this.#backend.close();
     this.#backend = new MemoryBackend([...this.#mirror.values()]);
     this.#mirror.clear();
-    this.#problem = { kind: 'storage', reason, message: PROBLEM_MESSAGES[reason], retryable: false, fallback: true, cause: error };
+    this.#problem = { kind: 'storage', reason, message: PROBLEM_MESSAGES[reason], retryable: false, fallback: true, ...(error === undefined ? {} : { cause: error }) };
     this.#onProblem?.(this.#problem);
   }
 

@@ -7,6 +7,7 @@
 import { createStore, del, delMany, entries, get, promisifyRequest, setMany, type UseStore } from 'idb-keyval';
 import { byteSize, type AppendPlan, type Backend, type Entry, type RangeOptions, type WriteStats } from './backend.js';
 import type { StoreKey } from './records.js';
+import { closedForAnotherTab, closingOnVersionChange } from './version-change.js';
 
 export const OBJECT_STORE = 'kv';
 
@@ -19,19 +20,37 @@ export class IdbBackend implements Backend {
   #use!: UseStore;
   /** The connection last seen, so reopen() can close it: Safari may leave a dead one behind. */
   #db: IDBDatabase | undefined;
+  /** Another tab deleted or upgraded the database: it is never opened again from here (that would recreate it). */
+  #released = false;
+  readonly #onVersionChange?: () => void;
 
   constructor(
     readonly dbName: string,
     readonly factory: StoreFactory = createStore,
-    options: { stats?: boolean } = {},
+    options: { stats?: boolean; onVersionChange?: () => void } = {},
   ) {
     if (options.stats) this.stats = { transactions: 0, bytes: 0 };
+    this.#onVersionChange = options.onVersionChange;
     this.reopen();
+  }
+
+  /** True once the connection was closed for another tab's delete or upgrade. */
+  get released(): boolean {
+    return this.#released;
   }
 
   reopen(): void {
     this.close();
-    const use = this.factory(this.dbName, OBJECT_STORE);
+    if (this.#released) {
+      this.#use = closedForAnotherTab;
+      return;
+    }
+    const use = closingOnVersionChange(this.factory(this.dbName, OBJECT_STORE), () => {
+      this.#released = true;
+      this.#db = undefined;
+      this.#use = closedForAnotherTab;
+      this.#onVersionChange?.();
+    });
     this.#use = (mode, callback) =>
       use(mode, (store) => {
         this.#db = store.transaction.db;

@@ -4,6 +4,7 @@
  * When IndexedDB is not usable the key is kept in memory only, for the life of the page.
  */
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { closingOnVersionChange } from './version-change.js';
 
 export interface KeyStore {
   get(): Promise<string | undefined>;
@@ -17,7 +18,9 @@ export function createKeyStore(storageKey = '', storage: 'indexeddb' | 'memory' 
   let memory: string | undefined;
   let db: UseStore | undefined;
   let broken = storage !== 'indexeddb';
-  const use = () => (db ??= createStore(KEY_DATABASE, 'keys'));
+  // Another tab wiping the keys (signing out) is never blocked by this one: the connection closes, and
+  // the key lives on in memory only if it was set here after that.
+  const use = () => (db ??= closingOnVersionChange(createStore(KEY_DATABASE, 'keys'), () => (broken = true)));
   const name = storageKey || 'default';
   const guarded = async <T>(op: () => Promise<T>, fallback: () => T): Promise<T> => {
     if (broken) return fallback();

@@ -27,8 +27,13 @@ export interface ConversationRecord {
   createdAt: number;
   updatedAt: number;
   model?: string;
-  /** Messages in the conversation. */
+  /**
+   * Messages in the conversation. In what `listConversations()` returns, only the readable ones:
+   * records found unreadable (and skipped) are counted apart, in `unreadable`.
+   */
   count: number;
+  /** Stored messages this page found unreadable and skipped. Never stored: counted as they are read. */
+  unreadable?: number;
 }
 
 export interface MessageRecord extends ChatMessage {

@@ -8,6 +8,8 @@ export type StorageProblemReason =
   | 'quota'
   /** The browser closed the connection and reopening did not help. */
   | 'closed'
+  /** Another tab deleted or upgraded the database (a "sign out and wipe"): this one let go of it. */
+  | 'versionchange'
   /** A stored record could not be read; it was skipped. */
   | 'corrupt';
 
@@ -28,11 +30,13 @@ export const PROBLEM_MESSAGES: Record<StorageProblemReason, string> = {
     'This browser does not let the page save history (private mode or blocked storage). The conversation is kept until the page closes.',
   quota: 'Storage is full, so history is no longer saved. The conversation is kept until the page closes.',
   closed: 'The browser closed the history database. The conversation is kept until the page closes.',
+  versionchange:
+    'Another tab deleted or replaced the saved history, so this tab no longer saves it. The conversation is kept until the page closes.',
   corrupt: 'A stored record could not be read and was skipped.',
 };
 
 /** Which failure an IndexedDB error is. */
-export function reasonOf(error: unknown): Exclude<StorageProblemReason, 'corrupt'> {
+export function reasonOf(error: unknown): Exclude<StorageProblemReason, 'corrupt' | 'versionchange'> {
   const name = (error as { name?: string })?.name ?? '';
   const message = String((error as { message?: string })?.message ?? '');
   if (name === 'QuotaExceededError' || /quota/i.test(message)) return 'quota';

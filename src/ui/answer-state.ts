@@ -3,7 +3,7 @@
  * straight to the answer's stable bodies; only changes of shape (a new segment, a tool's state,
  * the end) ask for a template update, reported by the return value.
  */
-import type { ChatEvent } from '../core/index.js';
+import type { ChatError, ChatEvent } from '../core/index.js';
 import { ObjectBody, type ObjectBodyOptions } from './object-body.js';
 import { TextBody } from './text-body.js';
 import { nextKey, type AssistantItem, type TextSegment, type ToolCallState } from './view-model.js';
@@ -108,6 +108,7 @@ export class AnswerState {
         if (event.finishReason === 'aborted' || event.finishReason === 'error' || event.error) this.cut();
         else this.finish();
         item.usage = event.usage;
+        item.finishReason = event.finishReason;
         if (item.object) {
           // The turn is over, valid or not: nothing is still being written.
           const final = event.object !== undefined ? { value: event.object, complete: true } : {};
@@ -119,6 +120,13 @@ export class AnswerState {
           event.finishReason === 'aborted' ? 'stopped' : event.error || event.finishReason === 'error' ? 'error' : 'done';
         return true;
     }
+  }
+
+  /** Showing the answer failed: it ends here as an error, with everything received shown. */
+  fail(error: ChatError): void {
+    this.item.error = error;
+    this.item.status = 'error';
+    this.cut();
   }
 
   /** The answer is complete: the text eases out to its end. */

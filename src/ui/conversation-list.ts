@@ -37,6 +37,8 @@ export interface HistoryStrings {
   current: string;
   /** `{count}` is replaced. */
   messageCount: string;
+  /** `{count}` is replaced: stored messages that could not be read and were skipped, shown apart. */
+  unreadableCount: string;
   answeringElsewhere: string;
   waitingForOtherTab: string;
   interruptedAnswer: string;
@@ -69,6 +71,7 @@ export const defaultHistoryStrings: HistoryStrings = {
   noConversations: 'No saved conversations yet.',
   current: 'open',
   messageCount: '{count} messages',
+  unreadableCount: '{count} unreadable',
   answeringElsewhere: 'This conversation is answering in another tab.',
   waitingForOtherTab: 'This conversation is answering in another tab; your message will be sent when it is done.',
   interruptedAnswer: 'This answer was interrupted.',
@@ -248,7 +251,9 @@ export class ConversationList extends LitElement {
     return html`<li data-id=${c.id} aria-current=${current ? 'true' : 'false'}>
       <button type="button" class="open" title=${title} aria-label=${fill(s.openConversation, { title })}
         ?disabled=${this.disabled} @click=${() => (this.#say('open', { id: c.id }), this.#collapse())}>${title}</button>
-      <span class="count">${fill(s.messageCount, { count: c.count })}</span>
+      <span class="count">${fill(s.messageCount, { count: c.count })}${c.unreadable
+          ? html` <span class="unreadable" part="unreadable-count">(${fill(s.unreadableCount, { count: c.unreadable })})</span>`
+          : nothing}</span>
       <button type="button" class="rename" aria-label=${fill(s.renameButton, { title })} @click=${() => this.#startRename(c.id)}>${s.rename}</button>
       <button type="button" class="delete" aria-label=${fill(s.deleteLabel, { title })} ?disabled=${this.disabled && current}
         @click=${() => this.#say('delete', { id: c.id })}>${s.delete}</button>

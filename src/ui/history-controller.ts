@@ -183,7 +183,7 @@ export class HistoryController implements ReactiveController, TurnHistory {
     return this.loadingEarlier ? this.earlier : undefined;
   }
 
-  turnStarting(messages: readonly ChatMessage[]): Promise<void> {
+  turnStarting(messages: readonly ChatMessage[]): Promise<ChatMessage[] | undefined> {
     return this.session.turnStarting(messages);
   }
 

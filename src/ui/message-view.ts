@@ -34,6 +34,10 @@ export interface MessageContext {
   submitEdit(item: UserItem, text: string): void;
   cancelEdit(): void;
   regenerate(): void;
+  /** Showing `item` threw (its body shows what it can); the element reports it. */
+  renderFailed(item: AssistantItem, cause: unknown): void;
+  /** Asks the model to go on after an answer cut at its length limit. */
+  continueCut(): void;
   decide(call: ToolCallState, approved: boolean): void;
   /** Tool schemas and view strings for the live arguments of tool calls. */
   toolArgs: ToolArgsOptions;
@@ -94,6 +98,23 @@ export function renderUserMessage(item: UserItem, ctx: MessageContext): Template
   </article>`;
 }
 
+/**
+ * An answer that ended early without an error looks complete unless it says so: cut at the model's
+ * token limit (with Continue, on the last answer), or stopped by the provider's content filter.
+ */
+function renderCutNote(item: AssistantItem, ctx: MessageContext, isLast: boolean): TemplateResult | typeof nothing {
+  if (item.status !== 'done') return nothing;
+  if (item.finishReason === 'content_filter') {
+    return html`<p class="note" part="note filtered-note" role="note">${ctx.strings.filtered}</p>`;
+  }
+  if (item.finishReason !== 'length') return nothing;
+  return html`<p class="note" part="note cut-note" role="note">${ctx.strings.cutAtLimit}
+    ${isLast
+      ? html`<button type="button" class="button" part="continue-cut-button" ?disabled=${ctx.busy}
+          @click=${() => ctx.continueCut()}>${ctx.strings.continueCut}</button>`
+      : nothing}</p>`;
+}
+
 export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext): TemplateResult {
   const { strings } = ctx;
   const live = item.status === 'waiting' || item.status === 'streaming';
@@ -103,17 +124,18 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
       data-status=${item.status} aria-label=${strings.assistant} aria-busy=${live ? 'true' : 'false'}>
     ${repeat(item.segments, (segment) => segment.key, (segment) =>
       segment.kind === 'text'
-        ? html`<div class="markdown" part="markdown" ${mount((el) => segment.body.attach(el, ctx.markdown, strings))}></div>`
+        ? html`<div class="markdown" part="markdown" ${mount((el) => segment.body.attach(el, ctx.markdown, strings, (cause) => ctx.renderFailed(item, cause)))}></div>`
         : renderToolCall(segment.call, strings, ctx.now, ctx.decide, ctx.toolArgs),
     )}
     ${item.object
       ? html`<div class="object" part="object" data-complete=${item.object.state.complete ? 'true' : 'false'}
-          ${mount((el) => item.object!.attach(el))}></div>`
+          ${mount((el) => item.object!.attach(el, (cause) => ctx.renderFailed(item, cause)))}></div>`
       : nothing}
     ${(item.notices ?? []).map((notice) => html`<p class="note notice" part="notice" role="status">${notice}</p>`)}
     ${live && empty ? html`<p class="thinking" part="thinking">${strings.thinking}</p>` : nothing}
     ${item.status === 'stopped' ? html`<p class="note" part="note">${strings.stopped}</p>` : nothing}
     ${item.status === 'error' ? html`<p class="note" part="note">${strings.interrupted}</p>` : nothing}
+    ${renderCutNote(item, ctx, isLast)}
     ${ctx.showUsage && item.usage ? renderUsage(item.usage, strings, ctx.currency, ctx.locale) : nothing}
     ${live || empty
       ? nothing

@@ -7,6 +7,7 @@
 import { render as litRender } from 'lit';
 import type { Schema, ValidationIssue } from '../core/index.js';
 import { defaultFrameClock, objectViewPart, type ObjectView, type ObjectViewState, type ObjectViewStrings } from '../render/index.js';
+import type { RenderFailed } from './render-failure.js';
 
 export interface ObjectState {
   value: unknown;
@@ -34,11 +35,17 @@ export class ObjectBody {
   private view?: ObjectView;
   private frame = 0;
 
+  /** Rendering threw: the value is no longer drawn (the answer's text stays in the history). */
+  private failed = false;
+  private onFailed?: RenderFailed;
+
   constructor(private readonly options: () => ObjectBodyOptions) {}
 
-  attach(container: HTMLElement): void {
+  /** `onFailed` hears of a rendering that threw (the host's `renderObject`, or the built-in view). */
+  attach(container: HTMLElement, onFailed?: RenderFailed): void {
     if (this.container === container) return;
     this.container = container;
+    this.onFailed = onFailed;
     this.view = undefined;
     this.schedule();
   }
@@ -69,7 +76,18 @@ export class ObjectBody {
 
   private render(): void {
     const container = this.container;
-    if (!container) return;
+    if (!container || this.failed) return;
+    try {
+      this.draw(container);
+    } catch (cause) {
+      this.failed = true;
+      container.replaceChildren();
+      container.setAttribute('data-failed', '');
+      this.onFailed?.(cause);
+    }
+  }
+
+  private draw(container: HTMLElement): void {
     const { renderObject, schema, strings } = this.options();
     const state: ObjectViewState = {
       complete: this.state.complete,

@@ -74,6 +74,9 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @csspart object - An answer's structured value (with `schema`).
  * @csspart thinking - Shown until the first token.
  * @csspart note - "Stopped" / "Interrupted" under a cut answer.
+ * @csspart cut-note - Under an answer the model stopped at its length limit (also `note`); holds `continue-cut-button`.
+ * @csspart continue-cut-button - Asks the model to go on after an answer cut at its length limit.
+ * @csspart filtered-note - Under an answer the provider's content filter stopped (also `note`).
  * @csspart usage - The usage line (`show-usage`).
  * @csspart message-actions - The row of message buttons.
  * @csspart copy-button - Copies a message.
@@ -546,7 +549,17 @@ export class StreamChat extends LitElement {
   /** The list's actions: created once, so guarded bubbles keep working handlers. */
   private readonly listActions: Pick<
     ListContext,
-    'copy' | 'startEdit' | 'submitEdit' | 'cancelEdit' | 'regenerate' | 'decide' | 'toolArgs' | 'isSendKey' | 'sendPrompt'
+    | 'copy'
+    | 'startEdit'
+    | 'submitEdit'
+    | 'cancelEdit'
+    | 'regenerate'
+    | 'renderFailed'
+    | 'continueCut'
+    | 'decide'
+    | 'toolArgs'
+    | 'isSendKey'
+    | 'sendPrompt'
   > = {
     copy: (item) => void this.copy(item),
     startEdit: (item) => {
@@ -566,6 +579,8 @@ export class StreamChat extends LitElement {
       this.stamp++;
     },
     regenerate: () => void this.turns.regenerate(),
+    renderFailed: (item, cause) => this.turns.renderFailed(item, cause),
+    continueCut: () => void this.historyController.continueAnswer(),
     decide: (call, approved) => this.turns.decide(call, approved),
     toolArgs: {
       schemaOf: (name) => this.tools?.find((tool) => tool.name === name)?.parameters,
@@ -579,6 +594,19 @@ export class StreamChat extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('strings') || changed.has('showUsage') || changed.has('currency')) this.stamp++;
+  }
+
+  /**
+   * An update that throws (a part of the template failing on an answer's shape) would reject
+   * `updateComplete` into the page and leave the turn running behind a frozen view: it ends the
+   * running turn with a render error instead, or shows that error when no turn runs.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    try {
+      return super.scheduleUpdate();
+    } catch (cause) {
+      this.turns.updateFailed(cause);
+    }
   }
 
   protected override render() {

@@ -39,6 +39,12 @@ export interface Strings {
   stopped: string;
   /** Shown on an answer that failed before its end. */
   interrupted: string;
+  /** Shown under an answer the model stopped at its token limit (`finish_reason: length`), with Continue. */
+  cutAtLimit: string;
+  /** The button that asks the model to go on after a cut answer. */
+  continueCut: string;
+  /** Shown under an answer the provider's content filter stopped (`finish_reason: content_filter`). */
+  filtered: string;
   /** Fallback when an error event carries no message. */
   genericError: string;
   /** Shown while the engine waits before a retry; `{seconds}` is replaced. */
@@ -111,6 +117,9 @@ export const defaultStrings: Strings = {
   answerReady: 'Answer ready',
   stopped: 'Stopped',
   interrupted: 'Interrupted',
+  cutAtLimit: 'The answer was cut off at the model’s length limit.',
+  continueCut: 'Continue',
+  filtered: 'The provider’s content filter stopped this answer; it may be incomplete.',
   genericError: 'Something went wrong. Please try again.',
   retrying: 'Connection trouble, retrying in {seconds} s…',
   model: 'Model',

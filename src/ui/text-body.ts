@@ -11,6 +11,7 @@
  */
 import { html, render, type TemplateResult } from 'lit';
 import { defaultFrameClock, instantRelease, markdownPart, Smoother, type MarkdownOptions, type MarkdownPart } from '../render/index.js';
+import type { RenderFailed } from './render-failure.js';
 import { defaultStrings, type Strings } from './strings.js';
 
 type MarkdownStream = InstanceType<MarkdownPart['MarkdownStream']>;
@@ -30,19 +31,27 @@ export class TextBody {
   private plain?: Text;
   /** The markdown part failed to download: the plain text is all there will be until a retry. */
   private loadFailed = false;
+  /** Rendering threw: the text is shown as plain text from then on. */
+  private failed = false;
+  private onFailed?: RenderFailed;
 
   constructor() {
     this.shown = new Promise((resolve) => (this.markShown = resolve));
   }
 
-  /** Called by the template with the container this body owns; idempotent. */
-  attach(container: HTMLElement, options: MarkdownOptions, strings: BodyStrings = defaultStrings): void {
+  /**
+   * Called by the template with the container this body owns; idempotent. `onFailed` hears of a
+   * rendering that threw (the body then shows its text as plain text).
+   */
+  attach(container: HTMLElement, options: MarkdownOptions, strings: BodyStrings = defaultStrings, onFailed?: RenderFailed): void {
     if (this.container === container) return;
     this.dispose();
     this.container = container;
+    this.onFailed = onFailed;
     container.classList.add('md');
     container.removeAttribute('data-complete');
     container.textContent = '';
+    if (this.failed) return this.showPlain();
     const markdown = markdownPart.loaded;
     if (markdown) this.start(markdown, options);
     else this.waitForMarkdown(container, options, strings);
@@ -82,30 +91,34 @@ export class TextBody {
 
   private start(markdown: MarkdownPart, options: MarkdownOptions): void {
     const container = this.container!;
-    this.stream = new markdown.MarkdownStream(container, { ...options, clock: defaultFrameClock });
-    if (this.finished) {
-      this.stream.setText(this.text);
-      this.done();
-      return;
-    }
-    // What arrived before the container (or the markdown part) existed is shown at once.
-    this.stream.append(this.text);
-    this.smoother = new Smoother(
-      (released, last) => {
-        // The smoother already releases once per frame: render in this frame rather than the next.
-        this.stream?.append(released);
-        this.stream?.flush();
-        if (last) this.complete();
-      },
-      { instant: instantRelease(), clock: defaultFrameClock },
-    );
+    this.guard(() => {
+      this.stream = new markdown.MarkdownStream(container, { ...options, clock: defaultFrameClock });
+      if (this.finished) {
+        this.stream.setText(this.text);
+        this.done();
+        return;
+      }
+      // What arrived before the container (or the markdown part) existed is shown at once.
+      this.stream.append(this.text);
+      this.smoother = new Smoother(
+        (released, last) =>
+          this.guard(() => {
+            // The smoother already releases once per frame: render in this frame rather than the next.
+            this.stream?.append(released);
+            this.stream?.flush();
+            if (last) this.complete();
+          }),
+        { instant: instantRelease(), clock: defaultFrameClock },
+      );
+    });
   }
 
   /** A streamed delta. */
   push(delta: string): void {
     if (this.finished || !delta) return;
     this.text += delta;
-    if (this.plain) this.plain.appendData(delta);
+    if (this.failed) this.container?.append(delta);
+    else if (this.plain) this.plain.appendData(delta);
     this.smoother?.push(delta);
   }
 
@@ -115,9 +128,10 @@ export class TextBody {
     this.finished = true;
     this.smoother?.dispose();
     this.smoother = undefined;
-    if (this.plain) this.plain.data = text;
-    if (this.stream) {
-      this.stream.setText(text);
+    if (this.failed) this.showPlain();
+    else if (this.plain) this.plain.data = text;
+    else if (this.stream) {
+      this.guard(() => this.stream!.setText(text));
       this.done();
     }
   }
@@ -133,8 +147,8 @@ export class TextBody {
   /** The stream was cut (stop, error): everything received is shown now, no easing out. */
   cut(): void {
     this.finished = true;
-    this.smoother?.flush();
-    this.complete();
+    this.guard(() => this.smoother?.flush());
+    this.guard(() => this.complete());
   }
 
   dispose(): void {
@@ -148,6 +162,34 @@ export class TextBody {
 
   get isFinished(): boolean {
     return this.finished;
+  }
+
+  /** Runs a rendering step; if it throws, the text is shown plain and the failure reported once. */
+  private guard(step: () => void): void {
+    if (this.failed) return;
+    try {
+      step();
+    } catch (cause) {
+      this.failed = true;
+      try {
+        this.smoother?.dispose();
+        this.stream?.dispose();
+      } catch {
+        // Already failing: what matters is that the text is shown and the failure reported.
+      }
+      this.smoother = undefined;
+      this.stream = undefined;
+      this.showPlain();
+      this.onFailed?.(cause);
+    }
+  }
+
+  /** The whole text as plain text: nothing to parse, nothing that can fail again. */
+  private showPlain(): void {
+    if (!this.container) return;
+    this.container.textContent = this.text;
+    this.container.setAttribute('data-plain', '');
+    this.done();
   }
 
   private complete(): void {

@@ -11,9 +11,10 @@ import { AnswerState } from './answer-state.js';
 import type { SendDetail } from './chat-types.js';
 import type { ObjectBodyOptions } from './object-body.js';
 import { format, type Strings } from './strings.js';
-import { TextBody } from './text-body.js';
 import { ToolClock } from './tool-clock.js';
 import { crashedResult, refusedResult } from './turn-results.js';
+import { renderError, safely, TurnFailure } from './render-failure.js';
+import { TextBody } from './text-body.js';
 import { itemsFromHistory } from './items-from-history.js';
 import { answerText, newAnswer, nextKey, type AssistantItem, type Item, type ToolCallState, type UserItem } from './view-model.js';
 
@@ -28,8 +29,12 @@ export interface TurnHistory {
   beforeSend(): boolean;
   /** Resolves once the whole opened conversation is shown (the request must carry all of it). */
   complete(): Promise<void> | undefined;
-  /** The history about to be sent (a new message, an edit, a regenerate): stored before the request. */
-  turnStarting(messages: readonly ChatMessage[]): Promise<void>;
+  /**
+   * The history about to be sent (a new message, an edit, a regenerate): stored before the request.
+   * Returns the history to send instead when another tab answered in this conversation meanwhile
+   * (its answer, then this message), else nothing.
+   */
+  turnStarting(messages: readonly ChatMessage[]): Promise<ChatMessage[] | undefined | void>;
   /** The run started: its answer is about to stream after `messages`. */
   turnStarted(messages: readonly ChatMessage[]): void;
   /** The current step's text so far (`delta` is what arrived now). */
@@ -74,7 +79,9 @@ export class TurnController implements ReactiveController {
   announcement = '';
   /** Redraws running tools' elapsed time. */
   readonly toolClock: ToolClock;
-  private current?: { abort(): void; done: Promise<ChatResult>; answer: AssistantItem };
+  private current?: { abort(): void; done: Promise<ChatResult>; answer: AssistantItem; fail(cause: unknown): void };
+  /** An update failed and its render error is being shown: the same failure is not reported again. */
+  private updateFailing = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -130,7 +137,14 @@ export class TurnController implements ReactiveController {
     const user: UserItem = { kind: 'user', key: nextKey('u'), text: content, index: cut, version: 0 };
     this.items = [...kept, user];
     this.setBusy(true); // busy from here: a second Enter while storage works must not send twice
-    await this.guard(() => this.options.history.turnStarting(this.history));
+    let current: ChatMessage[] | undefined | void;
+    await this.guard(async () => void (current = await this.options.history.turnStarting(this.history)));
+    // Another tab answered first: its answer is shown and sent before this message.
+    if (current) {
+      this.history = [...current];
+      this.items = itemsFromHistory(this.history, this.options.objectOptions());
+      this.options.followEnd();
+    }
     return this.runTurn();
   }
 
@@ -144,7 +158,7 @@ export class TurnController implements ReactiveController {
     this.history = this.history.slice(0, lastUser + 1);
     this.items = this.items.filter((item) => item.kind === 'user' || item.index <= lastUser);
     this.setBusy(true);
-    await this.guard(() => this.options.history.turnStarting(this.history));
+    await this.guard(async () => void (await this.options.history.turnStarting(this.history)));
     return this.runTurn();
   }
 
@@ -170,8 +184,9 @@ export class TurnController implements ReactiveController {
     answer.segments[answer.segments.length - 1] = { kind: 'text', key: nextKey('t'), step: 1, body };
     answer.status = 'waiting';
     answer.error = undefined;
+    answer.finishReason = undefined;
     this.setBusy(true);
-    await this.guard(() => this.options.history.turnStarting(this.history));
+    await this.guard(async () => void (await this.options.history.turnStarting(this.history)));
     return this.runTurn(answer);
   }
 
@@ -238,6 +253,7 @@ export class TurnController implements ReactiveController {
     const answer = continuing ?? newAnswer(this.history.length);
     const state = new AnswerState(answer, this.options.objectOptions());
     const controller = new AbortController();
+    const turn = new TurnFailure(controller);
     const history = this.history;
     if (continuing) this.touch(answer);
     else this.items = [...this.items, answer];
@@ -246,48 +262,79 @@ export class TurnController implements ReactiveController {
     this.announcement = '';
     this.setBusy(true);
     this.options.followEnd();
-    const done = this.consume(history, state, controller.signal, Boolean(continuing)).then(async (result) => {
-      this.current = undefined;
-      this.history = result.messages;
-      this.endAnswer(answer, result);
-      this.setBusy(false);
-      await this.guard(() => this.options.history.turnEnded(result, this.history));
-      return result;
-    });
-    this.current = { abort: () => controller.abort(), done, answer };
+    const done = this.consume(history, state, turn, Boolean(continuing))
+      .then(async (result) => {
+        this.current = undefined;
+        this.history = result.messages;
+        this.endAnswer(answer, result);
+        this.setBusy(false);
+        await this.guard(() => this.options.history.turnEnded(result, this.history));
+        return result;
+      })
+      // Nothing above should throw; should it, send() still resolves, with what arrived.
+      .catch((cause: unknown) => {
+        this.current = undefined;
+        this.setBusy(false);
+        const result = crashedResult(history, safely(() => answerText(answer), ''), cause);
+        this.error = result.error;
+        return result;
+      });
+    this.current = { abort: () => controller.abort(), done, answer, fail: (cause) => turn.fail(cause) };
     return done;
   }
 
-  private async consume(history: ChatMessage[], state: AnswerState, signal: AbortSignal, continuing: boolean): Promise<ChatResult> {
-    const stored = this.options.history;
+  private async consume(history: ChatMessage[], state: AnswerState, turn: TurnFailure, continuing: boolean): Promise<ChatResult> {
+    const signal = turn.signal;
     // A continued answer streams in place of the cut one: the history before it is what it follows.
     const before = continuing ? history.slice(0, -1) : history;
+    // A render failure ends the turn: the answer keeps what it shows, the host hears of it once.
+    turn.onFail = (error) => {
+      safely(() => state.fail(error), undefined);
+      this.touch(state.item);
+      this.error = error;
+      this.emit({ type: 'error', error, text: safely(() => answerText(state.item), '') });
+    };
     try {
       const run = runChat({ ...this.options.runOptions(history, signal), ...(continuing ? { continueAnswer: true } : {}) });
       signal.addEventListener('abort', () => run.abort(), { once: true });
       for await (const event of run) {
-        const notice = this.noticeAfter(event);
-        if (notice !== this.notice) {
-          this.notice = notice;
-          this.host.requestUpdate();
+        if (turn.error) {
+          // The answer is no longer rendered: text still arriving joins its plain text, the history
+          // still hears of the run, and the end says how the turn really ended.
+          if (event.type === 'text') safely(() => state.apply(event), false);
+          this.toHistory(event, before);
+          if (event.type === 'end') this.emit({ ...event, finishReason: 'error', error: turn.error });
+          continue;
         }
-        if (state.apply(event)) this.touch(state.item);
+        try {
+          const notice = this.noticeAfter(event);
+          if (notice !== this.notice) {
+            this.notice = notice;
+            this.host.requestUpdate();
+          }
+          if (state.apply(event)) this.touch(state.item);
+        } catch (cause) {
+          turn.fail(cause);
+          this.toHistory(event, before);
+          if (event.type === 'end') this.emit({ ...event, finishReason: 'error', error: turn.error! });
+          continue;
+        }
         if (event.type === 'error' && !event.retrying) {
           this.error = event.error;
           this.host.requestUpdate();
         }
         if (event.type === 'tool-start') this.toolClock.start();
         if (event.type === 'fallback') this.noteFallback(state.item, event);
-        if (event.type === 'start') stored.turnStarted(before);
-        else if (event.type === 'text') stored.textArrived(event.delta, event.text);
-        else if (event.type === 'step-end') stored.stepFinished(event.messages);
+        this.toHistory(event, before);
         this.emit(event);
       }
-      return await run.result;
+      const result = await run.result;
+      return turn.error ? { ...result, finishReason: 'error', error: turn.error } : result;
     } catch (cause) {
       // The engine promises not to throw; should it, the turn still ends cleanly with what arrived.
-      const result = crashedResult(history, answerText(state.item), cause);
-      state.apply({ type: 'error', error: result.error!, text: answerText(state.item) });
+      const text = safely(() => answerText(state.item), '');
+      const result = crashedResult(history, text, cause);
+      safely(() => state.apply({ type: 'error', error: result.error!, text }), false);
       this.error = result.error;
       return result;
     }
@@ -300,6 +347,37 @@ export class TurnController implements ReactiveController {
     const note = format(strings().fallbackUsed, { from: modelLabel(event.from), to: modelLabel(event.to), reason });
     answer.notices = [...(answer.notices ?? []), note];
     this.touch(answer);
+  }
+
+  /** What the stored history hears of the run's events. */
+  private toHistory(event: ChatEvent, history: ChatMessage[]): void {
+    const stored = this.options.history;
+    if (event.type === 'start') stored.turnStarted(history);
+    else if (event.type === 'text') stored.textArrived(event.delta, event.text);
+    else if (event.type === 'step-end') stored.stepFinished(event.messages);
+  }
+
+  /** Showing `item` threw: the running turn ends with it; an answer shown earlier gets the banner. */
+  renderFailed(item: AssistantItem, cause: unknown): void {
+    if (this.current?.answer === item) return this.current.fail(cause);
+    this.reportRenderError(renderError(cause), safely(() => answerText(item), ''));
+  }
+
+  /** An update of the element's template threw. */
+  updateFailed(cause: unknown): void {
+    if (this.current) return this.current.fail(cause);
+    // Once per failing update: showing the banner re-renders, which may fail the same way; and not
+    // again while the banner already says an answer could not be shown.
+    if (this.updateFailing || this.error?.kind === 'render') return;
+    this.updateFailing = true;
+    this.reportRenderError(renderError(cause), '');
+    void this.host.updateComplete.then(() => (this.updateFailing = false));
+  }
+
+  private reportRenderError(error: ChatError, text: string): void {
+    this.error = error;
+    this.emit({ type: 'error', error, text });
+    this.host.requestUpdate();
   }
 
   private noticeAfter(event: ChatEvent): string {

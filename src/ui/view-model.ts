@@ -4,7 +4,7 @@
  * per user message, one per answer (an answer spans every step of a tool loop). An answer's text and
  * value live in bodies (text-body.ts, object-body.ts) that own their DOM; the rest is plain data.
  */
-import type { ChatError, Usage, ValidationIssue } from '../core/index.js';
+import type { ChatError, FinishReason, Usage, ValidationIssue } from '../core/index.js';
 import type { ObjectBody } from './object-body.js';
 import type { TextBody } from './text-body.js';
 
@@ -67,6 +67,8 @@ export interface AssistantItem {
   error?: ChatError;
   /** Things the user should know that did not stop the answer (an MCP server that is down). */
   notices?: string[];
+  /** How the turn ended, once it has: `length` and `content_filter` are said under the answer. */
+  finishReason?: FinishReason;
   /** Index in the history of the first message of this answer. */
   index: number;
   version: number;

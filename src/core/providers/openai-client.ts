@@ -6,7 +6,7 @@
 import * as sdk from 'openai';
 import type OpenAI from 'openai';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
-import { fromSdkError } from './openai-errors.js';
+import { fromSdkError, readableErrorBodies } from './openai-errors.js';
 import { NO_KEY, wrapFetch } from './http-fetch.js';
 
 export async function createClient(request: ProviderRequest): Promise<OpenAI> {
@@ -23,7 +23,7 @@ export async function createClient(request: ProviderRequest): Promise<OpenAI> {
     // Failures reach the host as events; the SDK's own console logging would say it twice.
     logLevel: 'off',
     defaultHeaders: options.headers,
-    fetch: wrapFetch({ fetch: options.fetch, hasKey: !!options.apiKey, onActivity: request.onActivity }),
+    fetch: readableErrorBodies(wrapFetch({ fetch: options.fetch, hasKey: !!options.apiKey, onActivity: request.onActivity })),
   });
 }
 
