@@ -20,7 +20,9 @@ export type ErrorKind =
   | 'protocol'
   | 'validation'
   | 'tool'
-  | 'storage';
+  | 'storage'
+  /** A mistake in the options or the page's setup (e.g. its Content-Security-Policy), found before or while rendering; never retried. */
+  | 'config';
 
 /** A zod-like issue, kept as plain data so it survives structured cloning and storage. */
 export interface ValidationIssue {

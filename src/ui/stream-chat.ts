@@ -11,6 +11,7 @@ import type { MarkdownOptions, ObjectViewStrings } from '../render/index.js';
 import { promptsConverter, type ChatMode, type ChatTheme, type StorageKind, type SystemPrompt } from './chat-types.js';
 import { isSendKey } from './composer.js';
 import { PartsPrefetcher } from './parts-prefetcher.js';
+import { TrustedTypesNotice } from './trusted-types-notice.js';
 import { HistoryController } from './history-controller.js';
 import { renderHistoryList, renderHistoryNotices } from './history-view.js';
 import type { ListContext } from './message-list.js';
@@ -265,6 +266,8 @@ export class StreamChat extends LitElement {
       followEnd: () => this.follower.jumpToEnd(),
       spokenText: (answer) => this.spokenText(answer),
     });
+    // Says so when the page's Trusted Types policy keeps answers from rendering as HTML.
+    new TrustedTypesNotice(this, (error) => this.turns.reportProblem(error));
   }
 
   /** Alias of `baseUrl`, spelled as the engine and the OpenAI SDK spell it. */

@@ -308,6 +308,13 @@ export class TurnController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** A problem found outside a turn's stream (the page's setup): the banner and a `stream-chat-error`. */
+  reportProblem(error: ChatError): void {
+    this.error = error;
+    this.emit({ type: 'error', error, text: '' });
+    this.host.requestUpdate();
+  }
+
   private setBusy(busy: boolean): void {
     this.busy = busy;
     this.host.toggleAttribute('busy', busy);
