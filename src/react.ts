@@ -26,6 +26,7 @@ export const streamChatEvents = {
   onRetry: on('stream-chat-retry'),
   onError: on('stream-chat-error'),
   onEnd: on('stream-chat-end'),
+  onRendered: on('stream-chat-rendered'),
   onStorageError: on('stream-chat-storage-error'),
   onOpen: on('stream-chat-open'),
   onClose: on('stream-chat-close'),

@@ -55,6 +55,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @fires stream-chat-retry - The engine retries. Detail: `{ attempt, delayMs, error }`.
  * @fires stream-chat-error - Something failed. Detail: `{ error: { kind, message, retryable, status? }, text }`.
  * @fires stream-chat-end - The turn ended. Detail: `{ message, finishReason, usage, durationMs, object?, error? }`.
+ * @fires stream-chat-rendered - Follows `stream-chat-end` once the whole answer is on screen (the smoothed text has caught up): read or capture the DOM here. Detail: `{ message, finishReason }`.
  * @fires stream-chat-storage-error - The history could not be read or written.
  * @fires stream-chat-open - Popup mode: the panel opened.
  * @fires stream-chat-close - Popup mode: the panel closed.
