@@ -21,6 +21,7 @@ export const streamChatEvents = {
   onToolApproval: on('stream-chat-tool-approval'),
   onToolStart: on('stream-chat-tool-start'),
   onToolEnd: on('stream-chat-tool-end'),
+  onStepEnd: on('stream-chat-step-end'),
   onObject: on('stream-chat-object'),
   onUsage: on('stream-chat-usage'),
   onRetry: on('stream-chat-retry'),
