@@ -1,5 +1,6 @@
 /** Registers `<stream-chat>`, unless something already did (the script may be loaded twice). */
 import { StreamChat } from './ui/stream-chat.js';
+import type { StreamChatEventMap } from './ui/event-map.js';
 
 export const TAG_NAME = 'stream-chat';
 
@@ -10,4 +11,8 @@ declare global {
   interface HTMLElementTagNameMap {
     'stream-chat': StreamChat;
   }
+  // The events bubble and are composed: a listener on an ancestor, the document or the window gets them too.
+  interface HTMLElementEventMap extends StreamChatEventMap {}
+  interface DocumentEventMap extends StreamChatEventMap {}
+  interface WindowEventMap extends StreamChatEventMap {}
 }

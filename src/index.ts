@@ -4,6 +4,7 @@ import './define.js';
 export { StreamChat } from './ui/stream-chat.js';
 export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from './ui/stream-chat.js';
 export type { Strings } from './ui/strings.js';
+export type { RenderedDetail, StreamChatEventMap, StreamChatEventName } from './ui/event-map.js';
 export { defaultStrings } from './ui/strings.js';
 export * from './core/index.js';
 // History for hosts that back up, migrate or pre-fill conversations, and the opt-in key store.

@@ -22,7 +22,9 @@ export type ErrorKind =
   | 'tool'
   | 'storage'
   /** `<stream-chat>` only: showing the answer failed (the text that arrived is kept). */
-  | 'render';
+  | 'render'
+  /** A mistake in the options or the page's setup (e.g. its Content-Security-Policy), found before or while rendering; never retried. */
+  | 'config';
 
 /** A zod-like issue, kept as plain data so it survives structured cloning and storage. */
 export interface ValidationIssue {

@@ -60,7 +60,7 @@ let imageAllowed: ImagePolicy = noImages;
 function instance(): Purifier {
   if (purifier) return purifier;
   purifier = DOMPurify(window);
-  purifier.setConfig(CONFIG);
+  purifier.setConfig({ ...CONFIG, ...trustedTypesConfig() });
   purifier.addHook('afterSanitizeAttributes', (node) => {
     const element = node as Element;
     switch (element.localName) {
@@ -101,6 +101,89 @@ function instance(): Purifier {
   return purifier;
 }
 
+/**
+ * Said once a page's Trusted Types policy keeps DOMPurify from parsing HTML: under
+ * `require-trusted-types-for 'script'` it parses through a policy of its own, named "dompurify".
+ */
+export const TRUSTED_TYPES_REFUSED =
+  'Answers are shown as plain text: this page requires Trusted Types (Content-Security-Policy ' +
+  `require-trusted-types-for 'script') and does not allow the policy "dompurify". Allow it beside ` +
+  '"lit-html": trusted-types lit-html dompurify';
+
+/** Tells listeners (each chat on the page) that answers fell back to plain text; see TRUSTED_TYPES_REFUSED. */
+export const sanitizerProblems = new EventTarget();
+let toldConsole = false;
+
+/** The page refused the "dompurify" policy; once a pass then fails, every later one goes straight to text. */
+let policyRefused = false;
+let plainTextOnly = false;
+
+interface HtmlPolicy {
+  createHTML(input: string): unknown;
+  createScriptURL(input: string): unknown;
+}
+
+/**
+ * The "dompurify" policy, created here rather than by DOMPurify so that a refusal is known (DOMPurify only
+ * warns). When refused, DOMPurify gets a pass-through in its place, so it does not try again on every call.
+ */
+function trustedTypesConfig(): Pick<Config, 'TRUSTED_TYPES_POLICY'> {
+  const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: HtmlPolicy): HtmlPolicy } }).trustedTypes;
+  if (!factory) return {};
+  const rules: HtmlPolicy = { createHTML: (input) => input, createScriptURL: (input) => input };
+  // DOMPurify's type wants a browser TrustedTypePolicy; it calls createHTML / createScriptURL only.
+  const asPolicy = (policy: HtmlPolicy) => policy as unknown as Config['TRUSTED_TYPES_POLICY'];
+  try {
+    return { TRUSTED_TYPES_POLICY: asPolicy(factory.createPolicy('dompurify', rules)) };
+  } catch {
+    policyRefused = true;
+    return { TRUSTED_TYPES_POLICY: asPolicy(rules) };
+  }
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * The text of rendered HTML, without parsing it (no HTML parser may run without a policy): block ends
+ * become paragraphs, tags go, entities are decoded. It is only ever set as text.
+ */
+function plainTextNodes(html: string): Node[] {
+  const text = html
+    .replace(/<button\b[^>]*>[\s\S]*?<\/button>/gi, '') // toolbars ("Copy")
+    .replace(/<\/(p|h[1-6]|li|pre|blockquote|tr|table|ul|ol|div|section)>|<(br|hr)\b[^>]*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+      if (name[0] !== '#') return ENTITIES[name.toLowerCase()] ?? entity;
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    });
+  return text
+    .split(/\n+/)
+    .filter((line) => line.trim())
+    .map((line) => {
+      const paragraph = document.createElement('p');
+      paragraph.textContent = line;
+      return paragraph;
+    });
+}
+
+/** Runs a sanitizing pass; where Trusted Types refuse the parser, gives `fallback()` and says why, once per page. */
+function orPlainText<T>(pass: () => T, fallback: () => T): T {
+  if (!plainTextOnly) {
+    try {
+      return pass();
+    } catch (error) {
+      // Without its policy, a page that requires Trusted Types blocks every HTML parser DOMPurify has.
+      if (!policyRefused) throw error;
+      plainTextOnly = true;
+    }
+  }
+  if (!toldConsole) console.error(`<stream-chat>: ${TRUSTED_TYPES_REFUSED}`);
+  toldConsole = true;
+  sanitizerProblems.dispatchEvent(new CustomEvent('trusted-types-refused', { detail: TRUSTED_TYPES_REFUSED }));
+  return fallback();
+}
+
 /** Wraps each block while sanitizing blocks together; marked never emits <section> and raw HTML is escaped. */
 const BLOCK_WRAPPER = 'section';
 
@@ -111,6 +194,7 @@ function purify(html: string, imagePolicy: ImagePolicy): DocumentFragment {
   let fragment: DocumentFragment;
   try {
     fragment = instanceWithConfig.sanitize(html) as unknown as DocumentFragment;
+    if (!fragment) throw new TypeError('The sanitizer could not parse the HTML.');
   } finally {
     imageAllowed = noImages;
   }
@@ -121,7 +205,14 @@ function purify(html: string, imagePolicy: ImagePolicy): DocumentFragment {
 
 /** Sanitizes rendered HTML into a fragment owned by the current document. */
 export function sanitizeToFragment(html: string, imagePolicy: ImagePolicy): DocumentFragment {
-  const fragment = purify(html, imagePolicy);
+  const fragment = orPlainText(
+    () => purify(html, imagePolicy),
+    () => {
+      const plain = document.createDocumentFragment();
+      plain.append(...plainTextNodes(html));
+      return plain;
+    },
+  );
   // The block wrapper is allowed for sanitizeBlocks(); from anywhere else it is unwrapped.
   for (const wrapper of fragment.querySelectorAll(BLOCK_WRAPPER)) wrapper.replaceWith(...wrapper.childNodes);
   return fragment;
@@ -134,7 +225,12 @@ export function sanitizeToFragment(html: string, imagePolicy: ImagePolicy): Docu
 export function sanitizeBlocks(htmls: readonly string[], imagePolicy: ImagePolicy): Node[][] {
   if (htmls.length === 0) return [];
   const wrapped = htmls.map((html) => `<${BLOCK_WRAPPER}>${html}</${BLOCK_WRAPPER}>`).join('');
-  const wrappers = Array.from(purify(wrapped, imagePolicy).childNodes);
+  const purified = orPlainText(
+    () => purify(wrapped, imagePolicy),
+    () => undefined,
+  );
+  if (!purified) return htmls.map(plainTextNodes);
+  const wrappers = Array.from(purified.childNodes);
   if (wrappers.length !== htmls.length || wrappers.some((node) => node.nodeName.toLowerCase() !== BLOCK_WRAPPER)) {
     // Never expected (every block is balanced HTML); if the parser moved things around, go one by one.
     return htmls.map((html) => Array.from(sanitizeToFragment(html, imagePolicy).childNodes));

@@ -11,6 +11,7 @@ import type { MarkdownOptions, ObjectViewStrings } from '../render/index.js';
 import { promptsConverter, type ChatMode, type ChatTheme, type StorageKind, type SystemPrompt } from './chat-types.js';
 import { isSendKey } from './composer.js';
 import { PartsPrefetcher } from './parts-prefetcher.js';
+import { TrustedTypesNotice } from './trusted-types-notice.js';
 import { HistoryController } from './history-controller.js';
 import { renderHistoryList, renderHistoryNotices } from './history-view.js';
 import type { ListContext } from './message-list.js';
@@ -55,6 +56,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @fires stream-chat-retry - The engine retries. Detail: `{ attempt, delayMs, error }`.
  * @fires stream-chat-error - Something failed. Detail: `{ error: { kind, message, retryable, status? }, text }`.
  * @fires stream-chat-end - The turn ended. Detail: `{ message, finishReason, usage, durationMs, object?, error? }`.
+ * @fires stream-chat-rendered - Follows `stream-chat-end` once the whole answer is on screen (the smoothed text has caught up): read or capture the DOM here. Detail: `{ message, finishReason }`.
  * @fires stream-chat-storage-error - The history could not be read or written.
  * @fires stream-chat-open - Popup mode: the panel opened.
  * @fires stream-chat-close - Popup mode: the panel closed.
@@ -285,6 +287,8 @@ export class StreamChat extends LitElement {
       spokenText: (answer) => this.spokenText(answer),
       modelLabel: (id) => modelLabel(this.models, id),
     });
+    // Says so when the page's Trusted Types policy keeps answers from rendering as HTML.
+    new TrustedTypesNotice(this, (error) => this.turns.reportProblem(error));
   }
 
   /** Alias of `baseUrl`, spelled as the engine and the OpenAI SDK spell it. */

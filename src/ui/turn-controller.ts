@@ -5,6 +5,7 @@
  * them as `stream-chat-<type>` DOM events, and tells the stored history what happened through
  * `TurnHistory`, called directly at each point where the order matters.
  */
+import type { RenderedDetail } from './event-map.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { runChatLazy as runChat, type ChatError, type ChatEvent, type ChatMessage, type ChatResult, type RunChatOptions } from '../core/index.js';
 import { AnswerState } from './answer-state.js';
@@ -394,15 +395,19 @@ export class TurnController implements ReactiveController {
     const empty = answer.segments.length === 0 && !answer.object?.state.value;
     if (empty && answer.status !== 'done') this.items = this.items.filter((item) => item !== answer);
     else this.touch(answer);
-    if (answer.status === 'done') {
-      // Announced once, when the whole answer is on screen, as the reader will hear it (rendered text).
-      const shown = answer.segments.flatMap((s) => (s.kind === 'text' ? [s.body.shown] : []));
-      void Promise.all(shown).then(() => {
-        if (!this.items.includes(answer)) return;
-        this.announcement = this.options.spokenText(answer) || this.options.strings().answerReady;
-        this.host.requestUpdate();
+    // The smoother eases the last characters in after the stream ends: once everything received is on
+    // screen, the answer is announced (as the reader will hear it) and `stream-chat-rendered` follows `end`.
+    const shown = answer.segments.flatMap((s) => (s.kind === 'text' ? [s.body.shown] : []));
+    void Promise.all(shown)
+      .then(() => this.host.updateComplete)
+      .then(() => {
+        if (answer.status === 'done' && this.items.includes(answer)) {
+          this.announcement = this.options.spokenText(answer) || this.options.strings().answerReady;
+          this.host.requestUpdate();
+        }
+        const detail: RenderedDetail = { message: result.message, finishReason: result.finishReason };
+        this.host.dispatchEvent(new CustomEvent('stream-chat-rendered', { detail, bubbles: true, composed: true }));
       });
-    }
   }
 
   /** A tool waiting for approval: the user's decision. */
@@ -427,6 +432,13 @@ export class TurnController implements ReactiveController {
 
   dismissError(): void {
     this.error = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** A problem found outside a turn's stream (the page's setup): the banner and a `stream-chat-error`. */
+  reportProblem(error: ChatError): void {
+    this.error = error;
+    this.emit({ type: 'error', error, text: '' });
     this.host.requestUpdate();
   }
 

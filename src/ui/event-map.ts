@@ -1,0 +1,34 @@
+/**
+ * The DOM events of `<stream-chat>` by name, with their `detail`: what `addEventListener` (and every
+ * framework typing generated from the manifest) knows of each `stream-chat-…` event.
+ */
+import type { ChatError, ChatEvent, FinishReason } from '../core/events.js';
+import type { ChatMessage } from '../core/messages.js';
+import type { SendDetail } from './chat-types.js';
+
+/** `stream-chat-<type>` for every engine event: the detail is the engine's event itself. */
+export type EngineEventMap = {
+  [Type in ChatEvent['type'] as `stream-chat-${Type}`]: CustomEvent<Extract<ChatEvent, { type: Type }>>;
+};
+
+/** Detail of `stream-chat-rendered`: the turn's answer, now wholly on screen. */
+export interface RenderedDetail {
+  message: ChatMessage;
+  finishReason: FinishReason;
+}
+
+/** Every event the element fires, by name. */
+export interface StreamChatEventMap extends EngineEventMap {
+  /** Before a user message is sent; cancelable. */
+  'stream-chat-send': CustomEvent<SendDetail>;
+  /** Follows `stream-chat-end` once the whole answer is on screen (the smoothed text has caught up). */
+  'stream-chat-rendered': CustomEvent<RenderedDetail>;
+  /** The history could not be read or written. */
+  'stream-chat-storage-error': CustomEvent<ChatError>;
+  /** Popup mode: the panel opened. */
+  'stream-chat-open': CustomEvent<undefined>;
+  /** Popup mode: the panel closed. */
+  'stream-chat-close': CustomEvent<undefined>;
+}
+
+export type StreamChatEventName = keyof StreamChatEventMap;
