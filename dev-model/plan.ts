@@ -57,7 +57,7 @@ function decide(request: TurnRequest): Plan {
   }
   if (hasToolResults(turns)) return { kind: 'text', text: answerFromResults(turns) };
   const files = lastUserFiles(turns) ?? [];
-  if (files.length || /^File: /m.test(lastUserText(turns))) return { kind: 'text', text: describeFiles(files, turns) };
+  if (files.length || lastUserText(turns).search(INLINE_FILE) >= 0) return { kind: 'text', text: describeFiles(files, turns) };
   return { kind: 'text', text: answerText(turns, options.words, request.seed) };
 }
 
@@ -82,6 +82,9 @@ export function seedOf(request: TurnRequest): string {
   return String(conversationSeed(request.turns, request.seed));
 }
 
+/** How a text file arrives inline: its name on a line, then its text fenced. */
+const INLINE_FILE = /File: ([^\n]+)\n`{3,}/g;
+
 /** The files of the last user turn, if it has any. */
 function lastUserFiles(turns: Turn[]): FileSeen[] | undefined {
   for (let i = turns.length - 1; i >= 0; i--) if (turns[i].role === 'user') return turns[i].files;
@@ -91,6 +94,6 @@ function lastUserFiles(turns: Turn[]): FileSeen[] | undefined {
 /** What a vision model would say, made deterministic: each file's kind, name, media type and size. */
 function describeFiles(files: FileSeen[], turns: Turn[]): string {
   const lines = files.map((f) => `- ${f.kind === 'image' ? 'an image' : 'a file'}${f.name ? ` named ${f.name}` : ''} (${f.type || 'unknown type'}, ${f.bytes} bytes)`);
-  const inline = (lastUserText(turns).match(/^File: .+$/gm) ?? []).map((l) => `- a text file inline: ${l.slice(6)}`);
+  const inline = Array.from(lastUserText(turns).matchAll(INLINE_FILE), (m) => `- a text file inline: ${m[1]}`);
   return [`I received ${files.length + inline.length} attachment${files.length + inline.length === 1 ? '' : 's'}:`, ...lines, ...inline].join('\n');
 }

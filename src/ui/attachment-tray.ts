@@ -36,7 +36,9 @@ export class AttachmentTray {
     const step = Promise.all(
       files.map(async (file) => {
         try {
-          this.files = [...this.files, await prepareFile(file)];
+          const prepared = await prepareFile(file);
+          // Read the list after the await: other files may have been added or removed meanwhile.
+          this.files = [...this.files, prepared];
         } catch {
           this.error = `“${file.name}” could not be read.`;
         } finally {
