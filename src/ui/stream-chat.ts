@@ -46,6 +46,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @attr busy - Present while a turn runs (reflected from the read-only `busy` property).
  *
  * @fires stream-chat-send - Before a user message is sent (cancelable). Detail: `{ text, messages }`.
+ * @fires stream-chat-attachment-refused - Files were not attached (type outside `accept`, too many, too large). Detail: `{ message, files }`.
  * @fires stream-chat-start - A turn started. Detail: the engine's `start` event.
  * @fires stream-chat-text - Text arrived. Detail: `{ delta, text, step }`.
  * @fires stream-chat-tool-call - A tool call's arguments are streaming. Detail: `{ id, name, argsText, args, step }`.
@@ -93,6 +94,11 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @csspart composer - The form at the bottom.
  * @csspart input - The message box.
  * @csspart send-button - Sends the message.
+ * @csspart attach-button - The paperclip (only with `accept`).
+ * @csspart attachments - A list of attachment previews (in the composer and in a sent message).
+ * @csspart attachment - One preview: a thumbnail for an image, a name and size chip otherwise.
+ * @csspart attachment-remove - Removes a file from the composer before it is sent.
+ * @csspart attachment-error - Why files were refused.
  * @csspart stop-button - Stops the answer (replaces `send-button` while busy).
  *
  * @cssprop --stream-chat-bg - Background.
