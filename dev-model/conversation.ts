@@ -17,6 +17,46 @@ export interface Turn {
   toolCalls?: ToolCall[];
   /** For `tool` turns: which call this answers. */
   toolCallId?: string;
+  /** Images and files sent with a user turn (text files arrive inline in `text`). */
+  files?: FileSeen[];
+}
+
+/** What the dev model can tell of a file part: its kind, name when given, media type and decoded size. */
+export interface FileSeen {
+  kind: 'image' | 'file';
+  name: string;
+  type: string;
+  bytes: number;
+}
+
+/** A `data:` URL's media type and decoded byte count (0 for anything else, e.g. an https URL). */
+function dataUrl(url: unknown): { type: string; bytes: number } {
+  const m = /^data:([^;,]*)(;base64)?,(.*)$/s.exec(typeof url === 'string' ? url : '');
+  if (!m) return { type: '', bytes: 0 };
+  const body = m[3];
+  const bytes = m[2] ? Math.floor((body.length * 3) / 4) - (body.endsWith('==') ? 2 : body.endsWith('=') ? 1 : 0) : body.length;
+  return { type: m[1], bytes };
+}
+
+/** Image and file parts of a message `content`, in either API's spelling. */
+export function contentFiles(content: unknown): FileSeen[] | undefined {
+  if (!Array.isArray(content)) return undefined;
+  const files: FileSeen[] = [];
+  for (const part of content) {
+    if (part?.type === 'image_url' || part?.type === 'input_image') {
+      const url = part.type === 'image_url' ? part.image_url?.url : part.image_url;
+      files.push({ kind: 'image', name: '', ...dataUrl(url) });
+    } else if (part?.type === 'file' || part?.type === 'input_file') {
+      const file = part.type === 'file' ? part.file : part;
+      files.push({ kind: 'file', name: String(file?.filename ?? ''), ...dataUrl(file?.file_data) });
+    }
+  }
+  return files.length ? files : undefined;
+}
+
+/** True when any message holds an image part (what a model without vision refuses). */
+export function hasImages(turns: Turn[]): boolean {
+  return turns.some((t) => t.files?.some((f) => f.kind === 'image'));
 }
 
 export interface ToolSpec {
@@ -51,6 +91,8 @@ export function fromChatMessages(messages: unknown): Turn[] {
   if (!Array.isArray(messages)) return [];
   return messages.map((m: any): Turn => {
     const turn: Turn = { role: role(m?.role), text: contentText(m?.content) };
+    const files = contentFiles(m?.content);
+    if (files) turn.files = files;
     if (Array.isArray(m?.tool_calls) && m.tool_calls.length) {
       turn.toolCalls = m.tool_calls.map((c: any) => ({
         id: String(c?.id ?? ''),
@@ -81,7 +123,8 @@ export function fromResponsesInput(input: unknown, instructions?: unknown): Turn
     } else if (item?.type === 'function_call_output') {
       turns.push({ role: 'tool', text: contentText(item.output), toolCallId: String(item.call_id ?? '') });
     } else if (item?.type === 'message' || item?.role) {
-      turns.push({ role: role(item.role), text: contentText(item.content) });
+      const files = contentFiles(item.content);
+      turns.push({ role: role(item.role), text: contentText(item.content), ...(files ? { files } : {}) });
     }
   }
   return turns;

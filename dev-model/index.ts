@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { chatCompletion, streamChatCompletion } from './chat-completions.js';
-import { fromChatMessages, fromResponsesInput, outputFormat, toolSpecs } from './conversation.js';
+import { fromChatMessages, fromResponsesInput, hasImages, outputFormat, toolSpecs } from './conversation.js';
 import { sendGenericFailure, streamGenericSse } from './generic-sse.js';
 import { closeSignal, openAiError, preflight, readJson, sendJson, withoutCors } from './http.js';
 import { parseOptions } from './options.js';
@@ -55,6 +55,7 @@ export function createDevModel(): DevModel {
       toolChoice: toolChoiceOf(body.tool_choice),
       seed: typeof body.seed === 'number' || typeof body.seed === 'string' ? body.seed : undefined,
     };
+    if (refusesImages(res, scenario, request)) return;
     const plan = planTurn(request);
     if (body.stream) {
       const includeUsage = Boolean(body.stream_options?.include_usage);
@@ -75,6 +76,7 @@ export function createDevModel(): DevModel {
       maxTokens: tokenLimit(body),
       toolChoice: toolChoiceOf(body.tool_choice),
     };
+    if (refusesImages(res, scenario, request)) return;
     const plan = planTurn(request);
     if (body.stream) return streamResponse(res, request, plan, scenario, body, closeSignal(res));
     if (!(await beforeWholeAnswer(res, scenario, options.stallMs))) return;
@@ -138,4 +140,11 @@ export function createDevModel(): DevModel {
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** The `no-vision` scenario: a request with an image is refused as OpenAI refuses it for a text-only model. */
+function refusesImages(res: ServerResponse, scenario: string, request: TurnRequest): boolean {
+  if (scenario !== 'no-vision' || !hasImages(request.turns)) return false;
+  sendJson(res, 400, openAiError('Invalid content type. image_url is only supported by certain models.', 'invalid_request_error'));
+  return true;
 }

@@ -18,6 +18,8 @@ export const SCENARIOS = [
   'error-mid-stream',
   'no-done',
   'tools-no-index',
+  /** A model without vision: a request holding an image is refused with a 400, as OpenAI words it. */
+  'no-vision',
   'invalid-json',
   'length',
   'content-filter',

@@ -4,7 +4,7 @@
  */
 import { answerText, conversationSeed } from './content.js';
 import { continuationOf, remainder } from './continuation.js';
-import type { OutputFormat, ToolCall, ToolSpec, Turn } from './conversation.js';
+import { lastUserText, type FileSeen, type OutputFormat, type ToolCall, type ToolSpec, type Turn } from './conversation.js';
 import type { DevOptions } from './options.js';
 import { structuredText } from './structured.js';
 import { answerFromResults, hasToolResults, nextToolCalls, type ToolChoice } from './tools.js';
@@ -68,6 +68,8 @@ function decide(request: TurnRequest): Plan {
     return { kind: 'json', text: structuredText(turns, format, seed, invalid) };
   }
   if (hasToolResults(turns)) return { kind: 'text', text: answerFromResults(turns) };
+  const files = lastUserFiles(turns) ?? [];
+  if (files.length || lastUserText(turns).search(INLINE_FILE) >= 0) return { kind: 'text', text: describeFiles(files, turns) };
   return { kind: 'text', text: answerText(turns, options.words, request.seed) };
 }
 
@@ -90,4 +92,20 @@ export function usageOf(request: TurnRequest, plan: Plan) {
 export function seedOf(request: TurnRequest): string {
   // The scenario part of the model name is left out: a retry after a failure gets the same answer.
   return String(conversationSeed(request.turns, request.seed));
+}
+
+/** How a text file arrives inline: its name on a line, then its text fenced. */
+const INLINE_FILE = /File: ([^\n]+)\n`{3,}/g;
+
+/** The files of the last user turn, if it has any. */
+function lastUserFiles(turns: Turn[]): FileSeen[] | undefined {
+  for (let i = turns.length - 1; i >= 0; i--) if (turns[i].role === 'user') return turns[i].files;
+  return undefined;
+}
+
+/** What a vision model would say, made deterministic: each file's kind, name, media type and size. */
+function describeFiles(files: FileSeen[], turns: Turn[]): string {
+  const lines = files.map((f) => `- ${f.kind === 'image' ? 'an image' : 'a file'}${f.name ? ` named ${f.name}` : ''} (${f.type || 'unknown type'}, ${f.bytes} bytes)`);
+  const inline = Array.from(lastUserText(turns).matchAll(INLINE_FILE), (m) => `- a text file inline: ${m[1]}`);
+  return [`I received ${files.length + inline.length} attachment${files.length + inline.length === 1 ? '' : 's'}:`, ...lines, ...inline].join('\n');
 }

@@ -27,6 +27,10 @@ export function httpMessage(status: number, detail?: string): string {
   const tail = detail ? ` The server said: ${detail}` : '';
   switch (status) {
     case 400:
+      // Models without vision refuse image parts with a 400 whose wording varies by server.
+      if (detail && /\b(image|vision|multimodal|image_url|input_image)\b/i.test(detail)) {
+        return `This model cannot read images (400). Remove the images or choose a model that accepts them.${tail}`;
+      }
       return `The server rejected the request (400).${tail}`;
     case 401:
       return 'The API key was refused (401). Check the key or the proxy.';

@@ -21,6 +21,67 @@ export interface ChatMessage {
   tool_call_id?: string;
   /** Tool messages: the tool's name (kept for readers of stored history). */
   name?: string;
+  /**
+   * User messages: files sent with the text. `content` stays the typed text (a string), so a history
+   * without files reads as it always did; each provider turns these into its own content parts.
+   */
+  attachments?: Attachment[];
   /** An assistant message sent last for the model to continue (DeepSeek's and Mistral's `prefix`); never stored. */
   prefix?: boolean;
+}
+
+/**
+ * A file sent with a user message. Stored records keep only the description (id, name, type, size, and
+ * the text of a text file); the bytes are kept as a Blob beside the record and put back in `data`
+ * before the model is asked.
+ */
+export interface Attachment {
+  id: string;
+  name: string;
+  /** Media type, e.g. `image/png`, `application/pdf`, `text/plain`. */
+  type: string;
+  /** Size in bytes of what is sent (an image after it was shrunk). */
+  size: number;
+  /** Images and PDFs: the bytes as a `data:` URL, present while a turn is sent, never stored. */
+  data?: string;
+  /** Text files: their text, sent inline with the file's name. */
+  text?: string;
+}
+
+/** How an attachment is sent: inline text, an image, or a file (PDF). */
+export function attachmentKind(a: Attachment): 'text' | 'image' | 'file' {
+  if (a.text !== undefined) return 'text';
+  return a.type.startsWith('image/') ? 'image' : 'file';
+}
+
+/** The inline form of a text file: its name, then its text fenced so markup in it stays text. */
+export function inlineText(a: Attachment): string {
+  const fence = '`'.repeat(Math.max(3, ...Array.from((a.text ?? '').matchAll(/`+/g), (m) => m[0].length + 1)));
+  return `File: ${a.name}\n${fence}\n${a.text ?? ''}\n${fence}`;
+}
+
+/** Chat Completions content parts for a user message with attachments (text first, then each file). */
+export function chatContentParts(m: ChatMessage): Record<string, unknown>[] {
+  const parts: Record<string, unknown>[] = [];
+  if (m.content) parts.push({ type: 'text', text: m.content });
+  for (const a of m.attachments ?? []) {
+    const kind = attachmentKind(a);
+    if (kind === 'text') parts.push({ type: 'text', text: inlineText(a) });
+    else if (kind === 'image') parts.push({ type: 'image_url', image_url: { url: a.data ?? '' } });
+    else parts.push({ type: 'file', file: { filename: a.name, file_data: a.data ?? '' } });
+  }
+  return parts;
+}
+
+/** Responses input content for a user message with attachments. */
+export function responsesContentParts(m: ChatMessage): Record<string, unknown>[] {
+  const parts: Record<string, unknown>[] = [];
+  if (m.content) parts.push({ type: 'input_text', text: m.content });
+  for (const a of m.attachments ?? []) {
+    const kind = attachmentKind(a);
+    if (kind === 'text') parts.push({ type: 'input_text', text: inlineText(a) });
+    else if (kind === 'image') parts.push({ type: 'input_image', image_url: a.data ?? '', detail: 'auto' });
+    else parts.push({ type: 'input_file', filename: a.name, file_data: a.data ?? '' });
+  }
+  return parts;
 }

@@ -99,6 +99,18 @@ export class HistorySession {
     void turn?.release?.();
   }
 
+  // ——— files ———
+
+  /** Keeps the bytes of files sent in the current conversation. */
+  saveFiles(files: { id: string; blob: Blob }[]): Promise<void> {
+    return this.store.saveFiles(this.options.conversationId(), files);
+  }
+
+  /** A kept file of the current conversation. */
+  loadFile(fileId: string): Promise<Blob | undefined> {
+    return this.store.loadFile(this.options.conversationId(), fileId);
+  }
+
   // ——— a turn ———
 
   /**

@@ -10,7 +10,10 @@ import { IdbBackend, type StoreFactory } from './idb-backend.js';
 import { MemoryBackend } from './memory-backend.js';
 import { migrate } from './migrate.js';
 import {
+  ALL_FILES,
   ALL_MESSAGES,
+  fileKey,
+  filesOf,
   CONVERSATIONS,
   SCHEMA_VERSION,
   chatFields,
@@ -277,12 +280,25 @@ export class HistoryStore {
   }
 
   async deleteConversation(id: string): Promise<void> {
-    await this.#delete([[conversationKey(id), conversationKey(id)], messagesOf(id)], (key) => isKeyOf(key, id), { type: 'deleted', id });
+    await this.#delete([[conversationKey(id), conversationKey(id)], messagesOf(id), filesOf(id)], (key) => isKeyOf(key, id), { type: 'deleted', id });
   }
 
   /** Deletes every conversation of this namespace (the remembered API key lives elsewhere and stays). */
   async clearAll(): Promise<void> {
-    await this.#delete([CONVERSATIONS, ALL_MESSAGES], () => true, { type: 'cleared' });
+    await this.#delete([CONVERSATIONS, ALL_MESSAGES, ALL_FILES], () => true, { type: 'cleared' });
+  }
+
+  // ---- attachments ----
+
+  /** Keeps the bytes of files sent in conversation `id`, as Blobs (a message record holds only their description). */
+  async saveFiles(id: string, files: { id: string; blob: Blob }[]): Promise<void> {
+    if (files.length) await this.#put(files.map((f) => [fileKey(id, f.id), f.blob]), null);
+  }
+
+  /** The bytes of file `fileId` of conversation `id`, or undefined when they are not kept. */
+  async loadFile(id: string, fileId: string): Promise<Blob | undefined> {
+    const value = await this.#run((b) => b.get(fileKey(id, fileId)));
+    return value instanceof Blob ? value : undefined;
   }
 
   /** Every stored key and value, raw (tests scan them; export builds on the readers above). */

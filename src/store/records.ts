@@ -52,6 +52,11 @@ export type StoreKey = (string | number | never[])[];
 export const conversationKey = (id: string): StoreKey => ['c', id];
 export const messageKey = (id: string, seq: number): StoreKey => ['m', id, seq];
 /** Bounds of every conversation record. */
+/** An attachment's bytes (a Blob), beside its conversation's messages. */
+export const fileKey = (id: string, fileId: string): StoreKey => ['f', id, fileId];
+export const filesOf = (id: string): [StoreKey, StoreKey] => [['f', id], ['f', id, []]];
+export const ALL_FILES: [StoreKey, StoreKey] = [['f'], ['f', []]];
+
 export const CONVERSATIONS: [StoreKey, StoreKey] = [['c'], ['c', []]];
 /** Bounds of one conversation's messages. */
 export const messagesOf = (id: string): [StoreKey, StoreKey] => [['m', id], ['m', id, []]];
@@ -76,6 +81,10 @@ export function chatFields(message: ChatMessage): ChatMessage {
   if (message.tool_calls?.length) out.tool_calls = message.tool_calls.map(copyToolCall);
   if (message.tool_call_id !== undefined) out.tool_call_id = message.tool_call_id;
   if (message.name !== undefined) out.name = message.name;
+  // The bytes (`data`) are kept as Blobs under fileKey, never inside the record.
+  if (message.attachments?.length) {
+    out.attachments = message.attachments.map(({ id, name, type, size, text }) => ({ id, name, type, size, ...(text !== undefined ? { text } : {}) }));
+  }
   return out;
 }
 

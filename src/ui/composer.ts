@@ -4,7 +4,9 @@
  * stops an answer that is streaming.
  */
 import { html, type TemplateResult } from 'lit';
-import { sendIcon, stopIcon } from './icons.js';
+import type { AttachmentTray } from './attachment-tray.js';
+import { renderAttachments } from './attachment-tray.js';
+import { paperclipIcon, sendIcon, stopIcon } from './icons.js';
 import type { Strings } from './strings.js';
 
 /** True when this keydown should send the message. */
@@ -24,15 +26,54 @@ export interface ComposerContext {
   submit(): void;
   stop(): void;
   input(event: InputEvent): void;
+  /** Files a user may attach (`accept`); undefined: no attaching at all. */
+  accept?: string;
+  tray: AttachmentTray;
+}
+
+/** Files of a paste or a drop (a pasted screenshot arrives as a file too). */
+function filesOf(data: DataTransfer | null): File[] {
+  return data ? Array.from(data.files) : [];
 }
 
 export function renderComposer(ctx: ComposerContext): TemplateResult {
-  const { strings } = ctx;
-  return html`<form class="composer" part="composer"
+  const { strings, tray, accept } = ctx;
+  const add = (files: File[]) => accept !== undefined && tray.add(files, accept);
+  return html`${accept !== undefined
+      ? html`${renderAttachments(tray.files.map((f) => f.attachment), strings, (id) => tray.remove(id))}
+          ${tray.error ? html`<p class="attach-error" part="attachment-error" role="alert">${tray.error}</p>` : ''}`
+      : ''}<form class="composer" part="composer"
     @submit=${(event: SubmitEvent) => {
       event.preventDefault();
       ctx.submit();
+    }}
+    @paste=${(event: ClipboardEvent) => {
+      const files = filesOf(event.clipboardData);
+      if (files.length && accept !== undefined) {
+        event.preventDefault(); // the file, not its name as text
+        add(files);
+      }
+    }}
+    @dragover=${(event: DragEvent) => {
+      if (accept !== undefined && event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    }}
+    @drop=${(event: DragEvent) => {
+      if (accept === undefined) return;
+      event.preventDefault();
+      add(filesOf(event.dataTransfer));
     }}>
+    ${accept !== undefined
+      ? html`<input type="file" class="file-input" part="file-input" hidden multiple accept=${accept}
+            @change=${(event: Event) => {
+              const input = event.target as HTMLInputElement;
+              add(Array.from(input.files ?? []));
+              input.value = ''; // the same file may be picked again after it was removed
+            }} />
+          <button type="button" class="icon-button round" part="attach-button" aria-label=${strings.attach}
+            title=${strings.attach}
+            @click=${(event: Event) => ((event.currentTarget as HTMLElement).previousElementSibling as HTMLInputElement).click()}>
+            ${paperclipIcon()}</button>`
+      : ''}
     <textarea class="input" part="input" rows="1" aria-label=${strings.inputLabel} placeholder=${ctx.placeholder}
       enterkeyhint="send"
       @input=${ctx.input}

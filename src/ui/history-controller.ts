@@ -22,6 +22,7 @@ import {
 } from '../store/index.js';
 import { defaultHistoryStrings, defineConversationList, type HistoryStrings } from './conversation-list.js';
 import type { TurnHistory } from './turn-controller.js';
+import { dataUrlOf } from './attachment-files.js';
 
 /** What the controller needs from its element (`<stream-chat>` has all of it). */
 export interface HistoryHost extends ReactiveControllerHost, HTMLElement {
@@ -185,6 +186,15 @@ export class HistoryController implements ReactiveController, TurnHistory {
 
   turnStarting(messages: readonly ChatMessage[]): Promise<ChatMessage[] | undefined> {
     return this.session.turnStarting(messages);
+  }
+
+  async saveFiles(files: { id: string; blob: Blob }[]): Promise<void> {
+    await this.session.saveFiles(files);
+  }
+
+  async fileData(fileId: string): Promise<string | undefined> {
+    const blob = await this.session.loadFile(fileId);
+    return blob && dataUrlOf(blob);
   }
 
   turnStarted(messages: readonly ChatMessage[]): void {

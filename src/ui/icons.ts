@@ -12,6 +12,8 @@ function icon(body: ReturnType<typeof svg>, className = ''): TemplateResult {
 
 /** Points along the reading direction: flipped in right-to-left layouts by the `flip` class. */
 export const sendIcon = () => icon(svg`<path d="M5 12h13"/><path d="M13 6l6 6-6 6"/>`, 'flip');
+export const paperclipIcon = () =>
+  icon(svg`<path d="M20 11.5l-8.1 8.1a5 5 0 01-7.1-7.1l8.5-8.5a3.5 3.5 0 015 5l-8.5 8.5a2 2 0 01-2.8-2.8l7.8-7.8"/>`);
 export const stopIcon = () => icon(svg`<rect x="6" y="6" width="12" height="12" rx="2" fill="currentColor"/>`);
 export const regenerateIcon = () =>
   icon(svg`<path d="M20 11a8 8 0 1 0-2.3 5.7"/><path d="M20 4v7h-7"/>`);

@@ -5,7 +5,7 @@
 import type { ChatMessage } from '../core/index.js';
 import { ObjectBody, type ObjectBodyOptions } from './object-body.js';
 import { TextBody } from './text-body.js';
-import { newAnswer, nextKey, type AssistantItem, type Item, type ToolCallState } from './view-model.js';
+import { newAnswer, nextKey, type AssistantItem, type Item, type ToolCallState, type UserItem } from './view-model.js';
 
 function parseArgs(text: string): unknown {
   try {
@@ -35,7 +35,9 @@ export function itemsFromHistory(messages: readonly ChatMessage[], objects?: () 
   messages.forEach((message, index) => {
     if (message.role === 'user') {
       answer = undefined;
-      items.push({ kind: 'user', key: nextKey('u'), text: message.content ?? '', index, version: 0 });
+      const user: UserItem = { kind: 'user', key: nextKey('u'), text: message.content ?? '', index, version: 0 };
+      if (message.attachments?.length) user.attachments = message.attachments;
+      items.push(user);
       return;
     }
     if (message.role === 'system') return;

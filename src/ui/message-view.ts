@@ -7,6 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MarkdownOptions } from '../render/index.js';
 import { checkIcon, copyIcon, editIcon, regenerateIcon } from './icons.js';
+import { renderAttachments } from './attachment-tray.js';
 import { mount } from './mount.js';
 import type { Strings } from './strings.js';
 import { renderToolCall, type ToolArgsOptions } from './tool-call-view.js';
@@ -87,7 +88,8 @@ export function renderUserMessage(item: UserItem, ctx: MessageContext): Template
       aria-label=${ctx.strings.you}>
     ${editing
       ? renderEditor(item, ctx)
-      : html`<div class="bubble" part="bubble user-bubble">${item.text}</div>
+      : html`${item.attachments?.length ? renderAttachments(item.attachments, ctx.strings) : nothing}
+          ${item.text ? html`<div class="bubble" part="bubble user-bubble">${item.text}</div>` : nothing}
           <div class="actions" part="message-actions">
             ${copyButton(item, ctx)}
             <button type="button" class="icon-button" part="edit-button" aria-label=${ctx.strings.edit}

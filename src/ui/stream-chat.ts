@@ -9,6 +9,8 @@ import { html, LitElement, type PropertyDeclarations, type PropertyValues } from
 import type { ChatMessage, ChatResult, McpServerOptions, ModelPrice, ProviderName, RunChatOptions, Schema, Tool } from '../core/index.js';
 import type { MarkdownOptions, ObjectViewStrings } from '../render/index.js';
 import { promptsConverter, type ChatMode, type ChatTheme, type StorageKind, type SystemPrompt } from './chat-types.js';
+import { prepareFile, refusal, type PreparedFile } from './attachment-files.js';
+import { AttachmentTray } from './attachment-tray.js';
 import { isSendKey } from './composer.js';
 import { PartsPrefetcher } from './parts-prefetcher.js';
 import { TrustedTypesNotice } from './trusted-types-notice.js';
@@ -22,6 +24,7 @@ import { ScrollFollower } from './scroll-follower.js';
 import { defaultStrings, type Strings } from './strings.js';
 import { styles } from './styles.js';
 import { TurnController } from './turn-controller.js';
+import { refusedResult } from './turn-results.js';
 import { answerText, type AssistantItem, type Item } from './view-model.js';
 
 /** How long the "Copied" check stays. */
@@ -44,6 +47,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @attr busy - Present while a turn runs (reflected from the read-only `busy` property).
  *
  * @fires stream-chat-send - Before a user message is sent (cancelable). Detail: `{ text, messages }`.
+ * @fires stream-chat-attachment-refused - Files were not attached (type outside `accept`, too many, too large). Detail: `{ message, files }`.
  * @fires stream-chat-start - A turn started. Detail: the engine's `start` event.
  * @fires stream-chat-text - Text arrived. Detail: `{ delta, text, step }`.
  * @fires stream-chat-tool-call - A tool call's arguments are streaming. Detail: `{ id, name, argsText, args, step }`.
@@ -95,6 +99,11 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @csspart composer - The form at the bottom.
  * @csspart input - The message box.
  * @csspart send-button - Sends the message.
+ * @csspart attach-button - The paperclip (only with `accept`).
+ * @csspart attachments - A list of attachment previews (in the composer and in a sent message).
+ * @csspart attachment - One preview: a thumbnail for an image, a name and size chip otherwise.
+ * @csspart attachment-remove - Removes a file from the composer before it is sent.
+ * @csspart attachment-error - Why files were refused.
  * @csspart stop-button - Stops the answer (replaces `send-button` while busy).
  *
  * @cssprop --stream-chat-bg - Background.
@@ -144,6 +153,7 @@ export class StreamChat extends LitElement {
     mode: { type: String, reflect: true },
     heading: { type: String },
     placeholder: { type: String },
+    accept: { type: String },
     theme: { type: String, reflect: true },
     welcome: { type: String },
     starterPrompts: { attribute: 'starter-prompts', converter: promptsConverter },
@@ -195,6 +205,8 @@ export class StreamChat extends LitElement {
   declare heading: string | undefined;
   /** Placeholder of the message box (default from `strings.placeholder`). */
   declare placeholder: string | undefined;
+  /** Files a user may attach, as `<input accept>` reads it (`image/*,.pdf,.txt`); absent: no attach button. */
+  declare accept: string | undefined;
   /** `light` or `dark`; unset follows the system's preference. */
   declare theme: ChatTheme | undefined;
   /** Shown in an empty conversation. */
@@ -263,6 +275,8 @@ export class StreamChat extends LitElement {
   private readonly turns: TurnController;
   /** Downloads the lazily loaded parts (markdown, engine, provider) on intent: pointer, focus, touch. */
   private readonly prefetcher = new PartsPrefetcher(this);
+  /** Files waiting in the composer. */
+  private readonly tray = new AttachmentTray(this);
 
   constructor() {
     super();
@@ -385,8 +399,19 @@ export class StreamChat extends LitElement {
   // ——— public methods ———
 
   /** Sends `text` as if the user typed it. Resolves when the turn ends, also on error; never rejects. */
-  send(text: string): Promise<ChatResult> {
-    return this.turns.send(text);
+  async send(text: string, options: { attachments?: File[] } = {}): Promise<ChatResult> {
+    const files = options.attachments ?? [];
+    if (!files.length) return this.turns.send(text);
+    // Files sent from code pass the same limits; without `accept` any type is taken.
+    const refused = refusal(files, 0, this.accept ?? '*');
+    if (refused) return refusedResult(this.turns.messages, refused);
+    let prepared: PreparedFile[];
+    try {
+      prepared = await Promise.all(files.map(prepareFile));
+    } catch {
+      return refusedResult(this.turns.messages, 'A file could not be read.');
+    }
+    return this.turns.send(text, prepared);
   }
 
   /** Stops the running turn; the partial answer stays. */
@@ -519,12 +544,14 @@ export class StreamChat extends LitElement {
     }
   }
 
-  private readonly submit = () => {
+  private readonly submit = async () => {
     const text = this.draft.trim();
-    if (!text || this.turns.busy) return;
-    if (!this.turns.confirm(text)) return; // refused: the text stays in the box
+    const tray = this.tray;
+    if ((!text && !tray.files.length && !tray.busy) || this.turns.busy) return;
+    if (tray.busy) await tray.ready(); // an image still shrinking goes with this message
+    if (!this.turns.confirm(text)) return; // refused: the text and files stay in the box
     this.setDraft('');
-    void this.turns.sendConfirmed(text);
+    void this.turns.sendConfirmed(text, undefined, tray.take());
   };
 
   private async copy(item: Item): Promise<void> {
@@ -638,8 +665,10 @@ export class StreamChat extends LitElement {
         strings,
         placeholder: this.placeholder ?? strings.placeholder,
         busy: turns.busy,
-        canSend: this.canSend,
-        submit: this.submit,
+        canSend: this.canSend || this.tray.files.length > 0,
+        submit: () => void this.submit(),
+        accept: this.accept ?? undefined,
+        tray: this.tray,
         stop: () => this.stop(),
         input: this.onInput,
       },

@@ -13,6 +13,12 @@ export interface Strings {
   transcriptLabel: string;
   send: string;
   stop: string;
+  /** The paperclip button. */
+  attach: string;
+  /** Label of the remove button on an attachment waiting to be sent (followed by the file's name). */
+  removeAttachment: string;
+  /** Label of a list of attachments. */
+  attachments: string;
   regenerate: string;
   copy: string;
   copied: string;
@@ -98,6 +104,9 @@ export const defaultStrings: Strings = {
   transcriptLabel: 'Conversation',
   send: 'Send',
   stop: 'Stop',
+  attach: 'Attach files',
+  removeAttachment: 'Remove',
+  attachments: 'Attachments',
   regenerate: 'Regenerate answer',
   copy: 'Copy',
   copied: 'Copied',

@@ -595,6 +595,67 @@ const theme = css`
   .error .icon-button {
     color: var(--_error-fg);
   }
+  .attachments {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.4rem;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .composer-area > .attachments,
+  .attach-error {
+    padding: calc(var(--_space) / 2) var(--_space) 0;
+    justify-content: flex-start;
+  }
+  .attach-error {
+    margin: 0;
+    color: var(--_error-fg, #b42318);
+    font-size: 0.875em;
+  }
+  .attachment {
+    position: relative;
+    display: flex;
+    align-items: center;
+    gap: 0.4em;
+    max-inline-size: 14rem;
+    padding: 0.3em 0.6em;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 1.5);
+    font-size: 0.8125em;
+  }
+  .attachment.image {
+    padding: 0;
+    overflow: hidden;
+  }
+  .attachment img {
+    display: block;
+    inline-size: 4rem;
+    block-size: 4rem;
+    object-fit: cover;
+  }
+  .attachment-name {
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .attachment-size {
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+  .attachment .remove {
+    inline-size: 1.5rem;
+    block-size: 1.5rem;
+    padding: 0.2rem;
+  }
+  .attachment.image .remove {
+    position: absolute;
+    inset-block-start: 0.1rem;
+    inset-inline-end: 0.1rem;
+    background: var(--_bg);
+    border-radius: 50%;
+  }
   .composer {
     display: flex;
     align-items: flex-end;

@@ -11,6 +11,7 @@ import { runChatLazy as runChat, type ChatError, type ChatEvent, type ChatMessag
 import { AnswerState } from './answer-state.js';
 import type { SendDetail } from './chat-types.js';
 import type { ObjectBodyOptions } from './object-body.js';
+import type { PreparedFile } from './attachment-files.js';
 import { format, type Strings } from './strings.js';
 import { ToolClock } from './tool-clock.js';
 import { crashedResult, refusedResult } from './turn-results.js';
@@ -48,6 +49,10 @@ export interface TurnHistory {
   load(id: string): Promise<ChatMessage[]>;
   /** Another conversation is shown (new, opened, cleared). */
   shown(id: string, messages: readonly ChatMessage[]): Promise<void>;
+  /** Keeps the bytes of files sent in the current conversation (after turnStarting created it). */
+  saveFiles(files: { id: string; blob: Blob }[]): Promise<void>;
+  /** A kept file of the current conversation as a `data:` URL, or undefined when it is not kept. */
+  fileData(fileId: string): Promise<string | undefined>;
 }
 
 export interface TurnOptions {
@@ -101,11 +106,11 @@ export class TurnController implements ReactiveController {
   // ——— sending ———
 
   /** Sends `text` as if the user typed it. Resolves when the turn ends; never rejects. */
-  send(text: string): Promise<ChatResult> {
+  send(text: string, files: PreparedFile[] = []): Promise<ChatResult> {
     const content = text.trim();
-    if (!content) return Promise.resolve(this.refused('There is nothing to send.'));
+    if (!content && !files.length) return Promise.resolve(this.refused('There is nothing to send.'));
     if (!this.confirm(content)) return Promise.resolve(this.refused('The message was not sent (stream-chat-send was cancelled).'));
-    return this.sendConfirmed(content);
+    return this.sendConfirmed(content, undefined, files);
   }
 
   /** Asks the history, then the page (`stream-chat-send`, cancelable), whether `text` may be sent. */
@@ -124,7 +129,7 @@ export class TurnController implements ReactiveController {
   }
 
   /** Sends text already confirmed; `replacing` is the user message an edit replaces. */
-  async sendConfirmed(content: string, replacing?: UserItem): Promise<ChatResult> {
+  async sendConfirmed(content: string, replacing?: UserItem, files: PreparedFile[] = []): Promise<ChatResult> {
     await this.settle();
     const length = this.history.length;
     // The whole opened conversation must be shown (its earlier messages come after its last screen).
@@ -132,10 +137,15 @@ export class TurnController implements ReactiveController {
     if (complete) await this.guard(() => complete);
     // Earlier messages that arrived meanwhile were put before the edited one: its index moved with them.
     const cut = replacing ? replacing.index + this.history.length - length : this.history.length;
-    this.history = [...this.history.slice(0, cut), { role: 'user', content }];
+    // An edit keeps the files of the message it replaces.
+    const attachments = files.length ? files.map((f) => f.attachment) : replacing?.attachments;
+    const message: ChatMessage = { role: 'user', content };
+    if (attachments?.length) message.attachments = attachments;
+    this.history = [...this.history.slice(0, cut), message];
     const at = replacing ? this.items.findIndex((item) => item.kind === 'user' && item.index === cut) : -1;
     const kept = replacing ? this.items.slice(0, at < 0 ? this.items.length : at) : this.items;
     const user: UserItem = { kind: 'user', key: nextKey('u'), text: content, index: cut, version: 0 };
+    if (attachments?.length) user.attachments = attachments;
     this.items = [...kept, user];
     this.setBusy(true); // busy from here: a second Enter while storage works must not send twice
     let current: ChatMessage[] | undefined | void;
@@ -146,6 +156,8 @@ export class TurnController implements ReactiveController {
       this.items = itemsFromHistory(this.history, this.options.objectOptions());
       this.options.followEnd();
     }
+    if (files.length) await this.guard(() => this.options.history.saveFiles(files.map((f) => ({ id: f.attachment.id, blob: f.blob }))));
+    await this.loadFiles();
     return this.runTurn();
   }
 
@@ -160,6 +172,7 @@ export class TurnController implements ReactiveController {
     this.items = this.items.filter((item) => item.kind === 'user' || item.index <= lastUser);
     this.setBusy(true);
     await this.guard(async () => void (await this.options.history.turnStarting(this.history)));
+    await this.loadFiles();
     return this.runTurn();
   }
 
@@ -188,6 +201,7 @@ export class TurnController implements ReactiveController {
     answer.finishReason = undefined;
     this.setBusy(true);
     await this.guard(async () => void (await this.options.history.turnStarting(this.history)));
+    await this.loadFiles();
     return this.runTurn(answer);
   }
 
@@ -237,6 +251,28 @@ export class TurnController implements ReactiveController {
     this.items = itemsFromHistory(this.history, this.options.objectOptions());
     this.error = undefined;
     this.options.followEnd();
+    this.host.requestUpdate();
+    if (messages.some((m) => m.attachments?.length)) void this.loadFiles();
+  }
+
+  /**
+   * Puts the kept bytes back into attachments read from storage (records hold only their description),
+   * so the model is sent them and the previews show them. A file no longer kept is sent without bytes.
+   */
+  async loadFiles(): Promise<void> {
+    let changed = false;
+    for (const message of this.history) {
+      for (const a of message.attachments ?? []) {
+        if (a.data !== undefined || a.text !== undefined) continue;
+        const data = await this.options.history.fileData(a.id).catch(() => undefined);
+        if (data !== undefined) {
+          a.data = data;
+          changed = true;
+        }
+      }
+    }
+    if (!changed) return;
+    for (const item of this.items) if (item.kind === 'user' && item.attachments) item.version++;
     this.host.requestUpdate();
   }
 

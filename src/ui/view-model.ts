@@ -4,7 +4,7 @@
  * per user message, one per answer (an answer spans every step of a tool loop). An answer's text and
  * value live in bodies (text-body.ts, object-body.ts) that own their DOM; the rest is plain data.
  */
-import type { ChatError, FinishReason, Usage, ValidationIssue } from '../core/index.js';
+import type { Attachment, ChatError, FinishReason, Usage, ValidationIssue } from '../core/index.js';
 import type { ObjectBody } from './object-body.js';
 import type { TextBody } from './text-body.js';
 
@@ -50,6 +50,8 @@ export interface UserItem {
   kind: 'user';
   key: string;
   text: string;
+  /** Files sent with it (shared with the history message, so their bytes show once loaded). */
+  attachments?: Attachment[];
   /** Index of this message in the history. */
   index: number;
   /** Bumped on every change, so the list re-renders only the items that changed. */

@@ -4,7 +4,7 @@
  */
 import { toUsage } from '../chat-accumulator.js';
 import { streamedError } from '../errors.js';
-import type { ChatMessage } from '../messages.js';
+import { responsesContentParts, type ChatMessage } from '../messages.js';
 import { createClient, sdkProvider } from './openai-client.js';
 import { streamedJson } from './openai-stream.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
@@ -75,7 +75,8 @@ async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
 function toInput(m: ChatMessage): Record<string, unknown>[] {
   if (m.role === 'tool') return [{ type: 'function_call_output', call_id: m.tool_call_id, output: m.content ?? '' }];
   const items: Record<string, unknown>[] = [];
-  if (m.content) items.push({ role: m.role, content: m.content });
+  if (m.attachments?.length) items.push({ role: m.role, content: responsesContentParts(m) });
+  else if (m.content) items.push({ role: m.role, content: m.content });
   for (const call of m.tool_calls ?? []) {
     items.push({ type: 'function_call', call_id: call.id, name: call.function.name, arguments: call.function.arguments });
   }

@@ -1,6 +1,6 @@
 /** Chat Completions (`provider: 'openai'`, the default): any OpenAI-compatible server. */
 import { ChatAccumulator } from '../chat-accumulator.js';
-import type { ChatMessage } from '../messages.js';
+import { chatContentParts, type ChatMessage } from '../messages.js';
 import { createClient, sdkProvider } from './openai-client.js';
 import { streamedJson } from './openai-stream.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
@@ -39,6 +39,7 @@ async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
 /** Only the fields the wire format knows; `content: null` only where tool calls carry the turn. */
 function toWire(m: ChatMessage): Record<string, unknown> {
   const out: Record<string, unknown> = { role: m.role, content: m.content ?? (m.tool_calls?.length ? null : '') };
+  if (m.attachments?.length) out.content = chatContentParts(m);
   if (m.tool_calls?.length) out.tool_calls = m.tool_calls;
   if (m.role === 'tool') out.tool_call_id = m.tool_call_id;
   if (m.prefix) out.prefix = true;
