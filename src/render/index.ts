@@ -36,4 +36,4 @@ export { defaultMarkdownStrings, type MarkdownOptions, type MarkdownStrings } fr
 export { markdownStyles } from './markdown-styles.js';
 export { ObjectView, labelFor, defaultObjectViewStrings, type ObjectViewState, type ObjectViewStrings, type RenderObject } from './object-view.js';
 export { objectViewStyles } from './object-view-styles.js';
-export { sanitizerProblems, TRUSTED_TYPES_REFUSED } from './sanitize.js';
+export { sanitizerProblems, TRUSTED_TYPES_REFUSED } from './sanitizer-problems.js';

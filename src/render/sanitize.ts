@@ -105,13 +105,8 @@ function instance(): Purifier {
  * Said once a page's Trusted Types policy keeps DOMPurify from parsing HTML: under
  * `require-trusted-types-for 'script'` it parses through a policy of its own, named "dompurify".
  */
-export const TRUSTED_TYPES_REFUSED =
-  'Answers are shown as plain text: this page requires Trusted Types (Content-Security-Policy ' +
-  `require-trusted-types-for 'script') and does not allow the policy "dompurify". Allow it beside ` +
-  '"lit-html": trusted-types lit-html dompurify';
-
-/** Tells listeners (each chat on the page) that answers fell back to plain text; see TRUSTED_TYPES_REFUSED. */
-export const sanitizerProblems = new EventTarget();
+export { sanitizerProblems, TRUSTED_TYPES_REFUSED } from './sanitizer-problems.js';
+import { sanitizerProblems, TRUSTED_TYPES_REFUSED } from './sanitizer-problems.js';
 let toldConsole = false;
 
 /** The page refused the "dompurify" policy; once a pass then fails, every later one goes straight to text. */
