@@ -23,7 +23,7 @@ export type ErrorKind =
   | 'storage'
   /** `<stream-chat>` only: showing the answer failed (the text that arrived is kept). */
   | 'render'
-  /** A mistake in the options or the page's setup (e.g. its Content-Security-Policy), found before or while rendering; never retried. */
+  /** A mistake in the options (an invalid or missing URL, an unreadable schema) or the page's setup (e.g. its Content-Security-Policy), found before any request or while rendering; never retried. */
   | 'config';
 
 /** A zod-like issue, kept as plain data so it survives structured cloning and storage. */
@@ -93,6 +93,8 @@ export interface ToolCallEvent {
   /** The arguments parsed so far (a partial value while streaming). */
   args: unknown;
   step: number;
+  /** The tool runs on the backend (AG-UI, AI SDK, an agent's `tool_start`): the page never runs it. */
+  remote?: true;
 }
 
 /** The host must decide whether a tool may run (the tool's `needsApproval` said so). */
@@ -116,6 +118,8 @@ export interface ToolStartEvent {
   name: string;
   args: unknown;
   step: number;
+  /** The tool runs on the backend: the page never runs it. */
+  remote?: true;
 }
 
 export interface ToolEndEvent {
@@ -129,6 +133,42 @@ export interface ToolEndEvent {
   error?: ChatError;
   durationMs: number;
   step: number;
+  /** The tool ran on the backend: the page never ran it. */
+  remote?: true;
+}
+
+/** The model's visible reasoning (or its summary), streaming in. */
+export interface ReasoningEvent {
+  type: 'reasoning';
+  /** What arrived now. */
+  delta: string;
+  /** The reasoning text so far in this step. */
+  text: string;
+  step: number;
+}
+
+/** A citation the answer rests on. */
+export interface SourceEvent {
+  type: 'source';
+  url: string;
+  title?: string;
+  step: number;
+}
+
+/** An agent's shared state (AG-UI `STATE_SNAPSHOT`, or the snapshot with a `STATE_DELTA` applied). */
+export interface StateEvent {
+  type: 'state';
+  value: unknown;
+}
+
+/** A backend's progress, as far as it tells: each field is present only when the backend sent it. */
+export interface ProgressEvent {
+  type: 'progress';
+  /** The name of the step now running (an AG-UI step, an agent's stage). */
+  step?: string;
+  iteration?: number;
+  totalTokens?: number;
+  costUsd?: number;
 }
 
 /**
@@ -226,6 +266,10 @@ export type ChatEvent =
   | ToolStartEvent
   | ToolEndEvent
   | StepEndEvent
+  | ReasoningEvent
+  | SourceEvent
+  | StateEvent
+  | ProgressEvent
   | ObjectEvent
   | UsageEvent
   | RetryEvent

@@ -95,6 +95,10 @@ export class AnswerState {
       case 'retry':
       case 'fallback':
       case 'step-end': // the step's messages are for the history; the answer shows them already
+      case 'reasoning':
+      case 'source':
+      case 'state':
+      case 'progress':
         return false;
       case 'notice':
         item.notices = [...(item.notices ?? []), event.message];
