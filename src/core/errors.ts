@@ -111,6 +111,14 @@ export function errorDetail(body: unknown, depth = 0): string | undefined {
   return undefined;
 }
 
+/**
+ * A mistake in the options, found before any request: nothing was sent, and trying again cannot help
+ * until the option is fixed. The message names the option as the host spells it.
+ */
+export function configError(option: string, message: string, cause?: unknown): ChatFailure {
+  return failure('config', message, { option, retryable: false, ...(cause === undefined ? {} : { cause }) });
+}
+
 export function networkError(cause: unknown): ChatFailure {
   return failure('network', 'Could not reach the server. Check that it is running and its URL (base URL or endpoint).', {
     retryable: true,

@@ -49,6 +49,8 @@ export interface ChatError {
    * scheme and origin and the URL (the browser does not tell). The message says the same in words.
    */
   network?: NetworkCause;
+  /** Config errors: the option at fault (`baseURL`, `endpoint`, `tools`, ...). */
+  option?: string;
   cause?: unknown;
 }
 

@@ -11,7 +11,8 @@ import type { ChatMessage, ToolCall } from './messages.js';
 import { explainNetworkFailure } from './network-failure.js';
 import { redactError, secretsOf } from './redact.js';
 import type { RunChatOptions } from './options.js';
-import type { OutputFormat, Provider, ToolSpec } from './providers/provider.js';
+import type { Connection, Sampling } from './providers/connection.js';
+import type { OutputFormat, Provider, ProviderPart, ToolSpec } from './providers/provider.js';
 import { TimeSlicer } from './time-slice.js';
 
 export const DEFAULT_MAX_RETRIES = 2;
@@ -19,7 +20,10 @@ export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 
 export interface StepInput {
   provider: Provider;
+  /** The engine's settings (retries, idle timeout); providers get only the connection. */
   options: RunChatOptions;
+  connection: Connection;
+  sampling: Sampling;
   messages: ChatMessage[];
   tools: ToolSpec[];
   output?: OutputFormat;
@@ -46,6 +50,8 @@ export interface StepOutcome {
   usage?: Usage;
   finishReason: FinishReason;
   error?: ChatError;
+  /** Something besides text and page tool calls was shown (reasoning, a remote tool). */
+  shown?: boolean;
 }
 
 export async function runModelStep(input: StepInput): Promise<StepOutcome> {
@@ -53,7 +59,7 @@ export async function runModelStep(input: StepInput): Promise<StepOutcome> {
   for (let attempt = 0; ; attempt++) {
     const outcome = await attemptOnce(input);
     const error = outcome.error;
-    const received = outcome.text !== '' || outcome.calls.length > 0;
+    const received = outcome.text !== '' || outcome.calls.length > 0 || outcome.shown;
     if (!error || received || !error.retryable || attempt >= maxRetries || input.signal.aborted) return outcome;
     const delayMs = backoffDelay(attempt + 1, retryAfterOf(error));
     input.emit({ type: 'retry', attempt: attempt + 1, delayMs, error });
@@ -75,14 +81,19 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
   else input.signal.addEventListener('abort', onStop, { once: true });
 
   let text = '';
+  let reasoning = '';
+  /** Something was shown besides text (a remote tool, reasoning): a retry would show it twice. */
+  let shown = false;
   const slots: { id?: string; name?: string; parser: ArgsParser }[] = [];
+  const remote = new RemoteTools(step, emit);
   let usage: Usage | undefined;
   let finish: FinishReason | undefined;
   let error: ChatError | undefined;
   watchdog.touch();
   try {
     const parts = input.provider({
-      options,
+      connection: input.connection,
+      sampling: input.sampling,
       messages: input.messages,
       tools: input.tools,
       output: input.output,
@@ -113,6 +124,26 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
         case 'usage':
           usage = part.usage;
           break;
+        case 'reasoning':
+          reasoning += part.delta;
+          shown = true;
+          emit({ type: 'reasoning', delta: part.delta, text: reasoning, step });
+          break;
+        case 'source':
+          emit({ type: 'source', url: part.url, ...(part.title ? { title: part.title } : {}), step });
+          break;
+        case 'state':
+          emit({ type: 'state', value: part.value });
+          break;
+        case 'progress': {
+          const { type: _type, ...progress } = part;
+          emit({ type: 'progress', ...progress });
+          break;
+        }
+        case 'remote-tool':
+          shown = true;
+          remote.apply(part);
+          break;
         case 'finish':
           finish = part.reason;
           break;
@@ -125,6 +156,7 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
     watchdog.stop();
     input.signal.removeEventListener('abort', onStop);
   }
+  remote.close(controller.signal.aborted && !error ? 'The turn was stopped.' : error ? error.message : undefined);
   // An abort wins over whatever the aborted request threw: it tells why the stream ended.
   if (controller.signal.aborted) {
     const reason = controller.signal.reason;
@@ -145,7 +177,7 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
     finishReason === 'tool_calls' || (finishReason === 'stop' && calls.length > 0)
       ? calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.argsText || '{}' } }))
       : [];
-  return { text, toolCalls, calls, usage, finishReason: toolCalls.length ? 'tool_calls' : finishReason, error };
+  return { text, toolCalls, calls, usage, finishReason: toolCalls.length ? 'tool_calls' : finishReason, error, shown };
 }
 
 /** Where the request went, for telling a blocked request from an unreachable server. */
@@ -154,3 +186,46 @@ function requestUrl(options: RunChatOptions): string | undefined {
   if (provider === 'openai' || provider === 'openai-responses') return options.baseURL ?? 'https://api.openai.com/v1';
   return options.endpoint;
 }
+
+/** Tools that run on the backend: their calls, starts and ends as events marked `remote`. */
+class RemoteTools {
+  private calls = new Map<string, { name: string; parser: ArgsParser; startedAt?: number; ended?: boolean }>();
+
+  constructor(
+    private readonly step: number,
+    private readonly emit: (event: ChatEvent) => void,
+  ) {}
+
+  apply(part: Extract<ProviderPart, { type: 'remote-tool' }>): void {
+    const { id, step } = { id: part.id, step: this.step };
+    let call = this.calls.get(id);
+    if (!call) this.calls.set(id, (call = { name: part.name ?? '', parser: new ArgsParser() }));
+    if (part.name) call.name = part.name;
+    const args = () => (part.args !== undefined ? part.args : call.parser.value);
+    if (part.phase === 'call') {
+      const parsed = call.parser.push(part.argsDelta ?? '');
+      this.emit({ type: 'tool-call', id, name: call.name, argsText: call.parser.text, args: part.args ?? parsed, step, remote: true });
+    } else if (part.phase === 'start') {
+      call.startedAt = now();
+      this.emit({ type: 'tool-start', id, name: call.name, args: args(), step, remote: true });
+    } else {
+      this.end(id, call, part.error, part.result, args());
+    }
+  }
+
+  /** Calls still open when the step ends: a result that never came (or the reason the step ended). */
+  close(reason: string | undefined): void {
+    for (const [id, call] of this.calls) {
+      if (!call.ended) this.end(id, call, reason ?? 'The backend did not report a result for this tool.', undefined, call.parser.value);
+    }
+  }
+
+  private end(id: string, call: { name: string; startedAt?: number; ended?: boolean }, error: string | undefined, result: unknown, args: unknown): void {
+    call.ended = true;
+    const durationMs = call.startedAt === undefined ? 0 : now() - call.startedAt;
+    const outcome = error ? { error: { kind: 'tool' as const, message: error, retryable: false } } : { result };
+    this.emit({ type: 'tool-end', id, name: call.name, args, ...outcome, durationMs, step: this.step, remote: true });
+  }
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());

@@ -40,7 +40,32 @@ export interface McpServerOptions {
   needsApproval?: boolean;
 }
 
-export type ProviderName = 'openai' | 'openai-responses' | 'sse' | 'websocket';
+export type ProviderName = 'openai' | 'openai-responses' | 'ag-ui' | 'ai-sdk' | 'sse' | 'websocket';
+
+/** What a `request` hook is given to shape a backend's request. */
+export interface RequestInput<C = any> {
+  /** The conversation in the OpenAI chat message shape, the system message first when there is one. */
+  messages: ChatMessage[];
+  /** The last user message's text. */
+  prompt: string;
+  model?: string;
+  conversationId?: string;
+  context: C;
+}
+
+/** What a `request` hook returns: each field left out keeps the backend's default. */
+export interface RequestShape {
+  /** Absolute or relative to the page; for `websocket`, `ws:`/`wss:` or `http(s):` (mapped). */
+  url?: string;
+  /** `POST` by default; `GET` sends no body. */
+  method?: string;
+  headers?: Record<string, string>;
+  /** Sent as JSON (a string is sent as it is); for `websocket`, the first message. */
+  body?: unknown;
+}
+
+/** Shapes the request of an `ag-ui`, `ai-sdk`, `sse` or `websocket` backend. */
+export type RequestHook<C = any> = (input: RequestInput<C>) => RequestShape | Promise<RequestShape>;
 
 /** Price per million tokens, by model name. */
 export interface ModelPrice {
@@ -50,10 +75,14 @@ export interface ModelPrice {
 
 export interface RunChatOptions<C = any> {
   provider?: ProviderName;
-  /** OpenAI-compatible base URL (a proxy, a local server). Default: OpenAI's. */
+  /** OpenAI-compatible base URL (a proxy, a local server; relative to the page, e.g. `/v1`). Default: OpenAI's. */
   baseURL?: string;
-  /** Full URL of an SSE or WebSocket backend. */
+  /** URL of an AG-UI, AI SDK, SSE or WebSocket backend (relative URLs resolve against the page). */
   endpoint?: string;
+  /** Shapes the backend's request (`ag-ui`, `ai-sdk`, `sse`, `websocket`): `?query=`, a GET, `{"query"}`. */
+  request?: RequestHook<C>;
+  /** The conversation's id: AG-UI's thread id, the AI SDK chat id, and the `request` hook's input. */
+  conversationId?: string;
   apiKey?: string;
   model?: string;
   /**

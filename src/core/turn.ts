@@ -3,7 +3,7 @@
  * budget is spent, the user stops, or something fails. Owns the history and the final result.
  */
 import { continuationMessages, partialAnswer } from './continuation.js';
-import { toChatError } from './errors.js';
+import { configError, toChatError } from './errors.js';
 import { modelQueue, worthAnotherModel } from './fallback.js';
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
 import type { ChatMessage } from './messages.js';
@@ -12,9 +12,11 @@ import { redactError, secretsOf } from './redact.js';
 import { correctionMessages, ObjectStream, planOutput } from './object-stream.js';
 import type { ChatResult, RunChatOptions, Tool } from './options.js';
 import type { ToolSpec } from './providers/provider.js';
+import { connect } from './providers/connection.js';
 import { loadProvider } from './providers/registry.js';
 import { jsonSchemaPart, type JsonSchemaModule } from './json-schema-part.js';
 import { runTools } from './tool-runner.js';
+import { toRaw } from './unwrap.js';
 import { addUsage, withCost, ZERO_USAGE } from './usage.js';
 
 export const DEFAULT_MAX_STEPS = 8;
@@ -39,16 +41,20 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
   let answeredBy = options.model;
 
   try {
-    const tools = [...(options.tools ?? []), ...(await serverTools(options, emit))];
+    // Everything that can be wrong in the options is found here, before any request.
+    const connection = connect(options);
+    const sampling = { temperature: options.temperature, maxTokens: options.maxTokens };
+    const schema = options.schema === undefined ? undefined : toRaw(options.schema);
+    const tools = [...readTools(options.tools), ...(await serverTools(options, emit))];
     // The provider's code and zod's JSON Schema export are downloaded now, at the first request that needs them.
     const [provider, jsonSchema] = await Promise.all([
       loadProvider(providerName),
-      tools.length || options.schema ? jsonSchemaPart.load() : undefined,
+      tools.length || schema ? jsonSchemaPart.load() : undefined,
     ]);
     const specs = jsonSchema ? toolSpecs(tools, jsonSchema) : [];
     const maxSteps = Math.max(1, options.maxSteps ?? DEFAULT_MAX_STEPS);
     const maxValidationRetries = Math.max(0, options.maxValidationRetries ?? DEFAULT_MAX_VALIDATION_RETRIES);
-    const output = options.schema && jsonSchema ? planOutput(options.schema, providerName, jsonSchema, options.structuredMode) : undefined;
+    const output = schema && jsonSchema ? readOutput(() => planOutput(schema, providerName, jsonSchema, options.structuredMode)) : undefined;
     const system = [await resolveSystem(options), output?.instructions].filter(Boolean).join('\n\n');
     /** The turn's model first, then its fallbacks; the head is the model asked now. */
     const models = modelQueue(options.model, options.fallbackModels);
@@ -61,11 +67,13 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
         finishReason = 'aborted';
         break;
       }
-      const objects = options.schema ? new ObjectStream(options.schema, emit) : undefined;
+      const objects = schema ? new ObjectStream(schema, emit) : undefined;
       answeredBy = models[0];
       const outcome = await runModelStep({
         provider,
         options: answeredBy === options.model ? options : { ...options, model: answeredBy },
+        connection: answeredBy === connection.model ? connection : { ...connection, model: answeredBy },
+        sampling,
         messages: [
           ...(system ? [{ role: 'system' as const, content: system }] : []),
           ...history,
@@ -198,10 +206,44 @@ async function serverTools(options: RunChatOptions, emit: (e: ChatEvent) => void
   return tools;
 }
 
+/** The host's tools, out of any framework proxy, each checked for what the engine will call. */
+function readTools(value: unknown): Tool[] {
+  if (value == null) return [];
+  const list = toRaw(value);
+  if (!Array.isArray(list)) throw configError('tools', 'The tools option must be an array of { name, description, parameters, execute }.');
+  return list.map((item, index) => {
+    const tool = toRaw(item) as Tool | undefined;
+    const label = typeof tool?.name === 'string' && tool.name ? `"${tool.name}"` : `#${index + 1}`;
+    if (!tool || typeof tool !== 'object' || typeof tool.name !== 'string' || !tool.name) {
+      throw configError('tools', `Tool ${label} has no name.`);
+    }
+    if (typeof tool.execute !== 'function') throw configError('tools', `Tool ${label} has no execute function.`);
+    const parameters = toRaw(tool.parameters);
+    if (!parameters || typeof (parameters as { safeParse?: unknown }).safeParse !== 'function') {
+      throw configError('tools', `Tool ${label}: parameters must be a zod schema (z.object({...})).`);
+    }
+    return parameters === tool.parameters && tool === item ? tool : { ...tool, parameters };
+  });
+}
+
 /** Tools as the model sees them: the zod schema of the arguments as JSON Schema. */
 function toolSpecs(tools: Tool[], { jsonSchemaOf }: JsonSchemaModule): ToolSpec[] {
   // A tool that came with its JSON Schema (MCP) is sent that schema as the server wrote it.
-  return tools.map((t) => ({ name: t.name, description: t.description, parameters: t.jsonSchema ?? jsonSchemaOf(t.parameters) }));
+  return tools.map((t) => {
+    try {
+      return { name: t.name, description: t.description, parameters: t.jsonSchema ?? jsonSchemaOf(t.parameters) };
+    } catch (e) {
+      throw configError('tools', `The parameters of tool "${t.name}" cannot be read as a zod schema: ${e instanceof Error ? e.message : String(e)}`, e);
+    }
+  });
+}
+
+function readOutput<T>(plan: () => T): T {
+  try {
+    return plan();
+  } catch (e) {
+    throw configError('schema', `The schema cannot be read as a zod schema: ${e instanceof Error ? e.message : String(e)}`, e);
+  }
 }
 
 function newRunId(): string {

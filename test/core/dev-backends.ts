@@ -18,6 +18,8 @@ export function devOptions(provider: ProviderName, model: string): Pick<RunChatO
       url.searchParams.set('model', model);
       return { provider, endpoint: url.href, model };
     }
+    default:
+      throw new Error(`No dev backend for ${provider}`);
   }
 }
 

@@ -120,7 +120,8 @@ describe('what the user reads', () => {
 
   it('an unknown provider is an error event, not an exception', async () => {
     const { result, events } = await collect(runChat({ provider: 'carrier-pigeon' as any, messages: [] }));
-    assert.equal(result.error?.kind, 'protocol');
+    assert.equal(result.error?.kind, 'config');
+    assert.equal(result.error?.option, 'provider');
     assert.deepEqual(events.map((e) => e.type), ['start', 'error', 'end']);
   });
 

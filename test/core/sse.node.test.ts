@@ -77,14 +77,24 @@ describe('plain SSE backend', () => {
     assert.deepEqual(events.map((e) => e.type), ['start', 'text', 'error', 'end']);
   });
 
-  it('a body that ends without a done marker is truncated', async () => {
-    const r = replay([sse(['data: {"delta":"half"}'])]);
+  it('a body that closes after an answer, without a done marker, is a finished answer', async () => {
+    const r = replay([sse(['data: {"delta":"whole"}'])]);
     const { result } = await collect(runChat({ provider: 'sse', endpoint, fetch: r.fetch, messages: [] }));
-    assert.match(result.error!.message, /truncated/);
+    assert.equal(result.error, undefined);
+    assert.equal(result.finishReason, 'stop');
+    assert.equal(result.message.content, 'whole');
+  });
+
+  it('a body that closes before any answer is an error', async () => {
+    const r = replay([sse([': keep-alive'])]);
+    const { result } = await collect(runChat({ provider: 'sse', endpoint, fetch: r.fetch, messages: [], maxRetries: 0 }));
+    assert.equal(result.error?.kind, 'protocol');
+    assert.match(result.error!.message, /without an answer/);
   });
 
   it('needs an endpoint', async () => {
     const { result } = await collect(runChat({ provider: 'sse', messages: [] }));
     assert.match(result.error!.message, /endpoint/);
+    assert.equal(result.error!.kind, 'config');
   });
 });

@@ -11,19 +11,19 @@ import { NO_KEY, wrapFetch } from './http-fetch.js';
 
 export async function createClient(request: ProviderRequest): Promise<OpenAI> {
   const OpenAIClient = sdk.default;
-  const options = request.options;
+  const { connection } = request;
   return new OpenAIClient({
     // The SDK refuses to start without a key; a proxy that holds the key needs none, and
     // wrapFetch drops the placeholder's Authorization header before it leaves.
-    apiKey: options.apiKey || NO_KEY,
-    baseURL: options.baseURL,
+    apiKey: connection.apiKey || NO_KEY,
+    baseURL: connection.baseURL,
     dangerouslyAllowBrowser: true,
     // The engine retries itself, with events the UI can show.
     maxRetries: 0,
     // Failures reach the host as events; the SDK's own console logging would say it twice.
     logLevel: 'off',
-    defaultHeaders: options.headers,
-    fetch: readableErrorBodies(wrapFetch({ fetch: options.fetch, hasKey: !!options.apiKey, onActivity: request.onActivity })),
+    defaultHeaders: connection.headers,
+    fetch: readableErrorBodies(wrapFetch({ fetch: connection.fetch, hasKey: !!connection.apiKey, onActivity: request.onActivity })),
   });
 }
 

@@ -18,16 +18,16 @@ export const openaiResponsesProvider: Provider = sdkProvider(stream);
 
 async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
   const client = await createClient(request);
-  const { options, tools, output } = request;
+  const { connection, sampling, tools, output } = request;
   const instructions = request.messages.filter((m) => m.role === 'system').map((m) => m.content ?? '').join('\n\n');
   const body: Record<string, unknown> = {
-    model: options.model ?? 'gpt-4o-mini',
+    model: connection.model ?? 'gpt-4o-mini',
     input: request.messages.filter((m) => m.role !== 'system').flatMap(toInput),
     stream: true,
   };
   if (instructions) body.instructions = instructions;
-  if (options.temperature !== undefined) body.temperature = options.temperature;
-  if (options.maxTokens !== undefined) body.max_output_tokens = options.maxTokens;
+  if (sampling.temperature !== undefined) body.temperature = sampling.temperature;
+  if (sampling.maxTokens !== undefined) body.max_output_tokens = sampling.maxTokens;
   if (tools.length) {
     body.tools = tools.map((t) => ({ type: 'function', name: t.name, description: t.description, parameters: t.parameters, strict: false }));
   }

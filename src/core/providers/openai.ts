@@ -9,18 +9,18 @@ export const openaiProvider: Provider = sdkProvider(stream);
 
 async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
   const client = await createClient(request);
-  const { options, tools, output } = request;
+  const { connection, sampling, tools, output } = request;
   const body: Record<string, unknown> = {
-    model: options.model ?? 'gpt-4o-mini',
+    model: connection.model ?? 'gpt-4o-mini',
     messages: request.messages.map(toWire),
     stream: true,
     stream_options: { include_usage: true },
   };
-  if (options.temperature !== undefined) body.temperature = options.temperature;
-  if (options.maxTokens !== undefined) {
+  if (sampling.temperature !== undefined) body.temperature = sampling.temperature;
+  if (sampling.maxTokens !== undefined) {
     // OpenAI's newer models take only max_completion_tokens; most compatible servers know max_tokens.
-    const official = !options.baseURL || /(^|\.)api\.openai\.com$/.test(hostOf(options.baseURL));
-    body[official ? 'max_completion_tokens' : 'max_tokens'] = options.maxTokens;
+    const official = !connection.baseURL || /(^|\.)api\.openai\.com$/.test(hostOf(connection.baseURL));
+    body[official ? 'max_completion_tokens' : 'max_tokens'] = sampling.maxTokens;
   }
   if (tools.length) {
     body.tools = tools.map((t) => ({

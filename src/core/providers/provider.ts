@@ -4,7 +4,7 @@
  */
 import type { FinishReason, Usage } from '../events.js';
 import type { ChatMessage } from '../messages.js';
-import type { RunChatOptions } from '../options.js';
+import type { Connection, Sampling } from './connection.js';
 
 /** A tool as the model sees it: name, description, JSON Schema of the arguments. */
 export interface ToolSpec {
@@ -22,9 +22,12 @@ export interface OutputFormat {
 }
 
 export interface ProviderRequest {
-  options: RunChatOptions;
+  /** Where and how to reach the backend, resolved once per turn (see connection.ts). */
+  connection: Connection;
+  sampling: Sampling;
   /** The full conversation to send, the system message first when there is one. */
   messages: ChatMessage[];
+  /** The page's tools, as the model sees them. */
   tools: ToolSpec[];
   output?: OutputFormat;
   /** Aborted on stop, on an idle timeout, or when the attempt is given up. */
@@ -38,6 +41,15 @@ export type ProviderPart =
   /** A fragment of one tool call; `slot` is stable for the call within the step (0, 1, ...). */
   | { type: 'tool-call'; slot: number; id?: string; name?: string; argsDelta: string }
   | { type: 'usage'; usage: Usage }
+  | { type: 'reasoning'; delta: string }
+  | { type: 'source'; url: string; title?: string }
+  | { type: 'state'; value: unknown }
+  | { type: 'progress'; step?: string; iteration?: number; totalTokens?: number; costUsd?: number }
+  /**
+   * A tool that runs on the backend (the page never runs it): its arguments streaming (`call`), its
+   * start, its end with a result or an error. `id` ties the phases together.
+   */
+  | { type: 'remote-tool'; phase: 'call' | 'start' | 'end'; id: string; name?: string; argsDelta?: string; args?: unknown; result?: unknown; error?: string }
   | { type: 'finish'; reason: FinishReason };
 
 export type Provider = (request: ProviderRequest) => AsyncIterable<ProviderPart>;

@@ -1,0 +1,144 @@
+/**
+ * An AG-UI agent (`provider: 'ag-ui'`): POST a `RunAgentInput` (thread = the conversation, the page's
+ * tools as AG-UI tools, the agent's last state) and read its event stream. A tool call for a page
+ * tool ends the run; the engine runs the tool and the next run carries its result. Any other call
+ * is the agent's own and shows as remote. Types come from `@ag-ui/core` (types only: the events are
+ * read by their `type` string, leniently, rather than through its zod schemas).
+ */
+import type { Message as AgUiMessage, RunAgentInput, Tool as AgUiTool } from '@ag-ui/core';
+import { applyPatch, deepClone, type Operation } from 'fast-json-patch/index.mjs';
+import { failure, streamedError } from '../errors.js';
+import type { ChatMessage } from '../messages.js';
+import { readSse } from '../sse-parser.js';
+import { openStream } from './http-request.js';
+import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
+import { parseResult, ToolSlots } from './tool-slots.js';
+
+/** The agent's shared state by thread, sent back on the next run as AG-UI clients do (bounded). */
+const states = new Map<string, unknown>();
+const MAX_THREADS = 50;
+
+type AgUiEvent = { type?: string; [key: string]: any };
+
+export const agUiProvider: Provider = async function* (request: ProviderRequest): AsyncGenerator<ProviderPart> {
+  const threadId = request.connection.conversationId ?? newId();
+  const input: RunAgentInput = {
+    threadId,
+    runId: newId(),
+    state: states.get(threadId) ?? {},
+    messages: toAgUiMessages(request.messages),
+    tools: request.tools.map((t): AgUiTool => ({ name: t.name, description: t.description ?? '', parameters: t.parameters })),
+    context: [],
+    forwardedProps: {},
+  };
+  const body = await openStream(request, { body: input });
+  const tools = new ToolSlots(request.tools);
+  let state: unknown = input.state;
+  /** The call a `TOOL_CALL_CHUNK` without an id continues. */
+  let currentCall: string | undefined;
+  const setState = (value: unknown): ProviderPart => {
+    state = value;
+    states.delete(threadId);
+    states.set(threadId, value);
+    if (states.size > MAX_THREADS) states.delete(states.keys().next().value!);
+    return { type: 'state', value };
+  };
+  for await (const message of readSse(body)) {
+    if (message.data === '[DONE]') break;
+    let event: AgUiEvent;
+    try {
+      event = JSON.parse(message.data);
+    } catch {
+      throw failure('protocol', 'The agent sent an event that is not valid JSON.', { retryable: true, raw: message.data });
+    }
+    switch (event.type) {
+      case 'TEXT_MESSAGE_CONTENT':
+      case 'TEXT_MESSAGE_CHUNK':
+        if (typeof event.delta === 'string' && event.delta) yield { type: 'text', delta: event.delta };
+        break;
+      case 'REASONING_MESSAGE_CONTENT':
+      case 'REASONING_MESSAGE_CHUNK':
+      case 'THINKING_TEXT_MESSAGE_CONTENT':
+        if (typeof event.delta === 'string' && event.delta) yield { type: 'reasoning', delta: event.delta };
+        break;
+      case 'TOOL_CALL_START':
+        currentCall = event.toolCallId;
+        tools.open(event.toolCallId, event.toolCallName);
+        yield tools.args(event.toolCallId, event.toolCallName, '');
+        break;
+      case 'TOOL_CALL_CHUNK': {
+        const id: string | undefined = event.toolCallId ?? currentCall;
+        if (!id) break;
+        currentCall = id;
+        if (!tools.known(id)) tools.open(id, event.toolCallName ?? '');
+        yield tools.args(id, event.toolCallName, event.delta ?? '');
+        break;
+      }
+      case 'TOOL_CALL_ARGS':
+        if (tools.known(event.toolCallId)) yield tools.args(event.toolCallId, undefined, event.delta ?? '');
+        break;
+      case 'TOOL_CALL_END':
+        // The arguments are complete; an agent's own tool runs now, on the server.
+        if (tools.isRemote(event.toolCallId)) yield { type: 'remote-tool', phase: 'start', id: event.toolCallId };
+        break;
+      case 'TOOL_CALL_RESULT':
+        if (!tools.known(event.toolCallId)) {
+          tools.open(event.toolCallId, '', true);
+          yield { type: 'remote-tool', phase: 'start', id: event.toolCallId };
+        }
+        if (tools.isRemote(event.toolCallId)) yield { type: 'remote-tool', phase: 'end', id: event.toolCallId, result: parseResult(event.content) };
+        break;
+      case 'STEP_STARTED':
+        if (typeof event.stepName === 'string') yield { type: 'progress', step: event.stepName };
+        break;
+      case 'STATE_SNAPSHOT':
+        yield setState(event.snapshot);
+        break;
+      case 'STATE_DELTA':
+        if (Array.isArray(event.delta)) yield setState(patched(state, event.delta));
+        break;
+      case 'RUN_ERROR':
+        throw streamedError(event.message ?? event.code ?? 'the run failed');
+      case 'RUN_FINISHED':
+        yield { type: 'finish', reason: 'stop' };
+        return;
+    }
+  }
+  // No RUN_FINISHED: the engine reports the stream as cut short.
+};
+
+/** A state delta (JSON Patch, RFC 6902) applied to a copy; a patch that does not apply leaves the state. */
+function patched(state: unknown, delta: Operation[]): unknown {
+  try {
+    return applyPatch(deepClone(state ?? {}), delta, false, true).newDocument;
+  } catch {
+    return state;
+  }
+}
+
+/** The history as AG-UI messages: ids by position, assistant tool calls as `toolCalls`. */
+export function toAgUiMessages(messages: ChatMessage[]): AgUiMessage[] {
+  return messages.map((m, i): AgUiMessage => {
+    const id = `m${i}`;
+    const content = m.content ?? '';
+    switch (m.role) {
+      case 'system':
+        return { id, role: 'system', content };
+      case 'user':
+        return { id, role: 'user', content };
+      case 'tool':
+        return { id, role: 'tool', content, toolCallId: m.tool_call_id ?? '' };
+      case 'assistant':
+        return {
+          id,
+          role: 'assistant',
+          ...(m.content ? { content: m.content } : {}),
+          ...(m.tool_calls?.length ? { toolCalls: m.tool_calls.map((c) => ({ id: c.id, type: 'function' as const, function: { ...c.function } })) } : {}),
+        };
+    }
+  });
+}
+
+function newId(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `id-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
