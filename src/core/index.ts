@@ -14,3 +14,5 @@ export { lazyPart, PartLoadError, type LazyPart } from './lazy-part.js';
 export { runChatLazy, enginePart } from './lazy-engine.js';
 export { jsonSchemaPart, type JsonSchemaModule } from './json-schema-part.js';
 export { providerPart } from './providers/registry.js';
+/** Takes a framework's reactive proxy (Vue's `ref`/`reactive`) off a value, as the engine does with tools and schemas. */
+export { toRaw } from './unwrap.js';

@@ -32,8 +32,10 @@ export class AnswerState {
           last.body.push(event.delta);
           return wasWaiting;
         }
+        // Text after a backend's own tool, within the same step, starts where that tool's card ends.
+        const stepStarted = item.segments.some((s) => s.kind === 'text' && s.step === event.step);
         const segment: TextSegment = { kind: 'text', key: nextKey('t'), step: event.step, body: new TextBody() };
-        segment.body.push(event.text);
+        segment.body.push(stepStarted ? event.delta : event.text);
         item.segments.push(segment);
         return true;
       }
@@ -41,6 +43,7 @@ export class AnswerState {
         item.status = 'streaming';
         const call = this.call(event.id, event.name);
         call.name = event.name || call.name;
+        if (event.remote) call.remote = true;
         call.argsText = event.argsText;
         call.args = event.args;
         return true;
@@ -56,6 +59,7 @@ export class AnswerState {
       }
       case 'tool-start': {
         const call = this.call(event.id, event.name);
+        if (event.remote) call.remote = true;
         call.args = event.args;
         call.source = event.source ?? call.source;
         call.status = 'running';
@@ -64,6 +68,8 @@ export class AnswerState {
       }
       case 'tool-end': {
         const call = this.call(event.id, event.name);
+        if (event.remote) call.remote = true;
+        if (event.name) call.name = event.name;
         call.durationMs = event.durationMs;
         call.approve = call.deny = undefined;
         if (event.error) {
@@ -98,11 +104,15 @@ export class AnswerState {
       case 'reasoning':
       case 'source':
       case 'state':
-      case 'progress':
         return false;
       case 'notice':
         item.notices = [...(item.notices ?? []), event.message];
         return true;
+      case 'progress': {
+        const { type: _type, ...progress } = event;
+        item.progress = { ...item.progress, ...progress };
+        return true;
+      }
       case 'error':
         if (event.retrying) return false; // the model is asked again; the turn goes on
         item.error = event.error;

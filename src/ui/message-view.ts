@@ -11,6 +11,7 @@ import { renderAttachments } from './attachment-tray.js';
 import { mount } from './mount.js';
 import type { Strings } from './strings.js';
 import { renderToolCall, type ToolArgsOptions } from './tool-call-view.js';
+import { renderProgress } from './progress-line.js';
 import { renderUsage } from './usage-line.js';
 import type { AssistantItem, Item, ToolCallState, UserItem } from './view-model.js';
 
@@ -138,6 +139,7 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
     ${item.status === 'stopped' ? html`<p class="note" part="note">${strings.stopped}</p>` : nothing}
     ${item.status === 'error' ? html`<p class="note" part="note">${strings.interrupted}</p>` : nothing}
     ${renderCutNote(item, ctx, isLast)}
+    ${item.progress ? renderProgress(item.progress, strings, ctx.locale) : nothing}
     ${ctx.showUsage && item.usage ? renderUsage(item.usage, strings, ctx.currency, ctx.locale) : nothing}
     ${live || empty
       ? nothing

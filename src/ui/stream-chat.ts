@@ -6,7 +6,9 @@
  * the wiring between them.
  */
 import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { ChatMessage, ChatResult, McpServerOptions, ModelPrice, ProviderName, RunChatOptions, Schema, Tool } from '../core/index.js';
+import type { ChatMessage, ChatResult, McpServerOptions, ModelPrice, ProviderName, RequestHook, RunChatOptions, Schema, Tool } from '../core/index.js';
+// Direct, not through core's entry: the element's first load must not pull the engine in (unwrap.ts has no imports).
+import { toRaw } from '../core/unwrap.js';
 import type { MarkdownOptions, ObjectViewStrings } from '../render/index.js';
 import { promptsConverter, type ChatMode, type ChatTheme, type StorageKind, type SystemPrompt } from './chat-types.js';
 import { prepareFile, refusal, type PreparedFile } from './attachment-files.js';
@@ -167,6 +169,7 @@ export class StreamChat extends LitElement {
     opened: { type: Boolean, reflect: true, attribute: 'open' },
     apiKey: { attribute: false },
     headers: { attribute: false },
+    request: { attribute: false },
     tools: { attribute: false },
     mcpServers: { attribute: false },
     models: { attribute: false },
@@ -183,11 +186,11 @@ export class StreamChat extends LitElement {
     canSend: { state: true, attribute: false },
   };
 
-  /** `openai` (Chat Completions, default), `openai-responses`, `sse` or `websocket`. */
+  /** `openai` (Chat Completions, default), `openai-responses`, `ag-ui` (an AG-UI agent), `ai-sdk` (an AI SDK UI message stream route), `sse` or `websocket`. */
   declare provider: ProviderName;
-  /** OpenAI-compatible base URL (a proxy, a local server). */
+  /** OpenAI-compatible base URL (a proxy, a local server), absolute or relative to the page (`/v1`). */
   declare baseUrl: string | undefined;
-  /** Full URL of an SSE or WebSocket backend. */
+  /** URL of an AG-UI, AI SDK, SSE or WebSocket backend, absolute or relative to the page (`/api/chat`). */
   declare endpoint: string | undefined;
   /** The model name the server knows (`gpt-4o-mini`, `llama3.2`; `dev` for the local dev model). */
   declare model: string | undefined;
@@ -236,6 +239,11 @@ export class StreamChat extends LitElement {
   declare apiKey: string | undefined;
   /** Extra request headers (a proxy's auth, an organisation id). Never stored. */
   declare headers: Record<string, string> | undefined;
+  /**
+   * Shapes the request of an `ag-ui`, `ai-sdk`, `sse` or `websocket` backend:
+   * `({ messages, prompt, model, conversationId, context }) => ({ url?, method?, headers?, body? })`.
+   */
+  declare request: RequestHook | undefined;
   /** Page tools the model may call: `{ name, description, parameters: zodSchema, execute(args, { signal, context }), needsApproval? }`. */
   declare tools: Tool[] | undefined;
   /** MCP servers over Streamable HTTP whose tools the model may call: `[{ url, name?, headers?, needsApproval? }]` (approval asked by default). */
@@ -334,7 +342,7 @@ export class StreamChat extends LitElement {
   /** How structured values are shown: the host's view or the default one, with the schema and strings. */
   private readonly objectOptions = (): ObjectBodyOptions => ({
     renderObject: this.renderObject,
-    schema: this.schema,
+    schema: toRaw(this.schema),
     strings: this.objectStrings(),
   });
 
@@ -379,6 +387,8 @@ export class StreamChat extends LitElement {
       apiKey: this.apiKey || undefined,
       model: this.model || undefined,
       headers: this.headers,
+      request: this.request,
+      conversationId: this.conversationId,
       messages,
       system: this.systemPrompt || undefined,
       context: this.context,
@@ -614,7 +624,8 @@ export class StreamChat extends LitElement {
     continueCut: () => void this.historyController.continueAnswer(),
     decide: (call, approved) => this.turns.decide(call, approved),
     toolArgs: {
-      schemaOf: (name) => this.tools?.find((tool) => tool.name === name)?.parameters,
+      // Out of any framework proxy (a Vue ref), as the engine reads them: zod cannot be read through one.
+      schemaOf: (name) => toRaw(toRaw(this.tools)?.find((tool) => toRaw(tool).name === name)?.parameters),
       strings: () => this.objectStrings(),
     },
     isSendKey,

@@ -73,12 +73,18 @@ export interface Strings {
   toolFailed: string;
   toolWaitingApproval: string;
   toolDenied: string;
+  /** Marks a tool that ran on the backend (the page did not run it). */
+  toolRemote: string;
   approve: string;
   deny: string;
   /** Usage line: `{prompt}`, `{completion}`, `{total}` are replaced. */
   usageTokens: string;
   /** `{cost}` is replaced. */
   usageCost: string;
+  /** A backend's progress line: `{step}`, `{iteration}`, `{total}` are replaced. */
+  progressStep: string;
+  progressIteration: string;
+  progressTokens: string;
   /** Group label of the starter prompts. */
   starterPrompts: string;
   /** Structured output view: a field not arrived yet, missing at the end, an empty list, booleans. */
@@ -143,10 +149,14 @@ export const defaultStrings: Strings = {
   toolFailed: 'Failed',
   toolWaitingApproval: 'Waiting for your approval',
   toolDenied: 'Denied',
+  toolRemote: 'on the server',
   approve: 'Allow',
   deny: 'Deny',
   usageTokens: '{total} tokens ({prompt} in, {completion} out)',
   usageCost: '≈ {cost}',
+  progressStep: '{step}',
+  progressIteration: 'iteration {iteration}',
+  progressTokens: '{total} tokens',
   starterPrompts: 'Suggestions',
   objectPending: '…',
   objectMissing: 'missing',

@@ -263,7 +263,8 @@ const theme = css`
   }
   .thinking,
   .note,
-  .usage {
+  .usage,
+  .progress {
     margin: 0;
     color: var(--_muted);
     font-size: 0.875em;
@@ -479,6 +480,13 @@ const theme = css`
     font-weight: 600;
   }
   .tool-source {
+    color: var(--_muted);
+    font-size: 0.8em;
+  }
+  .tool-remote {
+    padding: 0 0.4rem;
+    border: 1px solid var(--_border);
+    border-radius: 999px;
     color: var(--_muted);
     font-size: 0.8em;
   }

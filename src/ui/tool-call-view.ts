@@ -69,12 +69,14 @@ export function renderToolCall(
   argsOptions: ToolArgsOptions,
 ): TemplateResult {
   const args = renderArguments(call, argsOptions);
-  return html`<div class="tool-call" part="tool-call" data-status=${call.status} data-tool=${call.name}>
+  return html`<div class="tool-call" part="tool-call" data-status=${call.status} data-tool=${call.name}
+      data-remote=${call.remote ? 'true' : nothing}>
     <div class="tool-head">
       ${toolIcon()}
       <span class="visually-hidden">${strings.toolCall}</span>
       <code class="tool-name" part="tool-name">${call.name}</code>
       ${call.source ? html`<span class="tool-source" part="tool-source">${sourceLabel(call.source)}</span>` : nothing}
+      ${call.remote ? html`<span class="tool-remote" part="tool-remote">${strings.toolRemote}</span>` : nothing}
       <span class="tool-status" part="tool-status" role=${call.status === 'approval' ? 'status' : nothing}
         >${statusText(call, strings, now)}</span
       >

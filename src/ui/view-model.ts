@@ -4,7 +4,7 @@
  * per user message, one per answer (an answer spans every step of a tool loop). An answer's text and
  * value live in bodies (text-body.ts, object-body.ts) that own their DOM; the rest is plain data.
  */
-import type { Attachment, ChatError, FinishReason, Usage, ValidationIssue } from '../core/index.js';
+import type { Attachment, ChatError, FinishReason, ProgressEvent, Usage, ValidationIssue } from '../core/index.js';
 import type { ObjectBody } from './object-body.js';
 import type { TextBody } from './text-body.js';
 
@@ -25,6 +25,8 @@ export interface ToolCallState {
   source?: string;
   approve?: () => void;
   deny?: (reason?: string) => void;
+  /** The backend runs this tool (AG-UI, the AI SDK, an agent's events): the page never does. */
+  remote?: boolean;
 }
 
 export interface TextSegment {
@@ -66,6 +68,8 @@ export interface AssistantItem {
   /** Set when the element has a `schema`: the live structured value. */
   object?: ObjectBody;
   usage?: Usage;
+  /** What the backend said of its progress (steps, iterations, tokens, cost), merged as it arrives. */
+  progress?: Omit<ProgressEvent, 'type'>;
   error?: ChatError;
   /** Things the user should know that did not stop the answer (an MCP server that is down). */
   notices?: string[];
