@@ -52,6 +52,11 @@ export interface StepOutcome {
   error?: ChatError;
   /** Something besides text and page tool calls was shown (reasoning, a remote tool). */
   shown?: boolean;
+  /**
+   * The backend's own tool calls that it reported done, as history: an assistant message with the
+   * calls, then one tool message each. The backend reads them back on its next run (AG-UI, useChat).
+   */
+  remote: ChatMessage[];
 }
 
 export async function runModelStep(input: StepInput): Promise<StepOutcome> {
@@ -177,7 +182,7 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
     finishReason === 'tool_calls' || (finishReason === 'stop' && calls.length > 0)
       ? calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.argsText || '{}' } }))
       : [];
-  return { text, toolCalls, calls, usage, finishReason: toolCalls.length ? 'tool_calls' : finishReason, error, shown };
+  return { text, toolCalls, calls, usage, finishReason: toolCalls.length ? 'tool_calls' : finishReason, error, shown, remote: remote.messages() };
 }
 
 /** Where the request went, for telling a blocked request from an unreachable server. */
@@ -189,7 +194,7 @@ function requestUrl(options: RunChatOptions): string | undefined {
 
 /** Tools that run on the backend: their calls, starts and ends as events marked `remote`. */
 class RemoteTools {
-  private calls = new Map<string, { name: string; parser: ArgsParser; startedAt?: number; ended?: boolean }>();
+  private calls = new Map<string, { name: string; parser: ArgsParser; startedAt?: number; ended?: boolean; content?: string }>();
 
   constructor(
     private readonly step: number,
@@ -209,8 +214,20 @@ class RemoteTools {
       call.startedAt = now();
       this.emit({ type: 'tool-start', id, name: call.name, args: args(), step, remote: true });
     } else {
+      call.content = part.error ? JSON.stringify({ error: part.error }) : typeof part.result === 'string' ? part.result : safeJson(part.result);
+      if (!call.parser.text && part.args !== undefined) call.parser.push(safeJson(part.args));
       this.end(id, call, part.error, part.result, args());
     }
+  }
+
+  /** The calls the backend finished, in the OpenAI history shape. */
+  messages(): ChatMessage[] {
+    const done = [...this.calls].filter(([, call]) => call.content !== undefined);
+    if (!done.length) return [];
+    return [
+      { role: 'assistant', content: null, tool_calls: done.map(([id, call]) => ({ id, type: 'function' as const, function: { name: call.name, arguments: call.parser.text || '{}' } })) },
+      ...done.map(([id, call]): ChatMessage => ({ role: 'tool', tool_call_id: id, name: call.name, content: call.content! })),
+    ];
   }
 
   /** Calls still open when the step ends: a result that never came (or the reason the step ended). */
@@ -225,6 +242,14 @@ class RemoteTools {
     const durationMs = call.startedAt === undefined ? 0 : now() - call.startedAt;
     const outcome = error ? { error: { kind: 'tool' as const, message: error, retryable: false } } : { result };
     this.emit({ type: 'tool-end', id, name: call.name, args, ...outcome, durationMs, step: this.step, remote: true });
+  }
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'null';
+  } catch {
+    return String(value);
   }
 }
 

@@ -100,6 +100,8 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
         total = addUsage(total, usage);
         emit({ type: 'usage', usage, total, step });
       }
+      // The backend's own tools ran before this answer's text went on: they come first in the history.
+      history.push(...outcome.remote);
       const text = prefix + outcome.text;
       prefix = '';
       message = { role: 'assistant', content: text || (outcome.toolCalls.length ? null : '') };
@@ -122,7 +124,7 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
         objects?.dispose();
         const results = await runTools({ calls: outcome.toolCalls, tools, context: options.context, step, signal, emit });
         history.push(...results);
-        emit({ type: 'step-end', step, messages: [message, ...results] });
+        emit({ type: 'step-end', step, messages: [...outcome.remote, message, ...results] });
         if (signal.aborted) {
           finishReason = 'aborted';
           break;

@@ -18,14 +18,13 @@ function answerFor(prompt: any[]): any[] {
   const results = prompt.filter((m) => m.role === 'tool').flatMap((m) => m.content).map((p: any) => p.toolName);
   const text = (t: string) => [{ type: 'text-start', id: 't' }, ...t.split(/(?<= )/).map((delta) => ({ type: 'text-delta', id: 't', delta })), { type: 'text-end', id: 't' }];
   const said = JSON.stringify(lastUser);
-  // The route's own tool runs within one request: its result is in this prompt or not at all.
-  if (said.includes('weather') && !results.includes('search_docs') && !results.includes('get_weather')) {
-    return [{ type: 'tool-call', toolCallId: 'call-docs', toolName: 'search_docs', input: '{"query":"weather"}' }, finish('tool-calls')];
-  }
+  if (results.includes('get_weather')) return [...text('In Paris it is sunny, says the page.'), finish('stop')];
   if (results.includes('search_docs')) {
     return [{ type: 'tool-call', toolCallId: 'call-weather', toolName: 'get_weather', input: '{"city":"Paris"}' }, finish('tool-calls')];
   }
-  if (results.includes('get_weather')) return [...text('In Paris it is sunny, says the page.'), finish('stop')];
+  if (said.includes('weather')) {
+    return [{ type: 'tool-call', toolCallId: 'call-docs', toolName: 'search_docs', input: '{"query":"weather"}' }, finish('tool-calls')];
+  }
   return [
     { type: 'reasoning-start', id: 'r' },
     { type: 'reasoning-delta', id: 'r', delta: 'The user greets me.' },
@@ -105,6 +104,15 @@ describe('ai-sdk provider against the AI SDK route code', () => {
     assert.equal(weather.state, 'output-available');
     assert.deepEqual(weather.output, { sky: 'sunny' });
     assert.deepEqual(weather.input, { city: 'Paris' });
+    // The route's own call goes back too, as useChat keeps it in the assistant message.
+    const docs = parts.find((p: any) => p.type === 'tool-search_docs');
+    assert.equal(docs.state, 'output-available');
+    assert.deepEqual(docs.output, { hits: ['weather.md'] });
+    // And the history holds both, the route's call first.
+    assert.deepEqual(
+      result.messages.filter((m) => m.role === 'tool').map((m) => m.name),
+      ['search_docs', 'get_weather'],
+    );
   });
 
   it('an error part is an error with the route\'s words, the text kept', async () => {
