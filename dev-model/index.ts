@@ -17,6 +17,8 @@ import { beforeWholeAnswer, createScenarioCounter, httpFailure, plainScenario } 
 import { toolChoiceOf } from './tools.js';
 import { createWebSocketBackend } from './websocket.js';
 import { handleMcp } from './mcp.js';
+import { streamAgUi, streamAiSdk } from './agent-protocols.js';
+import { createQuerySocket, recipe, RECIPE_PATH } from './recipes.js';
 
 export interface DevModel {
   /** Answers the request when it is for the dev model; returns false to let the server go on. */
@@ -26,7 +28,7 @@ export interface DevModel {
 }
 
 /** Paths the dev model owns; everything else is left to the host server. */
-const OWN_PATH = /^\/(v1\/(chat\/completions|responses|models)(\/[^/]*)?|sse\/chat)\/?$/;
+const OWN_PATH = /^\/(v1\/(chat\/completions|responses|models)(\/[^/]*)?|sse\/chat|ag-ui|ai-sdk|recipes\/(stream|text|agent))\/?$/;
 /** The same routes under this prefix answer without CORS headers (a server that allows no other origin). */
 const NO_CORS_PREFIX = '/no-cors';
 
@@ -35,6 +37,7 @@ const MODELS = ['dev', 'dev;rate=0', 'dev;scenario=cut', 'dev;scenario=http-429'
 export function createDevModel(): DevModel {
   const scenarioFor = createScenarioCounter();
   const webSocket = createWebSocketBackend(scenarioFor);
+  const querySocket = createQuerySocket(scenarioFor);
 
   /** Options and scenario of one HTTP request, and the `http-*` failure to send instead of an answer. */
   function begin(req: IncomingMessage, model: unknown) {
@@ -92,6 +95,16 @@ export function createDevModel(): DevModel {
     await streamGenericSse(res, request, planTurn(request), scenario, closeSignal(res));
   }
 
+  /** AG-UI, the AI SDK route and the plain recipes: options from the body's model, the header or `?model=`. */
+  async function backend(req: IncomingMessage, res: ServerResponse, body: any, url: URL): Promise<void> {
+    const { options, scenario, failure } = begin(req, body?.model ?? body?.forwardedProps?.model ?? url.searchParams.get('model'));
+    if (failure) return sendGenericFailure(res, failure);
+    const signal = closeSignal(res);
+    if (url.pathname.startsWith('/ag-ui')) return streamAgUi(res, body, options, scenario, signal);
+    if (url.pathname.startsWith('/ai-sdk')) return streamAiSdk(res, body, options, scenario, signal);
+    return recipe(req, res, url, body, options, scenario, signal);
+  }
+
   return {
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://dev-model.local');
@@ -110,6 +123,10 @@ export function createDevModel(): DevModel {
           sendJson(res, 200, id ? model(id) : { object: 'list', data: MODELS.map(model) });
           return true;
         }
+        if (req.method === 'GET' && RECIPE_PATH.test(url.pathname)) {
+          await backend(req, res, {}, url);
+          return true;
+        }
         if (req.method !== 'POST') {
           sendJson(res, 405, openAiError(`Method ${req.method} not allowed; use POST.`, 'invalid_request_error'));
           return true;
@@ -124,6 +141,7 @@ export function createDevModel(): DevModel {
         if (url.pathname.startsWith('/v1/chat/completions')) await chat(req, res, body);
         else if (url.pathname.startsWith('/v1/responses')) await responses(req, res, body);
         else if (url.pathname.startsWith('/sse/chat')) await genericSse(req, res, body, url);
+        else if (/^\/(ag-ui|ai-sdk|recipes)/.test(url.pathname)) await backend(req, res, body, url);
         else sendJson(res, 404, openAiError(`No route for ${url.pathname}.`, 'invalid_request_error'));
       } catch (error) {
         if (!res.headersSent) sendJson(res, 500, openAiError(String((error as Error)?.message ?? error), 'server_error'));
@@ -132,7 +150,7 @@ export function createDevModel(): DevModel {
       return true;
     },
     handleUpgrade(req, socket, head) {
-      return webSocket.handleUpgrade(req, socket, head);
+      return webSocket.handleUpgrade(req, socket, head) || querySocket.handleUpgrade(req, socket, head);
     },
   };
 }
