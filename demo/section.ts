@@ -8,11 +8,11 @@ import type { StreamChat } from '../src/ui/stream-chat.js';
 
 /** Where the demo's widgets talk to: the local dev model by default, or what the visitor set in Settings. */
 export interface DemoSettings {
-  /** `openai`, `openai-responses`, `sse` or `websocket`. */
+  /** `openai`, `openai-responses`, `ag-ui`, `ai-sdk`, `sse` or `websocket`. */
   provider: string;
   /** OpenAI-compatible base URL; the dev model's is `${location.origin}/v1`. */
   baseURL: string;
-  /** Full URL of an SSE / WebSocket backend (dev model: /sse/chat and ws://…/ws/chat). */
+  /** URL of an AG-UI / AI SDK / SSE / WebSocket backend, absolute or relative (dev model: /ag-ui, /ai-sdk, /sse/chat, /ws/chat). */
   endpoint: string;
   model: string;
   /** Empty for the dev model and for proxies that add their own key. */
