@@ -86,12 +86,13 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @csspart continue-cut-button - Asks the model to go on after an answer cut at its length limit.
  * @csspart filtered-note - Under an answer the provider's content filter stopped (also `note`).
  * @csspart usage - The usage line (`show-usage`).
+ * @csspart progress - A backend's progress under its answer (step, iteration, tokens, cost).
  * @csspart message-actions - The row of message buttons.
  * @csspart copy-button - Copies a message.
  * @csspart edit-button - Edits a user message (resend drops what followed).
  * @csspart regenerate-button - Asks again for the last answer.
  * @csspart editor - The edit form; `edit-input`, `save-edit-button`, `cancel-edit-button` inside.
- * @csspart tool-call - One tool call; `tool-name`, `tool-status`, `tool-arguments`, `tool-result`, `tool-error` inside.
+ * @csspart tool-call - One tool call; `tool-name`, `tool-status`, `tool-arguments`, `tool-result`, `tool-error` inside; `tool-remote` marks a tool the backend ran (`data-remote`).
  * @csspart approve-button - Lets a tool run.
  * @csspart deny-button - Refuses a tool call.
  * @csspart empty - The empty state: `welcome` and `starter-prompts` (each a `starter-prompt` button).
