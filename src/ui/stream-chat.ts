@@ -52,15 +52,19 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @fires stream-chat-attachment-refused - Files were not attached (type outside `accept`, too many, too large). Detail: `{ message, files }`.
  * @fires stream-chat-start - A turn started. Detail: the engine's `start` event.
  * @fires stream-chat-text - Text arrived. Detail: `{ delta, text, step }`.
- * @fires stream-chat-tool-call - A tool call's arguments are streaming. Detail: `{ id, name, argsText, args, step }`.
+ * @fires stream-chat-tool-call - A tool call's arguments are streaming. Detail: `{ id, name, argsText, args, step, remote? }` (`remote: true`: the backend runs it, never the page).
  * @fires stream-chat-tool-approval - A tool waits for approval. Detail: `{ id, name, args, approve(), deny(reason?) }`.
  * @fires stream-chat-tool-start - A tool started running.
- * @fires stream-chat-tool-end - A tool finished. Detail: `{ id, name, args, result?, error?, durationMs }`.
+ * @fires stream-chat-tool-end - A tool finished. Detail: `{ id, name, args, result?, error?, durationMs, remote? }`.
+ * @fires stream-chat-reasoning - The model's visible reasoning streaming in. Detail: `{ delta, text, step }`.
+ * @fires stream-chat-source - A source the answer cites. Detail: `{ url, title?, step }`.
+ * @fires stream-chat-state - An agent's shared state (AG-UI). Detail: `{ value }`.
+ * @fires stream-chat-progress - A backend's progress. Detail: `{ step?, iteration?, totalTokens?, costUsd? }`.
  * @fires stream-chat-step-end - A step that ran tools ended. Detail: `{ step, messages }` (its assistant message and tool results, as added to the history).
  * @fires stream-chat-object - The structured value so far. Detail: `{ value, complete, issues }`.
  * @fires stream-chat-usage - Token usage of a step, and the turn's total (with cost when priced).
  * @fires stream-chat-retry - The engine retries. Detail: `{ attempt, delayMs, error }`.
- * @fires stream-chat-error - Something failed. Detail: `{ error: { kind, message, retryable, status? }, text }`.
+ * @fires stream-chat-error - Something failed. Detail: `{ error: { kind, message, retryable, status?, option? }, text }` (kind `config`: a mistake in the options, named by `option`; nothing was sent).
  * @fires stream-chat-end - The turn ended. Detail: `{ message, finishReason, usage, durationMs, object?, error? }`.
  * @fires stream-chat-rendered - Follows `stream-chat-end` once the whole answer is on screen (the smoothed text has caught up): read or capture the DOM here. Detail: `{ message, finishReason }`.
  * @fires stream-chat-storage-error - The history could not be read or written.
