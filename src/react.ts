@@ -15,6 +15,7 @@ const on = <Name extends keyof StreamChatEventMap>(name: Name) => name as EventN
 /** `on<Type>` prop → DOM event. Every event of the element has one (a test holds this to the manifest). */
 export const streamChatEvents = {
   onSend: on('stream-chat-send'),
+  onAttachmentRefused: on('stream-chat-attachment-refused'),
   onStart: on('stream-chat-start'),
   onText: on('stream-chat-text'),
   onToolCall: on('stream-chat-tool-call'),
@@ -22,9 +23,15 @@ export const streamChatEvents = {
   onToolStart: on('stream-chat-tool-start'),
   onToolEnd: on('stream-chat-tool-end'),
   onStepEnd: on('stream-chat-step-end'),
+  onReasoning: on('stream-chat-reasoning'),
+  onSource: on('stream-chat-source'),
+  onState: on('stream-chat-state'),
+  onProgress: on('stream-chat-progress'),
   onObject: on('stream-chat-object'),
   onUsage: on('stream-chat-usage'),
   onRetry: on('stream-chat-retry'),
+  onFallback: on('stream-chat-fallback'),
+  onNotice: on('stream-chat-notice'),
   onError: on('stream-chat-error'),
   onEnd: on('stream-chat-end'),
   onRendered: on('stream-chat-rendered'),

@@ -21,6 +21,8 @@ export interface RenderedDetail {
 export interface StreamChatEventMap extends EngineEventMap {
   /** Before a user message is sent; cancelable. */
   'stream-chat-send': CustomEvent<SendDetail>;
+  /** Files were not attached (type outside `accept`, too many, too large); nothing was sent. */
+  'stream-chat-attachment-refused': CustomEvent<{ message: string; files: File[] }>;
   /** Follows `stream-chat-end` once the whole answer is on screen (the smoothed text has caught up). */
   'stream-chat-rendered': CustomEvent<RenderedDetail>;
   /** The history could not be read or written. */

@@ -64,6 +64,8 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @fires stream-chat-object - The structured value so far. Detail: `{ value, complete, issues }`.
  * @fires stream-chat-usage - Token usage of a step, and the turn's total (with cost when priced).
  * @fires stream-chat-retry - The engine retries. Detail: `{ attempt, delayMs, error }`.
+ * @fires stream-chat-fallback - The model failed for good before answering; the next of `fallbackModels` is asked. Detail: `{ from, to, error, step }`.
+ * @fires stream-chat-notice - Something to know that did not stop the answer (an MCP server that could not be reached). Detail: `{ message, source }`.
  * @fires stream-chat-error - Something failed. Detail: `{ error: { kind, message, retryable, status?, option? }, text }` (kind `config`: a mistake in the options, named by `option`; nothing was sent).
  * @fires stream-chat-end - The turn ended. Detail: `{ message, finishReason, usage, durationMs, object?, error? }`.
  * @fires stream-chat-rendered - Follows `stream-chat-end` once the whole answer is on screen (the smoothed text has caught up): read or capture the DOM here. Detail: `{ message, finishReason }`.
