@@ -14,7 +14,8 @@ const section: DemoSection = {
   mount(container, settings) {
     const chat = demoChat(settings, 'Glossary over MCP');
     chat.mcpServers = [{ url: '/mcp', name: 'glossary' }];
-    chat.starterPrompts = ['Use lookup_word with word: "backpressure".', 'Use unit_convert with value: 5, from: "km", to: "mi".'];
+    // Typed rather than a suggestion: the MCP handshake's expected 405 (no server-sent stream) shows in the console.
+    chat.welcome = 'Try: Use lookup_word with word: "backpressure". Or: Use unit_convert with value: 5, from: "km", to: "mi".';
     container.append(chat);
   },
 };

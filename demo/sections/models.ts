@@ -23,7 +23,8 @@ const section: DemoSection = {
       chat.fallbackModels = ['dev'];
       chat.maxRetries = 0;
     }
-    chat.starterPrompts = ['Explain how HTTP caching works'];
+    // No suggestion button: the first model's 404 is the point of this section, not a page failure.
+    chat.welcome = 'Ask anything: the preview model does not exist, so the fallback answers and says so.';
     container.append(chat);
   },
 };
