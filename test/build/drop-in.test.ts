@@ -87,7 +87,7 @@ describe('drop-in: lazy parts found from the script URL', () => {
     const { win, chat } = await openPage(`${cdn}stream-chat.iife.js`);
     await expectAnswered(chat);
     assert.isNotEmpty(fetchedFrom(win, `${cdn}stream-chat.js`));
-    assert.isNotEmpty(fetchedFrom(win, `${cdn}parts/openai-client-`), 'the SDK from the other origin');
+    assert.isNotEmpty(fetchedFrom(win, `${cdn}parts/openai-`), 'the OpenAI provider and its SDK from the other origin');
   });
 
   it('from another origin as a module script', async () => {
