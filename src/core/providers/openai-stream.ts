@@ -16,15 +16,24 @@ export async function* streamedJson(request: APIPromise<unknown>): AsyncGenerato
   const response = await request.asResponse();
   if (!response.body) throw failure('protocol', 'The server answered without a body.', { retryable: true });
   const messages = readSse(response.body);
+  let done = false;
+  let readToEnd = false;
   try {
     for await (const message of messages) {
-      if (message.data.startsWith('[DONE]')) return;
+      // As the SDK does, the body is read to its end after [DONE] (the server closes it right after):
+      // cancelling it would show the request as aborted in the browser's network log.
+      if (done) continue;
+      if (message.data.startsWith('[DONE]')) {
+        done = true;
+        continue;
+      }
       const data = JSON.parse(message.data);
       if (data && data.error) throw new sdk.APIError(undefined, data.error, undefined, response.headers);
       yield data;
     }
+    readToEnd = true;
   } finally {
-    // Stop the download when the reader stops early ([DONE], a failure, a stop).
-    response.body.cancel().catch(() => {});
+    // Stop the download when the reader stops early (a failure, a stop).
+    if (!readToEnd) response.body.cancel().catch(() => {});
   }
 }
