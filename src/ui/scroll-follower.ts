@@ -62,7 +62,14 @@ export class ScrollFollower implements ReactiveController {
     // Moved up from where we left it, and not by a shrink (that would leave it at the end): the reader
     // scrolled in this very frame, before the scroll event could tell us. Theirs wins.
     if (this.ownTop >= 0 && scroller.scrollTop < this.ownTop - 1 && this.distanceToEnd() > END_SLACK_PX) {
-      this.setStuck(false);
+      // Not from inside the observer's callback: the re-render it asks for (the jump button) would resize
+      // observed boxes within this same delivery, which the page reports as a "ResizeObserver loop" error.
+      this.stuck = false;
+      requestAnimationFrame(() => {
+        if (this.stuck) return; // followed again in between
+        this.onChange(false);
+        this.host.requestUpdate();
+      });
       return;
     }
     const top = scroller.scrollHeight - scroller.clientHeight;

@@ -54,8 +54,8 @@ describe('tool loop', () => {
       runChat({ ...base(), tools, context: { user: 'ada' }, messages: user('Use get_weather and get_time for Paris then send_note please') }),
     );
     assert.deepEqual(shape(events), [
-      'start', 'tool-call', 'usage', 'tool-start', 'tool-end', // step 1: two calls in parallel
-      'tool-call', 'usage', 'tool-start', 'tool-end', // step 2
+      'start', 'tool-call', 'usage', 'tool-start', 'tool-end', 'step-end', // step 1: two calls in parallel
+      'tool-call', 'usage', 'tool-start', 'tool-end', 'step-end', // step 2
       'text', 'usage', 'end', // the answer
     ]);
     const ends = events.filter((e): e is Extract<ChatEvent, { type: 'tool-end' }> => e.type === 'tool-end');
