@@ -3,16 +3,14 @@
  * use it are themselves loaded at the first request (registry.ts), so a page showing the element does
  * not download it before the first message is sent, and the request waits on one download, not two.
  */
-import * as sdk from 'openai';
-import type OpenAI from 'openai';
+import OpenAI from 'openai';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 import { fromSdkError, readableErrorBodies } from './openai-errors.js';
 import { NO_KEY, wrapFetch } from './http-fetch.js';
 
 export async function createClient(request: ProviderRequest): Promise<OpenAI> {
-  const OpenAIClient = sdk.default;
   const { connection } = request;
-  return new OpenAIClient({
+  return new OpenAI({
     // The SDK refuses to start without a key; a proxy that holds the key needs none, and
     // wrapFetch drops the placeholder's Authorization header before it leaves.
     apiKey: connection.apiKey || NO_KEY,
@@ -33,7 +31,7 @@ export function sdkProvider(stream: (request: ProviderRequest) => AsyncGenerator
     try {
       yield* stream(request);
     } catch (e) {
-      throw fromSdkError(sdk, e);
+      throw fromSdkError(e);
     }
   };
 }

@@ -1,17 +1,18 @@
 /**
- * The OpenAI SDK's errors as the engine's. Matched with the SDK's own classes (already loaded when
- * they can occur), since their `name` does not tell them apart and bundlers rename classes.
+ * The OpenAI SDK's errors as the engine's. Matched with the SDK's own classes, since their `name` does
+ * not tell them apart and bundlers rename classes. Only the providers built on the SDK import this file,
+ * so it loads with the SDK. Named imports, not `* as sdk`: a namespace object keeps every export of the
+ * package (the Azure and Bedrock clients, file uploads) in the drop-in's SDK part.
  */
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { failure, httpError, networkError, retryAfterFrom, streamedError } from '../errors.js';
 import type { FetchLike } from './http-fetch.js';
 
-type Sdk = typeof import('openai');
-
-export function fromSdkError(sdk: Sdk, e: unknown): unknown {
-  if (e instanceof sdk.APIUserAbortError) return e; // the engine knows why it aborted
-  if (e instanceof sdk.APIConnectionTimeoutError) return failure('timeout', 'The server did not answer in time. Try again.', { retryable: true, cause: e });
-  if (e instanceof sdk.APIConnectionError) return networkError(e.cause ?? e);
-  if (e instanceof sdk.APIError) {
+export function fromSdkError(e: unknown): unknown {
+  if (e instanceof APIUserAbortError) return e; // the engine knows why it aborted
+  if (e instanceof APIConnectionTimeoutError) return failure('timeout', 'The server did not answer in time. Try again.', { retryable: true, cause: e });
+  if (e instanceof APIConnectionError) return networkError(e.cause ?? e);
+  if (e instanceof APIError) {
     if (typeof e.status === 'number') return httpError(e.status, e.error ?? bodyText(e.status, e.message), retryAfterFrom(e.headers));
     // No status: an error object that arrived inside the stream.
     return streamedError(e.error ?? e.message);

@@ -6,8 +6,7 @@
  * `readSse` is linear. The SDK's rules are kept: `[DONE]` ends the stream, every other message is
  * JSON, and an `error` field in one is an APIError without a status.
  */
-import * as sdk from 'openai';
-import type { APIPromise } from 'openai';
+import { APIError, type APIPromise } from 'openai';
 import { failure } from '../errors.js';
 import { readSse } from '../sse-parser.js';
 
@@ -28,7 +27,7 @@ export async function* streamedJson(request: APIPromise<unknown>): AsyncGenerato
         continue;
       }
       const data = JSON.parse(message.data);
-      if (data && data.error) throw new sdk.APIError(undefined, data.error, undefined, response.headers);
+      if (data && data.error) throw new APIError(undefined, data.error, undefined, response.headers);
       yield data;
     }
     readToEnd = true;
