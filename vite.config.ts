@@ -15,6 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { devModelPlugin } from './dev-model/vite-plugin.js';
+import { openaiUsedResources } from './scripts/openai-used-resources.js';
 
 /** The package's own dependencies (and their subpaths, and lit's parts) stay imports in the bundler build. */
 const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies);
@@ -25,6 +26,8 @@ export default defineConfig(({ mode }) => {
   const plugins = [devModelPlugin()];
   if (mode === 'dropin' || mode === 'bundle') {
     const single = mode === 'bundle';
+    // The SDK's client with the resources the providers call only (see the plugin).
+    plugins.push(openaiUsedResources());
     // Not lib mode: Vite keeps whitespace in ES libraries for bundlers, but these files are for a <script>.
     return {
       plugins,

@@ -119,6 +119,22 @@ describe('drop-in: lazy parts found from the script URL', () => {
   });
 });
 
+describe("drop-in: the SDK's client with the resources the providers call", () => {
+  // The drop-in builds the SDK's client with chat.completions and responses only (scripts/openai-used-resources.ts).
+  it("answers through the Responses API, and a refused request is the SDK error read as the engine's", async () => {
+    const { win, chat } = await openPage(`${cdn}stream-chat.iife.js`);
+    chat.setAttribute('provider', 'openai-responses');
+    await expectAnswered(chat);
+    assert.isNotEmpty(fetchedFrom(win, `${cdn}parts/openai-responses-`));
+
+    chat.setAttribute('provider', 'openai');
+    chat.setAttribute('model', 'dev;scenario=http-401');
+    const refused = await chat.send('Hello again');
+    assert.equal(refused.error?.kind, 'http', refused.error?.message);
+    assert.match(refused.error!.message, /401/);
+  });
+});
+
 describe('drop-in: strict CSP with Trusted Types', () => {
   it('loads its parts from another origin and renders a highlighted answer, with no violation', async () => {
     const { win, chat } = await openPage(`${cdn}stream-chat.iife.js`, { csp: true });
