@@ -12,9 +12,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_FIRST_LOAD_KB = 45;
-// The target is 130 KB; the engine's backends, outcomes and attachments brought a first answer to 138.2 KB.
-// The gate holds at 140 so it still catches growth while the parts are trimmed back to 130.
-const BUDGET_FIRST_ANSWER_KB = 140;
+const BUDGET_FIRST_ANSWER_KB = 130;
 
 const ENTRY = 'src/standalone.ts';
 const LOADER = 'stream-chat.iife.js';
