@@ -4,7 +4,7 @@
  * tool (`search_docs`) is run here and the agent goes on; a call of a page tool ends the run so
  * the page can run it, as those protocols do. Written once, spoken by each protocol's writer.
  */
-import type { ToolCall, ToolSpec, Turn } from './conversation.js';
+import { contentFiles, contentText, type ToolCall, type ToolSpec, type Turn } from './conversation.js';
 import { planTurn, usageOf, type TurnRequest } from './plan.js';
 
 /** The agent's own tool: named in a prompt ("search_docs for streaming"), it runs on the server. */
@@ -76,7 +76,9 @@ export function fromAgUiMessages(messages: unknown): Turn[] {
   if (!Array.isArray(messages)) return [];
   return messages.map((m: any): Turn => {
     const role = m?.role === 'assistant' || m?.role === 'tool' || m?.role === 'user' ? m.role : 'system';
-    const turn: Turn = { role, text: typeof m?.content === 'string' ? m.content : '' };
+    const turn: Turn = { role, text: contentText(m?.content) };
+    const files = contentFiles(m?.content);
+    if (files) turn.files = files;
     if (Array.isArray(m?.toolCalls) && m.toolCalls.length) {
       turn.toolCalls = m.toolCalls.map((c: any) => ({ id: String(c?.id ?? ''), name: String(c?.function?.name ?? ''), arguments: String(c?.function?.arguments ?? '') }));
     }
@@ -92,7 +94,8 @@ export function fromUiMessages(messages: unknown): Turn[] {
   for (const m of messages as any[]) {
     const parts: any[] = Array.isArray(m?.parts) ? m.parts : [];
     if (m?.role !== 'assistant') {
-      turns.push({ role: m?.role === 'system' ? 'system' : 'user', text: parts.map((p) => (p?.type === 'text' ? p.text : '')).join('') });
+      const files = contentFiles(parts);
+      turns.push({ role: m?.role === 'system' ? 'system' : 'user', text: parts.map((p) => (p?.type === 'text' ? p.text : '')).join(''), ...(files ? { files } : {}) });
       continue;
     }
     // Each step of the answer: its text and calls, then the calls' outputs.

@@ -38,7 +38,17 @@ function dataUrl(url: unknown): { type: string; bytes: number } {
   return { type: m[1], bytes };
 }
 
-/** Image and file parts of a message `content`, in either API's spelling. */
+/** An AG-UI part's source: base64 bytes with their media type, or a URL. */
+function agUiSource(source: any): { type: string; bytes: number } {
+  if (source?.type !== 'data') return { type: String(source?.mimeType ?? ''), bytes: 0 };
+  return dataUrl(`data:${source.mimeType ?? ''};base64,${source.value ?? ''}`);
+}
+
+/**
+ * Image and file parts of a message `content` (or an AI SDK UI message's `parts`), in every spelling the
+ * dev model speaks: Chat Completions, Responses, AG-UI (`image` / `document` with a source) and the AI SDK
+ * (`file` with a media type and a URL).
+ */
 export function contentFiles(content: unknown): FileSeen[] | undefined {
   if (!Array.isArray(content)) return undefined;
   const files: FileSeen[] = [];
@@ -46,9 +56,14 @@ export function contentFiles(content: unknown): FileSeen[] | undefined {
     if (part?.type === 'image_url' || part?.type === 'input_image') {
       const url = part.type === 'image_url' ? part.image_url?.url : part.image_url;
       files.push({ kind: 'image', name: '', ...dataUrl(url) });
+    } else if (part?.type === 'file' && typeof part.url === 'string') {
+      const kind = String(part.mediaType ?? '').startsWith('image/') ? 'image' : 'file';
+      files.push({ kind, name: String(part.filename ?? ''), ...dataUrl(part.url) });
     } else if (part?.type === 'file' || part?.type === 'input_file') {
       const file = part.type === 'file' ? part.file : part;
       files.push({ kind: 'file', name: String(file?.filename ?? ''), ...dataUrl(file?.file_data) });
+    } else if ((part?.type === 'image' || part?.type === 'document') && part.source) {
+      files.push({ kind: part.type === 'image' ? 'image' : 'file', name: String(part.metadata?.filename ?? ''), ...agUiSource(part.source) });
     }
   }
   return files.length ? files : undefined;

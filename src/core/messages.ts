@@ -60,6 +60,17 @@ export function inlineText(a: Attachment): string {
   return `File: ${a.name}\n${fence}\n${a.text ?? ''}\n${fence}`;
 }
 
+/** A `data:` URL's media type and base64 body, or undefined for anything else (an https URL, nothing). */
+export function dataUrlParts(url: string | undefined): { mediaType: string; base64: string } | undefined {
+  const match = /^data:([^;,]*)((?:;[^;,]*)*?);base64,(.*)$/s.exec(url ?? '');
+  return match ? { mediaType: match[1], base64: match[3] } : undefined;
+}
+
+/** Said in place of a file whose bytes are no longer kept, so the model knows one was sent. */
+export function missingFileText(a: Attachment): string {
+  return `File: ${a.name} (${a.type || 'unknown type'}; its content is no longer available)`;
+}
+
 /** Chat Completions content parts for a user message with attachments (text first, then each file). */
 export function chatContentParts(m: ChatMessage): Record<string, unknown>[] {
   const parts: Record<string, unknown>[] = [];
@@ -67,8 +78,9 @@ export function chatContentParts(m: ChatMessage): Record<string, unknown>[] {
   for (const a of m.attachments ?? []) {
     const kind = attachmentKind(a);
     if (kind === 'text') parts.push({ type: 'text', text: inlineText(a) });
-    else if (kind === 'image') parts.push({ type: 'image_url', image_url: { url: a.data ?? '' } });
-    else parts.push({ type: 'file', file: { filename: a.name, file_data: a.data ?? '' } });
+    else if (!a.data) parts.push({ type: 'text', text: missingFileText(a) });
+    else if (kind === 'image') parts.push({ type: 'image_url', image_url: { url: a.data } });
+    else parts.push({ type: 'file', file: { filename: a.name, file_data: a.data } });
   }
   return parts;
 }
@@ -80,8 +92,9 @@ export function responsesContentParts(m: ChatMessage): Record<string, unknown>[]
   for (const a of m.attachments ?? []) {
     const kind = attachmentKind(a);
     if (kind === 'text') parts.push({ type: 'input_text', text: inlineText(a) });
-    else if (kind === 'image') parts.push({ type: 'input_image', image_url: a.data ?? '', detail: 'auto' });
-    else parts.push({ type: 'input_file', filename: a.name, file_data: a.data ?? '' });
+    else if (!a.data) parts.push({ type: 'input_text', text: missingFileText(a) });
+    else if (kind === 'image') parts.push({ type: 'input_image', image_url: a.data, detail: 'auto' });
+    else parts.push({ type: 'input_file', filename: a.name, file_data: a.data });
   }
   return parts;
 }

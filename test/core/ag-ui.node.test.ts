@@ -21,6 +21,11 @@ function agentEvents(input: z.infer<typeof RunAgentInputSchema>): BaseEvent[] {
     { type: EventType.TEXT_MESSAGE_END, messageId: 'msg' },
   ];
   if (last.role === 'tool') return run(...text(`The page says: ${last.content}`));
+  // Files: the agent names each part it was given, as a multimodal agent would read them.
+  if (Array.isArray(last.content)) {
+    const seen = last.content.map((p) => (p.type === 'text' ? `text(${p.text.split('\n')[0]})` : `${p.type}(${p.source.mimeType})`));
+    return run(...text(`I got ${seen.join(' ')}`));
+  }
   if (String(last.content).includes('crash')) {
     return [{ type: EventType.RUN_STARTED, threadId, runId }, ...text('Starting ').slice(0, 2), { type: EventType.RUN_ERROR, message: 'the agent crashed' }];
   }
@@ -118,6 +123,41 @@ describe('ag-ui provider against @ag-ui/encoder and @ag-ui/core', () => {
     assert.equal(tool.role, 'tool');
     assert.equal(tool.toolCallId, 'page-1');
     assert.equal(tool.content, 'sunny');
+  });
+
+  it('files go as AG-UI content parts: images and PDFs inline as base64 data, text files as text', async () => {
+    inputs.length = 0;
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
+    const { result } = await collect(
+      runChat({
+        provider: 'ag-ui',
+        endpoint: `${server.url}/agent`,
+        messages: [
+          {
+            role: 'user',
+            content: 'What are these?',
+            attachments: [
+              { id: 'a1', name: 'dot.png', type: 'image/png', size: 70, data: `data:image/png;base64,${png}` },
+              { id: 'a2', name: 'report.pdf', type: 'application/pdf', size: 15, data: `data:application/pdf;base64,${pdf}` },
+              { id: 'a3', name: '<b>notes</b>.txt', type: 'text/plain', size: 5, text: '<script>x</script>' },
+              { id: 'a4', name: 'gone.pdf', type: 'application/pdf', size: 9 },
+            ],
+          },
+        ],
+      }),
+    );
+    assert.equal(result.error, undefined, result.error?.message ?? '');
+    assert.deepEqual(invalid, []);
+    const content = inputs[0].messages.at(-1)!.content as any[];
+    assert.deepEqual(content[0], { type: 'text', text: 'What are these?' });
+    assert.deepEqual(content[1], { type: 'image', source: { type: 'data', value: png, mimeType: 'image/png' }, metadata: { filename: 'dot.png' } });
+    assert.deepEqual(content[2], { type: 'document', source: { type: 'data', value: pdf, mimeType: 'application/pdf' }, metadata: { filename: 'report.pdf' } });
+    assert.equal(Buffer.from(content[2].source.value, 'base64').toString(), '%PDF-1.4\n%%EOF\n');
+    assert.equal(content[3].type, 'text');
+    assert.match(content[3].text, /^File: <b>notes<\/b>\.txt\n```\n<script>x<\/script>\n```$/);
+    assert.match(content[4].text, /gone\.pdf .*no longer available/);
+    assert.equal(result.message.content, 'I got text(What are these?) image(image/png) document(application/pdf) text(File: <b>notes</b>.txt) text(File: gone.pdf (application/pdf; its content is no longer available))');
   });
 
   it('RUN_ERROR is an error with the agent\'s words, the text kept', async () => {

@@ -18,6 +18,11 @@ function answerFor(prompt: any[]): any[] {
   const results = prompt.filter((m) => m.role === 'tool').flatMap((m) => m.content).map((p: any) => p.toolName);
   const text = (t: string) => [{ type: 'text-start', id: 't' }, ...t.split(/(?<= )/).map((delta) => ({ type: 'text-delta', id: 't', delta })), { type: 'text-end', id: 't' }];
   const said = JSON.stringify(lastUser);
+  // Files: the model names each part of the user's message, and how many bytes a file part carries.
+  if (lastUser?.content.some((p: any) => p.type === 'file')) {
+    const seen = lastUser.content.map((p: any) => (p.type === 'text' ? `text(${p.text.split('\n')[0]})` : `file(${p.mediaType} ${p.filename} ${bytesOf(p.data)})`));
+    return [...text(`I got ${seen.join(' ')}`), finish('stop')];
+  }
   if (results.includes('get_weather')) return [...text('In Paris it is sunny, says the page.'), finish('stop')];
   if (results.includes('search_docs')) {
     return [{ type: 'tool-call', toolCallId: 'call-weather', toolName: 'get_weather', input: '{"city":"Paris"}' }, finish('tool-calls')];
@@ -33,6 +38,13 @@ function answerFor(prompt: any[]): any[] {
     ...text('Hello from the AI SDK route.'),
     finish('stop'),
   ];
+}
+
+/** How many bytes a file part of the model's prompt holds (bytes, base64 text, or a data: URL). */
+function bytesOf(data: unknown): number {
+  if (data instanceof Uint8Array) return data.length;
+  if (data instanceof URL) return Buffer.from(data.href.split(',')[1], 'base64').length;
+  return Buffer.from(String(data), 'base64').length;
 }
 
 // The route's tools: one it runs itself, one without execute (the client runs it, as with useChat).
@@ -112,6 +124,42 @@ describe('ai-sdk provider against the AI SDK route code', () => {
     assert.deepEqual(
       result.messages.filter((m) => m.role === 'tool').map((m) => m.name),
       ['search_docs', 'get_weather'],
+    );
+  });
+
+  it('files go as UI message file parts with data: URLs, which the route hands to the model; text files inline', async () => {
+    requests.length = 0;
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
+    const { result } = await collect(
+      runChat({
+        provider: 'ai-sdk',
+        endpoint: `${server.url}/api/chat`,
+        messages: [
+          {
+            role: 'user',
+            content: 'What are these?',
+            attachments: [
+              { id: 'a1', name: 'dot.png', type: 'image/png', size: 70, data: `data:image/png;base64,${png}` },
+              { id: 'a2', name: 'report.pdf', type: 'application/pdf', size: 15, data: `data:application/pdf;base64,${pdf}` },
+              { id: 'a3', name: '<b>notes</b>.txt', type: 'text/plain', size: 5, text: '<script>x</script>' },
+            ],
+          },
+        ],
+      }),
+    );
+    assert.equal(result.error, undefined, result.error?.message ?? '');
+    const parts = requests[0].messages[0].parts;
+    assert.deepEqual(parts.slice(0, 3), [
+      { type: 'text', text: 'What are these?' },
+      { type: 'file', mediaType: 'image/png', filename: 'dot.png', url: `data:image/png;base64,${png}` },
+      { type: 'file', mediaType: 'application/pdf', filename: 'report.pdf', url: `data:application/pdf;base64,${pdf}` },
+    ]);
+    assert.match(parts[3].text, /^File: <b>notes<\/b>\.txt\n```\n<script>x<\/script>\n```$/);
+    // What the route's model was given, after validateUIMessages and convertToModelMessages.
+    assert.equal(
+      result.message.content,
+      'I got text(What are these?) file(image/png dot.png 70) file(application/pdf report.pdf 15) text(File: <b>notes</b>.txt)',
     );
   });
 

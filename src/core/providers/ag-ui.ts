@@ -5,10 +5,10 @@
  * is the agent's own and shows as remote. Types come from `@ag-ui/core` (types only: the events are
  * read by their `type` string, leniently, rather than through its zod schemas).
  */
-import type { Message as AgUiMessage, RunAgentInput, Tool as AgUiTool } from '@ag-ui/core';
+import type { ContentPart, Message as AgUiMessage, RunAgentInput, Tool as AgUiTool } from '@ag-ui/core';
 import { applyPatch, deepClone, type Operation } from 'fast-json-patch/index.mjs';
 import { failure, streamedError } from '../errors.js';
-import type { ChatMessage } from '../messages.js';
+import { attachmentKind, dataUrlParts, inlineText, missingFileText, type ChatMessage } from '../messages.js';
 import { readSse } from '../sse-parser.js';
 import { openStream } from './http-request.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
@@ -125,7 +125,7 @@ export function toAgUiMessages(messages: ChatMessage[]): AgUiMessage[] {
       case 'system':
         return { id, role: 'system', content };
       case 'user':
-        return { id, role: 'user', content };
+        return { id, role: 'user', content: m.attachments?.length ? userParts(m) : content };
       case 'tool':
         return { id, role: 'tool', content, toolCallId: m.tool_call_id ?? '' };
       case 'assistant':
@@ -137,6 +137,27 @@ export function toAgUiMessages(messages: ChatMessage[]): AgUiMessage[] {
         };
     }
   });
+}
+
+/**
+ * A user message with files as AG-UI content parts: its text, each text file inline with its name, images
+ * as `image` and other files (PDFs) as `document` parts whose bytes travel inline (base64, with their media
+ * type); the file's name rides in the part's metadata, where AG-UI puts what it does not model.
+ */
+function userParts(m: ChatMessage): ContentPart[] {
+  const parts: ContentPart[] = [];
+  if (m.content) parts.push({ type: 'text', text: m.content });
+  for (const a of m.attachments ?? []) {
+    const kind = attachmentKind(a);
+    const data = dataUrlParts(a.data);
+    if (kind === 'text') parts.push({ type: 'text', text: inlineText(a) });
+    else if (!data) parts.push({ type: 'text', text: missingFileText(a) });
+    else {
+      const source = { type: 'data' as const, value: data.base64, mimeType: a.type || data.mediaType };
+      parts.push({ type: kind === 'image' ? 'image' : 'document', source, metadata: { filename: a.name } });
+    }
+  }
+  return parts;
 }
 
 function newId(): string {

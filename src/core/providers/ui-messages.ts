@@ -3,11 +3,12 @@
  * per answer, its steps as parts (`step-start`, `text`, `tool-<name>` with the call's state, input and
  * output), so a route's `convertToModelMessages()` reads it as it reads useChat's.
  */
-import type { ChatMessage } from '../messages.js';
+import { attachmentKind, inlineText, missingFileText, type ChatMessage } from '../messages.js';
 import { parseResult } from './tool-slots.js';
 
 export type UiPart =
   | { type: 'text'; text: string }
+  | { type: 'file'; mediaType: string; filename?: string; url: string }
   | { type: 'step-start' }
   | {
       type: `tool-${string}`;
@@ -31,7 +32,7 @@ export function toUiMessages(messages: ChatMessage[]): UiMessage[] {
     const id = `m${i}`;
     if (m.role === 'system' || m.role === 'user') {
       answer = undefined;
-      out.push({ id, role: m.role, parts: [{ type: 'text', text: m.content ?? '' }] });
+      out.push({ id, role: m.role, parts: m.attachments?.length ? userParts(m) : [{ type: 'text', text: m.content ?? '' }] });
       return;
     }
     if (m.role === 'assistant') {
@@ -52,4 +53,19 @@ export function toUiMessages(messages: ChatMessage[]): UiMessage[] {
     else Object.assign(part, { state: 'output-available', output });
   });
   return out;
+}
+
+/**
+ * A user message with files as useChat sends it: its text, then a `file` part per image or PDF (the bytes
+ * as a `data:` URL, which `convertToModelMessages()` hands to the model as a file part) and each text
+ * file inline with its name.
+ */
+function userParts(m: ChatMessage): UiPart[] {
+  const parts: UiPart[] = m.content ? [{ type: 'text', text: m.content }] : [];
+  for (const a of m.attachments ?? []) {
+    if (attachmentKind(a) === 'text') parts.push({ type: 'text', text: inlineText(a) });
+    else if (!a.data) parts.push({ type: 'text', text: missingFileText(a) });
+    else parts.push({ type: 'file', mediaType: a.type || 'application/octet-stream', filename: a.name, url: a.data });
+  }
+  return parts;
 }
