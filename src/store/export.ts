@@ -1,9 +1,11 @@
 /**
  * History out of and into the browser: JSON (versioned, validated on import with messages that name the
  * exact field) and Markdown for reading. Only conversation fields and chat messages go out: the API key,
- * headers and options are never part of a record, so they cannot be part of an export.
+ * headers and options are never part of a record, so they cannot be part of an export. Attached images
+ * and files travel inside the JSON as `data:` URLs and are kept as Blobs again on import.
  */
-import type { ChatMessage } from '../core/index.js';
+import type { Attachment, ChatMessage } from '../core/index.js';
+import { blobToDataUrl, dataUrlToBlob } from './file-data.js';
 import type { HistoryStore } from './history-store.js';
 import { chatFields, type ConversationRecord, type MessageRecord, type MessageStatus } from './records.js';
 import { addProblem, checkChatMessage, isObject, isTime, joinPath, type Problems } from './validate.js';
@@ -45,14 +47,27 @@ function exportMessage(m: MessageRecord): ExportedMessage {
   return out;
 }
 
-/** One conversation (`ids` of one), some, or all of them (no `ids`) as a versioned export object. */
-export async function exportHistory(store: HistoryStore, ids?: string[]): Promise<HistoryExport> {
+/** An attachment with its kept bytes as a `data:` URL (a text file already carries its text). */
+async function withData(store: HistoryStore, conversationId: string, a: Attachment): Promise<Attachment> {
+  if (a.text !== undefined) return a;
+  const blob = await store.loadFile(conversationId, a.id);
+  return blob ? { ...a, data: await blobToDataUrl(blob, blob.type || a.type) } : a;
+}
+
+/**
+ * One conversation (`ids` of one), some, or all of them (no `ids`) as a versioned export object; with
+ * `files: false`, attachments are described but their bytes are left out.
+ */
+export async function exportHistory(store: HistoryStore, ids?: string[], options: { files?: boolean } = {}): Promise<HistoryExport> {
   const all = await store.listConversations();
   const chosen = ids ? all.filter((c) => ids.includes(c.id)) : all;
   const conversations: ExportedConversation[] = [];
   for (const c of chosen) {
-    const messages = await store.loadMessages(c.id);
-    const item: ExportedConversation = { id: c.id, title: c.title, createdAt: c.createdAt, updatedAt: c.updatedAt, messages: messages.map(exportMessage) };
+    const messages = (await store.loadMessages(c.id)).map(exportMessage);
+    if (options.files !== false) {
+      for (const m of messages) if (m.attachments) m.attachments = await Promise.all(m.attachments.map((a) => withData(store, c.id, a)));
+    }
+    const item: ExportedConversation = { id: c.id, title: c.title, createdAt: c.createdAt, updatedAt: c.updatedAt, messages };
     if (c.model) item.model = c.model;
     conversations.push(item);
   }
@@ -67,8 +82,15 @@ const SPEAKERS: Record<string, string> = { user: 'You', assistant: 'Assistant', 
 
 /** A readable Markdown document: a heading per conversation, the speaker in bold before each message. */
 export async function exportMarkdown(store: HistoryStore, ids?: string[]): Promise<string> {
-  const { conversations } = await exportHistory(store, ids);
-  return conversations.map(conversationMarkdown).join('\n\n---\n\n') + '\n';
+  const { conversations } = await exportHistory(store, ids, { files: false });
+  return conversations.map((c) => conversationMarkdown({ ...c, messages: c.messages.map(namingFiles) })).join('\n\n---\n\n') + '\n';
+}
+
+/** A message whose attachments are named after its text (a Markdown reader has no use for their bytes). */
+function namingFiles(m: ExportedMessage): ExportedMessage {
+  if (!m.attachments?.length) return m;
+  const names = m.attachments.map((a) => `\`${a.name.replace(/`/g, "'")}\``).join(', ');
+  return { ...m, content: [m.content, `_Attached: ${names}_`].filter(Boolean).join('\n\n') };
 }
 
 export function conversationMarkdown(c: ExportedConversation): string {
@@ -143,9 +165,21 @@ export async function importJSON(store: HistoryStore, text: string): Promise<Imp
   }
   const conversations: ConversationRecord[] = [];
   for (const c of (value as HistoryExport).conversations) {
-    conversations.push(await store.importConversation(c, c.messages));
+    const record = await store.importConversation(c, c.messages);
+    await store.saveFiles(record.id, importedFiles(c.messages));
+    conversations.push(record);
   }
   return { ok: true, conversations };
+}
+
+/** The bytes of an import's attachments, to keep as Blobs (the records keep only their descriptions). */
+function importedFiles(messages: ChatMessage[]): { id: string; blob: Blob }[] {
+  const files: { id: string; blob: Blob }[] = [];
+  for (const a of messages.flatMap((m) => m.attachments ?? [])) {
+    const blob = a.text !== undefined ? new Blob([a.text], { type: a.type }) : a.data ? dataUrlToBlob(a.data, a.type) : undefined;
+    if (blob) files.push({ id: a.id, blob });
+  }
+  return files;
 }
 
 /**

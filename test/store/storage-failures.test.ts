@@ -199,6 +199,88 @@ describe('history store: import and export', () => {
     target.close();
   });
 
+  it('carries attachments: their bytes as data: URLs in the JSON, Blobs again after import, removed with the conversation', async () => {
+    const { exportJSON, exportMarkdown, importJSON } = await import('../../src/store/index.js');
+    const source = openStore(freshKey('export-files')).store;
+    const bytes = new Uint8Array(70_000).map((_, i) => (i * 7) % 256); // every byte value, past one encoding chunk
+    const image = new Blob([bytes], { type: 'image/png' });
+    const pdf = new Blob(['%PDF-1.4\n%%EOF\n'], { type: 'application/pdf' });
+    const hostile = '<img src=x onerror="window.__pwned=1">.txt';
+    await source.append('c', [
+      {
+        role: 'user',
+        content: 'Look',
+        attachments: [
+          { id: 'img', name: 'photo.png', type: 'image/png', size: image.size },
+          { id: 'doc', name: 'report.pdf', type: 'application/pdf', size: pdf.size },
+          { id: 'txt', name: hostile, type: 'text/plain', size: 20, text: '<script>x()</script>' },
+          { id: 'lost', name: 'gone.pdf', type: 'application/pdf', size: 3 },
+        ],
+      },
+      assistant('Seen.'),
+    ]);
+    await source.saveFiles('c', [{ id: 'img', blob: image }, { id: 'doc', blob: pdf }]);
+    const json = await exportJSON(source, ['c']);
+    const [exported] = JSON.parse(json).conversations[0].messages[0].attachments;
+    assert.match(exported.data, /^data:image\/png;base64,/);
+    const markdown = await exportMarkdown(source, ['c']);
+    assert.include(markdown, 'Look\n\n_Attached: `photo.png`, `report.pdf`');
+    assert.notInclude(markdown, 'base64', 'a Markdown export names files, without their bytes');
+
+    const target = openStore(freshKey('import-files')).store;
+    const result = await importJSON(target, json);
+    assert.isTrue(result.ok);
+    const [conversation] = await target.listConversations();
+    const [message] = await target.loadMessages(conversation.id);
+    assert.deepEqual(message.attachments!.map((a) => [a.name, 'data' in a]), [['photo.png', false], ['report.pdf', false], [hostile, false], ['gone.pdf', false]], 'the records hold no bytes');
+    assert.equal(message.attachments![2].text, '<script>x()</script>');
+    const back = await target.loadFile(conversation.id, 'img');
+    assert.instanceOf(back, Blob);
+    assert.equal(back!.type, 'image/png');
+    assert.deepEqual(new Uint8Array(await back!.arrayBuffer()), bytes);
+    assert.equal(await (await target.loadFile(conversation.id, 'doc'))!.text(), '%PDF-1.4\n%%EOF\n');
+    assert.equal(await (await target.loadFile(conversation.id, 'txt'))!.text(), '<script>x()</script>');
+    assert.isUndefined(await target.loadFile(conversation.id, 'lost'));
+
+    await target.deleteConversation(conversation.id);
+    assert.isFalse((await target.rawEntries()).some(([key]) => key[0] === 'f'), 'the Blobs went with the conversation');
+    source.close();
+    target.close();
+  });
+
+  it('refuses attachments that are not files, naming the field', async () => {
+    const { importJSON } = await import('../../src/store/index.js');
+    const { store } = openStore(freshKey('bad-files'));
+    const file = {
+      format: 'stream-chat-history',
+      version: 1,
+      conversations: [
+        {
+          title: 'files',
+          messages: [
+            { role: 'user', content: 'a', attachments: [{ id: 'x', name: 'a.png', type: 'image/png', size: 3, data: 'javascript:alert(1)' }] },
+            { role: 'user', content: 'b', attachments: [{ id: '', name: 7, type: 'image/png', size: -1 }] },
+            { role: 'user', content: 'c', attachments: [{ id: 'y', name: 'b.png', type: 'image/png', size: 3, data: 'data:image/png;base64,@@@' }] },
+            { role: 'user', content: 'd', attachments: 'all of them' },
+          ],
+        },
+      ],
+    };
+    const result = await importJSON(store, JSON.stringify(file));
+    assert.isFalse(result.ok);
+    const paths = result.ok ? [] : result.problems.map((p) => p.path);
+    assert.includeMembers(paths, [
+      'conversations[0].messages[0].attachments[0].data',
+      'conversations[0].messages[1].attachments[0].id',
+      'conversations[0].messages[1].attachments[0].name',
+      'conversations[0].messages[1].attachments[0].size',
+      'conversations[0].messages[2].attachments[0].data',
+      'conversations[0].messages[3].attachments',
+    ]);
+    assert.deepEqual(await store.listConversations(), [], 'nothing half-imported');
+    store.close();
+  });
+
   it('rejects a malformed file with messages naming what is wrong, and writes nothing', async () => {
     const { importJSON } = await import('../../src/store/index.js');
     const { store } = openStore(freshKey('bad-import'));
