@@ -16,6 +16,7 @@ const on = <Name extends keyof StreamChatEventMap>(name: Name) => name as EventN
 export const streamChatEvents = {
   onSend: on('stream-chat-send'),
   onAttachmentRefused: on('stream-chat-attachment-refused'),
+  onVoiceError: on('stream-chat-voice-error'),
   onStart: on('stream-chat-start'),
   onText: on('stream-chat-text'),
   onToolCall: on('stream-chat-tool-call'),

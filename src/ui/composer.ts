@@ -6,7 +6,8 @@
 import { html, type TemplateResult } from 'lit';
 import type { AttachmentTray } from './attachment-tray.js';
 import { renderAttachments } from './attachment-tray.js';
-import { paperclipIcon, sendIcon, stopIcon } from './icons.js';
+import type { Dictation } from './dictation.js';
+import { micIcon, paperclipIcon, sendIcon, stopIcon } from './icons.js';
 import type { Strings } from './strings.js';
 
 /** True when this keydown should send the message. */
@@ -29,6 +30,17 @@ export interface ComposerContext {
   /** Files a user may attach (`accept`); undefined: no attaching at all. */
   accept?: string;
   tray: AttachmentTray;
+  /** Dictation, when `voice` is set and the browser can transcribe; undefined: no microphone button. */
+  voice?: Dictation;
+  /** Why dictation or reading aloud stopped, or empty. */
+  voiceNotice?: string;
+}
+
+function micButton(voice: Dictation, strings: Strings): TemplateResult {
+  const label = voice.listening ? strings.stopDictation : strings.dictate;
+  return html`<button type="button" class="icon-button round mic" part="voice-button" aria-label=${label} title=${label}
+    aria-pressed=${voice.listening ? 'true' : 'false'} @pointerenter=${() => voice.prefetch()} @focus=${() => voice.prefetch()}
+    @click=${() => void voice.toggle()}>${micIcon()}</button>`;
 }
 
 /** Files of a paste or a drop (a pasted screenshot arrives as a file too). */
@@ -42,7 +54,7 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
   return html`${accept !== undefined
       ? html`${renderAttachments(tray.files.map((f) => f.attachment), strings, (id) => tray.remove(id))}
           ${tray.error ? html`<p class="attach-error" part="attachment-error" role="alert">${tray.error}</p>` : ''}`
-      : ''}<form class="composer" part="composer"
+      : ''}${ctx.voiceNotice ? html`<p class="attach-error" part="voice-notice" role="alert">${ctx.voiceNotice}</p>` : ''}<form class="composer" part="composer"
     @submit=${(event: SubmitEvent) => {
       event.preventDefault();
       ctx.submit();
@@ -89,6 +101,7 @@ export function renderComposer(ctx: ComposerContext): TemplateResult {
         event.preventDefault();
         ctx.submit();
       }}></textarea>
+    ${ctx.voice ? micButton(ctx.voice, strings) : ''}
     ${ctx.busy
       ? html`<button type="button" class="icon-button round stop" part="stop-button" aria-label=${strings.stop}
           title=${strings.stop} @click=${ctx.stop}>${stopIcon()}</button>`

@@ -5,6 +5,7 @@
 import type { ChatError, ChatEvent, FinishReason } from '../core/events.js';
 import type { ChatMessage } from '../core/messages.js';
 import type { SendDetail } from './chat-types.js';
+import type { VoiceErrorDetail } from './dictation.js';
 
 /** `stream-chat-<type>` for every engine event: the detail is the engine's event itself. */
 export type EngineEventMap = {
@@ -23,6 +24,8 @@ export interface StreamChatEventMap extends EngineEventMap {
   'stream-chat-send': CustomEvent<SendDetail>;
   /** Files were not attached (type outside `accept`, too many, too large); nothing was sent. */
   'stream-chat-attachment-refused': CustomEvent<{ message: string; files: File[] }>;
+  /** Dictation or reading aloud stopped on a failure (a refused microphone, no speech heard, synthesis failed). */
+  'stream-chat-voice-error': CustomEvent<VoiceErrorDetail>;
   /** Follows `stream-chat-end` once the whole answer is on screen (the smoothed text has caught up). */
   'stream-chat-rendered': CustomEvent<RenderedDetail>;
   /** The history could not be read or written. */

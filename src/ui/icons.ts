@@ -14,6 +14,10 @@ function icon(body: ReturnType<typeof svg>, className = ''): TemplateResult {
 export const sendIcon = () => icon(svg`<path d="M5 12h13"/><path d="M13 6l6 6-6 6"/>`, 'flip');
 export const paperclipIcon = () =>
   icon(svg`<path d="M20 11.5l-8.1 8.1a5 5 0 01-7.1-7.1l8.5-8.5a3.5 3.5 0 015 5l-8.5 8.5a2 2 0 01-2.8-2.8l7.8-7.8"/>`);
+export const micIcon = () =>
+  icon(svg`<rect x="9" y="3" width="6" height="11" rx="3"/><path d="M5 11a7 7 0 0 0 14 0"/><path d="M12 18v3"/>`);
+export const speakerIcon = () =>
+  icon(svg`<path d="M4 9h4l5-4v14l-5-4H4z"/><path d="M16.5 8.5a5 5 0 0 1 0 7"/><path d="M19 6a8.5 8.5 0 0 1 0 12"/>`);
 export const stopIcon = () => icon(svg`<rect x="6" y="6" width="12" height="12" rx="2" fill="currentColor"/>`);
 export const regenerateIcon = () =>
   icon(svg`<path d="M20 11a8 8 0 1 0-2.3 5.7"/><path d="M20 4v7h-7"/>`);

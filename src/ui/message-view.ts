@@ -6,7 +6,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { MarkdownOptions } from '../render/index.js';
-import { checkIcon, copyIcon, editIcon, regenerateIcon } from './icons.js';
+import { checkIcon, copyIcon, editIcon, regenerateIcon, speakerIcon, stopIcon } from './icons.js';
+import type { ReadAloud } from './read-aloud.js';
 import { renderAttachments } from './attachment-tray.js';
 import { mount } from './mount.js';
 import type { Strings } from './strings.js';
@@ -45,6 +46,16 @@ export interface MessageContext {
   toolArgs: ToolArgsOptions;
   /** Enter sends, Shift+Enter adds a line, composing text (IME) never sends. */
   isSendKey(event: KeyboardEvent): boolean;
+  /** Read aloud, when `read-aloud` is set and the browser can speak; undefined: no button. */
+  readAloud?: ReadAloud;
+}
+
+function readAloudButton(item: AssistantItem, reader: ReadAloud, strings: Strings): TemplateResult {
+  const speaking = reader.speaking === item;
+  const label = speaking ? strings.stopReading : strings.readAloud;
+  return html`<button type="button" class="icon-button" part="read-aloud-button" aria-label=${label} title=${label}
+    aria-pressed=${speaking ? 'true' : 'false'} @pointerenter=${() => reader.prefetch()} @focus=${() => reader.prefetch()}
+    @click=${() => void reader.toggle(item)}>${speaking ? stopIcon() : speakerIcon()}</button>`;
 }
 
 function copyButton(item: Item, ctx: MessageContext): TemplateResult {
@@ -145,6 +156,7 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
       ? nothing
       : html`<div class="actions" part="message-actions">
           ${copyButton(item, ctx)}
+          ${ctx.readAloud ? readAloudButton(item, ctx.readAloud, strings) : nothing}
           ${isLast
             ? html`<button type="button" class="icon-button" part="regenerate-button"
                 aria-label=${strings.regenerate} title=${strings.regenerate} ?disabled=${ctx.busy}

@@ -14,6 +14,8 @@ import { promptsConverter, type ChatMode, type ChatTheme, type StorageKind, type
 import { prepareFile, refusal, type PreparedFile } from './attachment-files.js';
 import { AttachmentTray } from './attachment-tray.js';
 import { isSendKey } from './composer.js';
+import { Dictation } from './dictation.js';
+import { canSpeak, ReadAloud } from './read-aloud.js';
 import { PartsPrefetcher } from './parts-prefetcher.js';
 import { TrustedTypesNotice } from './trusted-types-notice.js';
 import { HistoryController } from './history-controller.js';
@@ -50,6 +52,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  *
  * @fires stream-chat-send - Before a user message is sent (cancelable). Detail: `{ text, messages }`.
  * @fires stream-chat-attachment-refused - Files were not attached (type outside `accept`, too many, too large). Detail: `{ message, files }`.
+ * @fires stream-chat-voice-error - Dictation or reading aloud stopped on a failure (a refused microphone, no speech heard, the speech service unreachable, synthesis failed). Detail: `{ source: 'dictation' | 'read-aloud', error, message }` (`error`: the browser's code).
  * @fires stream-chat-start - A turn started. Detail: the engine's `start` event.
  * @fires stream-chat-text - Text arrived. Detail: `{ delta, text, step }`.
  * @fires stream-chat-tool-call - A tool call's arguments are streaming. Detail: `{ id, name, argsText, args, step, remote? }` (`remote: true`: the backend runs it, never the page).
@@ -95,6 +98,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @csspart progress - A backend's progress under its answer (step, iteration, tokens, cost).
  * @csspart message-actions - The row of message buttons.
  * @csspart copy-button - Copies a message.
+ * @csspart read-aloud-button - Reads an answer aloud, and stops (only with `read-aloud`; `aria-pressed` while reading).
  * @csspart edit-button - Edits a user message (resend drops what followed).
  * @csspart regenerate-button - Asks again for the last answer.
  * @csspart editor - The edit form; `edit-input`, `save-edit-button`, `cancel-edit-button` inside.
@@ -114,6 +118,8 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @csspart attachment-remove - Removes a file from the composer before it is sent.
  * @csspart attachment-error - Why files were refused.
  * @csspart stop-button - Stops the answer (replaces `send-button` while busy).
+ * @csspart voice-button - The microphone: starts and stops dictation (only with `voice`, where the browser can transcribe; `aria-pressed` while listening).
+ * @csspart voice-notice - Why dictation or reading aloud stopped (a refused microphone, no speech heard…).
  *
  * @cssprop --stream-chat-bg - Background.
  * @cssprop --stream-chat-fg - Text colour.
@@ -163,6 +169,8 @@ export class StreamChat extends LitElement {
     heading: { type: String },
     placeholder: { type: String },
     accept: { type: String },
+    voice: { type: Boolean },
+    readAloud: { type: Boolean, attribute: 'read-aloud' },
     theme: { type: String, reflect: true },
     welcome: { type: String },
     starterPrompts: { attribute: 'starter-prompts', converter: promptsConverter },
@@ -217,6 +225,10 @@ export class StreamChat extends LitElement {
   declare placeholder: string | undefined;
   /** Files a user may attach, as `<input accept>` reads it (`image/*,.pdf,.txt`); absent: no attach button. */
   declare accept: string | undefined;
+  /** A microphone button for dictation, where the browser can transcribe speech (absent where it cannot). */
+  declare voice: boolean;
+  /** A button on each answer that reads it aloud with the browser's speech synthesis. */
+  declare readAloud: boolean;
   /** `light` or `dark`; unset follows the system's preference. */
   declare theme: ChatTheme | undefined;
   /** Shown in an empty conversation. */
@@ -292,6 +304,20 @@ export class StreamChat extends LitElement {
   private readonly prefetcher = new PartsPrefetcher(this);
   /** Files waiting in the composer. */
   private readonly tray = new AttachmentTray(this);
+  /** The microphone button's dictation into the message box (`voice`). */
+  private readonly dictation = new Dictation(this, {
+    text: () => this.draft,
+    show: (text) => this.setDraft(text),
+    lang: () => this.speechLang(),
+    strings: () => this.text,
+  });
+  /** The answers' read-aloud buttons (`read-aloud`). */
+  private readonly reader = new ReadAloud(this, {
+    root: () => this.renderRoot,
+    items: () => this.turns.items,
+    lang: () => this.speechLang(),
+    strings: () => this.text,
+  });
 
   constructor() {
     super();
@@ -301,6 +327,8 @@ export class StreamChat extends LitElement {
     this.conversationId = newConversationId();
     this.starterPrompts = [];
     this.showUsage = false;
+    this.voice = false;
+    this.readAloud = false;
     this.currency = 'USD';
     this.opened = false;
     this.following = true;
@@ -431,8 +459,9 @@ export class StreamChat extends LitElement {
     return this.turns.send(text, prepared);
   }
 
-  /** Stops the running turn; the partial answer stays. */
+  /** Stops the running turn (and reading aloud); the partial answer stays. */
   stop(): void {
+    this.reader.stop();
     this.turns.stop();
   }
 
@@ -542,7 +571,13 @@ export class StreamChat extends LitElement {
     this.draft = area.value;
     this.canSend = this.draft.trim().length > 0;
     this.fitInput(area);
+    this.dictation.edited(this.draft);
   };
+
+  /** The language spoken and read aloud: the element's (`lang` on it or an ancestor), else the browser's. */
+  private speechLang(): string {
+    return this.closest('[lang]')?.getAttribute('lang') ?? '';
+  }
 
   /** Grows the message box with its text, up to the max height set in CSS. */
   private fitInput(area: HTMLTextAreaElement): void {
@@ -567,6 +602,8 @@ export class StreamChat extends LitElement {
     if ((!text && !tray.files.length && !tray.busy) || this.turns.busy) return;
     if (tray.busy) await tray.ready(); // an image still shrinking goes with this message
     if (!this.turns.confirm(text)) return; // refused: the text and files stay in the box
+    this.dictation.stop();
+    this.reader.stop();
     this.setDraft('');
     void this.turns.sendConfirmed(text, undefined, tray.take());
   };
@@ -642,7 +679,7 @@ export class StreamChat extends LitElement {
   // ——— rendering ———
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings') || changed.has('showUsage') || changed.has('currency')) this.stamp++;
+    if (changed.has('strings') || changed.has('showUsage') || changed.has('currency') || changed.has('readAloud')) this.stamp++;
   }
 
   /**
@@ -675,6 +712,7 @@ export class StreamChat extends LitElement {
         locale: this.closest('[lang]')?.getAttribute('lang') ?? '',
         now: turns.toolClock.now,
         markdown: this.markdownOptions(strings),
+        readAloud: this.readAloud && canSpeak() ? this.reader : undefined,
         welcome: this.welcome ?? '',
         starterPrompts: this.starterPrompts ?? [],
         stamp: this.stamp,
@@ -687,6 +725,8 @@ export class StreamChat extends LitElement {
         submit: () => void this.submit(),
         accept: this.accept ?? undefined,
         tray: this.tray,
+        voice: this.voice && this.dictation.available ? this.dictation : undefined,
+        voiceNotice: this.dictation.notice || this.reader.notice,
         stop: () => this.stop(),
         input: this.onInput,
       },

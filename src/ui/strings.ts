@@ -19,6 +19,20 @@ export interface Strings {
   removeAttachment: string;
   /** Label of a list of attachments. */
   attachments: string;
+  /** The microphone button (`voice`): starts dictation, and stops it. */
+  dictate: string;
+  stopDictation: string;
+  /** Why dictation stopped: the microphone was refused, nothing was heard, the speech service was unreachable, no microphone, anything else (`{error}`: the browser's code). */
+  dictationDenied: string;
+  dictationNoSpeech: string;
+  dictationNetwork: string;
+  dictationNoMicrophone: string;
+  dictationFailed: string;
+  /** The button on an answer (`read-aloud`): reads it aloud, and stops reading. */
+  readAloud: string;
+  stopReading: string;
+  /** The answer could not be spoken; `{error}` is the browser's code. */
+  readAloudFailed: string;
   regenerate: string;
   copy: string;
   copied: string;
@@ -113,6 +127,16 @@ export const defaultStrings: Strings = {
   attach: 'Attach files',
   removeAttachment: 'Remove',
   attachments: 'Attachments',
+  dictate: 'Dictate',
+  stopDictation: 'Stop dictation',
+  dictationDenied: 'Microphone access was denied. Allow the microphone for this site to dictate.',
+  dictationNoSpeech: 'No speech was heard. Check the microphone and try again.',
+  dictationNetwork: 'The speech recognition service could not be reached. Check the connection and try again.',
+  dictationNoMicrophone: 'No microphone was found.',
+  dictationFailed: 'Dictation stopped ({error}).',
+  readAloud: 'Read aloud',
+  stopReading: 'Stop reading',
+  readAloudFailed: 'The answer could not be read aloud ({error}).',
   regenerate: 'Regenerate answer',
   copy: 'Copy',
   copied: 'Copied',

@@ -230,6 +230,24 @@ const theme = css`
     min-inline-size: 2.5rem;
     min-block-size: 2.5rem;
   }
+  /* Listening (dictation) or reading aloud: the pressed button takes the accent colour. */
+  .icon-button[aria-pressed='true'] {
+    color: var(--_accent);
+  }
+  .mic[aria-pressed='true'] {
+    border-color: var(--_accent);
+    animation: stream-chat-listening 1.2s ease-in-out infinite alternate;
+  }
+  @keyframes stream-chat-listening {
+    to {
+      box-shadow: 0 0 0 0.3rem color-mix(in srgb, var(--_accent) 25%, transparent);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .mic[aria-pressed='true'] {
+      animation: none;
+    }
+  }
 
   /* ——— messages ——— */
   .message {
