@@ -5,6 +5,7 @@ import { HistoryStore } from '../../src/store/index.js';
 import type { StreamChat } from '../../src/ui/stream-chat.js';
 import { freshKey } from '../store/helpers.js';
 import { $, $$, chat, cleanup, idle, input, lastAnswerText, part, parts, say, waitFor } from './helpers.js';
+import { providerPart } from '../../src/core/index.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">.txt';
 
@@ -111,6 +112,68 @@ describe('<stream-chat> attachments', () => {
     const result = await el.send('What is this?', { attachments: [await png(8, 8)] });
     assert.include(result.error?.message ?? '', 'cannot read images');
     await waitFor(() => part(el, 'error-message')?.textContent?.includes('cannot read images'), 'the banner');
+  });
+
+  for (const provider of ['ag-ui', 'ai-sdk'] as const) {
+    it(`sends images and PDFs to an ${provider} backend in its own shape`, async () => {
+      await providerPart(provider).load();
+      const el = await chat('dev;rate=0', (e) => {
+        e.accept = 'image/*,.pdf';
+        e.provider = provider;
+        e.baseUrl = undefined;
+        e.endpoint = `/${provider}`;
+      });
+      const image = await png(16, 16);
+      const result = await el.send('What are these?', { attachments: [image, pdf()] });
+      assert.isUndefined(result.error, result.error?.message);
+      await idle(el);
+      assert.include(lastAnswerText(el), `an image named photo.png (image/png, ${image.size} bytes)`);
+      assert.include(lastAnswerText(el), `a file named report.pdf (application/pdf, ${pdf().size} bytes)`);
+    });
+  }
+
+  it('exports a conversation with its files and imports it elsewhere: previews, hostile names and text files stay text, the bytes are sent again', async () => {
+    const setup = (key: string) => (e: StreamChat) => {
+      e.accept = 'image/*,.pdf,.txt';
+      e.storage = 'indexeddb';
+      e.storageKey = key;
+    };
+    const el = await chat('dev;rate=0', setup(freshKey('export-files')));
+    const image = await png(40, 30);
+    const script = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">';
+    await el.send('Keep these', { attachments: [image, pdf(), new File([script], HOSTILE, { type: 'text/plain' })] });
+    await idle(el);
+    const json = await el.historyController.exportText('json');
+    assert.include(json, 'data:image/png;base64,');
+    assert.include(json, 'data:application/pdf;base64,');
+    el.remove();
+
+    const key = freshKey('import-files');
+    const other = await chat('dev;rate=0', setup(key));
+    assert.isTrue(await other.historyController.importText(json));
+    await waitFor(() => $(other, '.message.user .attachment img'), 'the imported thumbnail');
+    const chips = parts(other, 'attachment').map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+    assert.deepEqual(chips.slice(1).map((c) => c.split(' ')[0]), ['report.pdf', '<img']);
+    assert.include(chips[2], HOSTILE, 'the hostile name shows as text');
+    assert.lengthOf($$(other, '.message img'), 1, 'the thumbnail is the only image');
+    assert.isNull($(other, '.message script'));
+    assert.isUndefined((window as unknown as { __pwned?: number }).__pwned);
+    assert.equal(other.messages[0].attachments![2].text, script, 'the text file kept as it was');
+
+    // The imported bytes go to the model again.
+    await other.regenerate();
+    await idle(other);
+    assert.include(lastAnswerText(other), `an image (image/png, ${image.size} bytes)`);
+    assert.include(lastAnswerText(other), `a file named report.pdf (application/pdf, ${pdf().size} bytes)`);
+    assert.include(lastAnswerText(other), `a text file inline: ${HOSTILE}`);
+    assert.isUndefined((window as unknown as { __pwned?: number }).__pwned);
+
+    // Removed with the conversation.
+    const store = new HistoryStore({ storageKey: key });
+    assert.isTrue((await store.rawEntries()).some(([k]) => k[0] === 'f'));
+    await store.deleteConversation(other.conversationId);
+    assert.isFalse((await store.rawEntries()).some(([k]) => k[0] === 'f'), 'the Blobs went with it');
+    store.close();
   });
 
   it('keeps files as Blobs beside the records, shows them after a reload, removes them with the conversation', async () => {
