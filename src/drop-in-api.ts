@@ -13,5 +13,6 @@ export type * from './core/messages.js';
 export type * from './core/options.js';
 export { HistoryStore } from './store/history-store.js';
 export type { ConversationRecord, MessageRecord } from './store/records.js';
-export { exportJSON, exportMarkdown, importJSON } from './store/export.js';
+// Loaded on first use: the drop-in's first load carries no import validation or file encoding.
+export { exportJSON, exportMarkdown, importJSON } from './store/export-part.js';
 export { createKeyStore, type KeyStore } from './store/key-store.js';

@@ -5,7 +5,7 @@
  * and files travel inside the JSON as `data:` URLs and are kept as Blobs again on import.
  */
 import type { Attachment, ChatMessage } from '../core/index.js';
-import { blobToDataUrl, dataUrlToBlob } from './file-data.js';
+import { blobToDataUrl, dataUrlToBlob, isDataUrl } from './file-data.js';
 import type { HistoryStore } from './history-store.js';
 import { chatFields, type ConversationRecord, type MessageRecord, type MessageStatus } from './records.js';
 import { addProblem, checkChatMessage, isObject, isTime, joinPath, type Problems } from './validate.js';
@@ -143,9 +143,24 @@ export function checkExport(value: unknown): Problems {
       if (isObject(m) && m.createdAt !== undefined && !isTime(m.createdAt)) {
         addProblem(problems, joinPath(mPath, 'createdAt'), 'must be a time in milliseconds');
       }
+      if (isObject(m) && m.attachments !== undefined) checkAttachments(m.attachments, joinPath(mPath, 'attachments'), problems);
     });
   });
   return problems;
+}
+
+/** Files sent with a message: each described (id, name, type, size), with a text file's text or the bytes as a `data:` URL. */
+function checkAttachments(value: unknown, path: string, problems: Problems): void {
+  if (!Array.isArray(value)) return addProblem(problems, path, 'must be an array');
+  value.forEach((a, i) => {
+    const at = joinPath(path, i);
+    if (!isObject(a)) return addProblem(problems, at, 'must be an object');
+    if (typeof a.id !== 'string' || !a.id) addProblem(problems, joinPath(at, 'id'), 'must be a non-empty string');
+    for (const field of ['name', 'type']) if (typeof a[field] !== 'string') addProblem(problems, joinPath(at, field), 'must be a string');
+    if (!isTime(a.size)) addProblem(problems, joinPath(at, 'size'), 'must be a size in bytes');
+    if (a.text !== undefined && typeof a.text !== 'string') addProblem(problems, joinPath(at, 'text'), 'must be a string');
+    if (a.data !== undefined && (typeof a.data !== 'string' || !isDataUrl(a.data))) addProblem(problems, joinPath(at, 'data'), 'must be a data: URL');
+  });
 }
 
 /** Imports an export file (text). Rejects the whole file, with the reasons, if any part is malformed. */
@@ -182,20 +197,4 @@ function importedFiles(messages: ChatMessage[]): { id: string; blob: Blob }[] {
   return files;
 }
 
-/**
- * A download name that says what is inside: `http-caching-explained-2026-12-02.md` from the
- * conversation's title and the day, or `conversations-2026-12-02.json` for the whole history.
- */
-export function exportFileName(title: string | undefined, when: Date, format: 'json' | 'markdown', all = false): string {
-  const day = `${when.getFullYear()}-${String(when.getMonth() + 1).padStart(2, '0')}-${String(when.getDate()).padStart(2, '0')}`;
-  const slug = (title ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  const base = all ? 'conversations' : slug || 'conversation';
-  return `${base}-${day}.${format === 'json' ? 'json' : 'md'}`;
-}
+export { exportFileName } from './export-name.js';

@@ -3,7 +3,6 @@
  * instead of a schema library: the whole store stays well under a kilobyte of validation code, and every
  * problem names the exact place ("messages[3].role must be user, assistant, system or tool").
  */
-import { isDataUrl } from './file-data.js';
 import type { ConversationRecord, MessageRecord } from './records.js';
 
 export interface Problem {
@@ -57,23 +56,6 @@ export function checkChatMessage(value: unknown, path: string, problems: Problem
   }
   string(value, 'tool_call_id', path, problems, true);
   string(value, 'name', path, problems, true);
-  if (value.attachments !== undefined) {
-    if (!Array.isArray(value.attachments)) add(problems, join(path, 'attachments'), 'must be an array');
-    else value.attachments.forEach((a, i) => checkAttachment(a, join(join(path, 'attachments'), i), problems));
-  }
-}
-
-/** A file sent with a message: its description, and in an export its bytes as a `data:` URL. */
-function checkAttachment(value: unknown, path: string, problems: Problems): void {
-  if (!isObject(value)) return add(problems, path, 'must be an object');
-  if (typeof value.id !== 'string' || !value.id) add(problems, join(path, 'id'), 'must be a non-empty string');
-  string(value, 'name', path, problems);
-  string(value, 'type', path, problems);
-  if (!isTime(value.size)) add(problems, join(path, 'size'), 'must be a size in bytes');
-  string(value, 'text', path, problems, true);
-  if (value.data !== undefined && (typeof value.data !== 'string' || !isDataUrl(value.data))) {
-    add(problems, join(path, 'data'), 'must be a data: URL');
-  }
 }
 
 function checkToolCall(value: unknown, path: string, problems: Problems): void {

@@ -10,9 +10,6 @@ import {
   answeredToolCalls,
   HistorySession,
   HistoryStore,
-  exportJSON,
-  exportMarkdown,
-  importJSON,
   toChatMessage,
   type ConversationRecord,
   type HistoryChange,
@@ -20,6 +17,8 @@ import {
   type StorageKind,
   type StorageProblem,
 } from '../store/index.js';
+// Direct, not through the store's entry: export and import are a part loaded on first use.
+import { exportJSON, exportMarkdown, importJSON } from '../store/export-part.js';
 import { defaultHistoryStrings, defineConversationList, type HistoryStrings } from './conversation-list.js';
 import type { TurnHistory } from './turn-controller.js';
 import { dataUrlOf } from './attachment-files.js';
