@@ -6,7 +6,7 @@
 import { assert } from 'chai';
 import type { VoiceErrorDetail } from '../../src/ui/dictation.js';
 import type { StreamChat } from '../../src/ui/stream-chat.js';
-import { answers, chat, cleanup, idle, input, nextEvent, part, say, type, waitFor } from './helpers.js';
+import { answers, axeViolations, chat, cleanup, describeViolations, idle, input, nextEvent, part, say, type, waitFor } from './helpers.js';
 
 type Heard = [transcript: string, isFinal: boolean];
 
@@ -98,6 +98,13 @@ describe('<stream-chat> voice: dictation', () => {
     globals.webkitSpeechRecognition = ScriptedRecognition; // Safari and older Chrome: the prefixed name only
     const safari = await chat('dev;rate=0', (e) => e.setAttribute('voice', ''));
     assert.exists(mic(safari));
+    const french = await chat('dev;rate=0', (e) => {
+      e.voice = true;
+      e.strings = { dictate: 'Dicter', stopDictation: 'Arrêter la dictée' };
+    });
+    assert.equal(mic(french)!.getAttribute('aria-label'), 'Dicter', 'labelled from the strings');
+    await listen(french);
+    await waitFor(() => mic(french)!.getAttribute('aria-label') === 'Arrêter la dictée', 'the pressed label from the strings');
   });
 
   it('shows interim words as they come, keeps the final ones, lets the user edit, and stops when the message is sent', async () => {
@@ -177,6 +184,10 @@ describe('<stream-chat> voice: dictation', () => {
       const notice = part(el, 'voice-notice');
       assert.match(notice?.textContent ?? '', said);
       assert.equal(notice!.getAttribute('role'), 'alert');
+      if (code === 'not-allowed') {
+        const violations = await axeViolations(el);
+        assert.deepEqual(violations, [], describeViolations(violations));
+      }
       assert.isFalse(pressed(mic(el)));
       assert.equal(input(el).value, 'kept and more', 'what was shown stays, to edit or send');
       // Pressed again, the notice goes and a new recogniser listens.
@@ -267,6 +278,8 @@ describe('<stream-chat> voice: read aloud', () => {
     await el.updateComplete;
     assert.isTrue(pressed(readButton(answer)));
     assert.equal(readButton(answer)!.getAttribute('aria-label'), 'Stop reading');
+    const violations = await axeViolations(el);
+    assert.deepEqual(violations, [], describeViolations(violations));
 
     // The synthesiser finishes: the button is back.
     speech.finish();
