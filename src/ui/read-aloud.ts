@@ -79,11 +79,15 @@ export class ReadAloud implements ReactiveController {
     });
   }
 
-  /** Stops reading (nothing happens when nothing is being read). */
+  /** Stops reading, and clears the last failure's notice (nothing else happens when nothing is being read). */
   stop(): void {
     this.#ticket++;
     this.#cancel?.();
     this.#cancel = undefined;
+    if (this.notice) {
+      this.notice = '';
+      this.host.requestUpdate();
+    }
     this.#show(undefined);
   }
 

@@ -345,7 +345,10 @@ describe('<stream-chat> voice: read aloud', () => {
     await waitFor(() => !pressed(readButton(answer)), 'the reading over', 15000);
     if (failures.length) {
       assert.equal(failures[0].source, 'read-aloud');
+      await el.updateComplete;
       assert.include(part(el, 'voice-notice')?.textContent ?? '', `could not be read aloud (${failures[0].error})`);
+      await say(el, 'Hello again');
+      assert.isNull(part(el, 'voice-notice'), 'sending clears the notice');
     } else {
       assert.isNull(part(el, 'voice-notice'));
     }
