@@ -114,12 +114,13 @@ describe('<stream-chat> attachments', () => {
     await waitFor(() => part(el, 'error-message')?.textContent?.includes('cannot read images'), 'the banner');
   });
 
-  for (const provider of ['ag-ui', 'ai-sdk'] as const) {
+  for (const provider of ['openai-responses', 'ag-ui', 'ai-sdk'] as const) {
     it(`sends images and PDFs to an ${provider} backend in its own shape`, async () => {
       await providerPart(provider).load();
       const el = await chat('dev;rate=0', (e) => {
         e.accept = 'image/*,.pdf';
         e.provider = provider;
+        if (provider === 'openai-responses') return; // input_image and input_file at the same /v1
         e.baseUrl = undefined;
         e.endpoint = `/${provider}`;
       });
@@ -127,7 +128,8 @@ describe('<stream-chat> attachments', () => {
       const result = await el.send('What are these?', { attachments: [image, pdf()] });
       assert.isUndefined(result.error, result.error?.message);
       await idle(el);
-      assert.include(lastAnswerText(el), `an image named photo.png (image/png, ${image.size} bytes)`);
+      // Responses' input_image carries no file name.
+      assert.include(lastAnswerText(el), provider === 'openai-responses' ? `an image (image/png, ${image.size} bytes)` : `an image named photo.png (image/png, ${image.size} bytes)`);
       assert.include(lastAnswerText(el), `a file named report.pdf (application/pdf, ${pdf().size} bytes)`);
     });
   }
