@@ -3,8 +3,21 @@
  * (two regional indicators), a letter and its combining accents, a surrogate pair.
  */
 
-const segmenter: Intl.Segmenter | undefined =
-  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : undefined;
+/** Made on first use, not at import: making the first one loads the browser's break rules, a cost of tens of ms
+ * that a page load should not pay when nothing streams yet. null: the browser has no Intl.Segmenter. */
+let made: Intl.Segmenter | null | undefined;
+
+function graphemes(): Intl.Segmenter | null {
+  if (made === undefined) {
+    made = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  }
+  return made;
+}
+
+/** Makes the segmenter ahead of the first streamed answer (on intent), so its first text does not pay for it. */
+export function prepareGraphemeBoundaries(): void {
+  graphemes();
+}
 
 /** Longest grapheme we expect to meet; a window this wide around a cut always holds the whole cluster. */
 const WINDOW = 64;
@@ -20,6 +33,7 @@ function isHighSurrogate(code: number): boolean {
 export function boundaryAtOrAfter(text: string, index: number): number {
   if (index <= 0) return 0;
   if (index >= text.length) return text.length;
+  const segmenter = graphemes();
   if (!segmenter) {
     // Without Intl.Segmenter, at least never split a surrogate pair.
     return isHighSurrogate(text.charCodeAt(index - 1)) ? index + 1 : index;
@@ -39,6 +53,7 @@ export function boundaryAtOrAfter(text: string, index: number): number {
 /** Start of the last grapheme of `text` (text.length when empty). */
 export function lastGraphemeStart(text: string): number {
   if (!text) return 0;
+  const segmenter = graphemes();
   if (!segmenter) {
     const last = text.length - 1;
     return last > 0 && isHighSurrogate(text.charCodeAt(last - 1)) ? last - 1 : last;

@@ -23,6 +23,7 @@
  * their origin is in `allowedImageOrigins`; raw HTML in the markdown is shown as text.
  */
 export { Smoother, type SmootherOptions, type ReleaseCallback } from './smoother.js';
+export { prepareGraphemeBoundaries } from './grapheme-boundary.js';
 export { defaultFrameClock, type FrameClock } from './frame-clock.js';
 export { instantRelease } from './instant-release.js';
 export { MarkdownStream } from './markdown-stream.js';
