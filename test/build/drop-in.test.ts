@@ -135,6 +135,33 @@ describe("drop-in: the SDK's client with the resources the providers call", () =
   });
 });
 
+describe('drop-in: the history export, a part of its own', () => {
+  type Api = {
+    HistoryStore: new (options: { storage: string }) => unknown;
+    exportJSON(store: unknown): Promise<string>;
+    importJSON(store: unknown, text: string): Promise<{ ok: boolean }>;
+  };
+
+  it('window.StreamChat exports and imports once the part arrives; a part that cannot load says so', async () => {
+    const { win, chat } = await openPage(`${cdn}stream-chat.iife.js`);
+    await expectAnswered(chat);
+    assert.deepEqual(fetchedFrom(win, `${cdn}parts/export-`), [], 'not downloaded with the first answer');
+    const api = win.StreamChat as unknown as Api;
+    const store = new api.HistoryStore({ storage: 'memory' });
+
+    await parts({ fail: 'export-' });
+    let refused: unknown;
+    await api.exportJSON(store).catch((e: unknown) => (refused = e));
+    assert.match(String(refused), /could not be loaded/);
+
+    await parts();
+    const exported = JSON.parse(await api.exportJSON(store)) as { format: string };
+    assert.equal(exported.format, 'stream-chat-history');
+    assert.isTrue((await api.importJSON(new api.HistoryStore({ storage: 'memory' }), JSON.stringify(exported))).ok);
+    assert.isNotEmpty(fetchedFrom(win, `${cdn}parts/export-`));
+  });
+});
+
 describe('drop-in: strict CSP with Trusted Types', () => {
   it('loads its parts from another origin and renders a highlighted answer, with no violation', async () => {
     const { win, chat } = await openPage(`${cdn}stream-chat.iife.js`, { csp: true });
