@@ -191,11 +191,14 @@ export interface ObjectEvent {
   complete: boolean;
   /** Problems found so far (partial validation) or at the end (full validation). */
   issues: ValidationIssue[];
-  /** JSON-pointer-like paths of the containers and strings that have closed. */
+  /**
+   * JSON-pointer-like paths of the containers and strings that have closed, down to 64 levels deep
+   * (deeper values are reported with their ancestor at that depth).
+   */
   completed?: string[];
   /**
    * Path of the value still being written (absent once the root has closed): everything not on it is
-   * complete, so a view can leave those parts alone.
+   * complete, so a view can leave those parts alone. At most 64 keys: the value there holds the open one.
    */
   openPath?: (string | number)[];
 }

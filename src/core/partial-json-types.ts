@@ -29,6 +29,13 @@ export interface PartialJsonOptions {
   stringFilter?(path: JsonPath): ((partial: string) => boolean) | undefined;
   /** Tolerate a Markdown fence around the JSON (models often add one). Default true. */
   allowFence?: boolean;
+  /**
+   * `onClose` and `stringFilter` hear only of values at most this many levels deep (path length); deeper
+   * values close silently, inside their ancestor at this depth, which is reported when it closes. Each
+   * report hands over a fresh path, so without a bound a value nested n deep costs n² to report.
+   * Default: every level.
+   */
+  reportDepth?: number;
 }
 
 /** A path as an RFC 6901 JSON pointer ("" is the root, "/movies/0/title"). */

@@ -72,9 +72,12 @@ export class PartialJsonParser {
   private lit = '';
   private litValue: unknown;
   private litPos = 0;
+  private readonly reportDepth: number;
+  private deepest = 0;
 
   constructor(options: PartialJsonOptions = {}) {
     this.options = options;
+    this.reportDepth = options.reportDepth ?? Infinity;
   }
 
   /** The stable partial value so far; undefined until something is stable. Live: see the module note. */
@@ -93,16 +96,29 @@ export class PartialJsonParser {
   get position(): number {
     return this.offset;
   }
+  /** The deepest nesting of containers seen so far (0 for a scalar root, 1 inside the root container). */
+  get maxDepth(): number {
+    return this.deepest;
+  }
   /**
    * The path of the innermost value still open ([] for the root, undefined when nothing is open).
    * Every value in the tree that is not on this path (or a prefix of it) is complete.
    */
   get openPath(): JsonPath | undefined {
+    return this.openPathWithin(Infinity);
+  }
+
+  /**
+   * `openPath` cut to at most `limit` keys: the value at the last one is open or holds the open value.
+   * It costs O(limit) rather than O(depth), for callers that look at most that deep on every push.
+   */
+  openPathWithin(limit: number): JsonPath | undefined {
     if (this._done) return undefined;
-    const path = this.stack.map((f) => f.key);
     // Between values (no member or item has started) the innermost open value is the container itself.
     const inLeaf = (this.state === S.Str && !this.isKey) || this.state === S.Num || this.state === S.Lit;
-    if (!inLeaf) path.pop();
+    const length = Math.min(limit, inLeaf ? this.stack.length : this.stack.length - 1);
+    const path: JsonPath = new Array(Math.max(length, 0));
+    for (let i = 0; i < length; i++) path[i] = this.stack[i].key;
     return path;
   }
 
@@ -262,6 +278,7 @@ export class PartialJsonParser {
       const container: Container = isArray ? [] : {};
       this.attach(container);
       this.stack.push({ container, isArray, key: isArray ? 0 : '' });
+      if (this.stack.length > this.deepest) this.deepest = this.stack.length;
       this.state = isArray ? S.FirstItem : S.FirstKey;
     } else if (c === 0x2d || isDigit(c)) {
       this.state = S.Num;
@@ -301,7 +318,7 @@ export class PartialJsonParser {
   }
 
   private afterValue(value: unknown, kind: ClosedKind): void {
-    if (this.options.onClose) this.options.onClose(this.stack.map((f) => f.key), value, kind);
+    if (this.options.onClose && this.stack.length <= this.reportDepth) this.options.onClose(this.stack.map((f) => f.key), value, kind);
     if (this.stack.length === 0) {
       this.state = S.Root;
       this._done = true;
@@ -322,7 +339,7 @@ export class PartialJsonParser {
     this.strShown = false;
     this.strFilter = undefined;
     if (!isKey) {
-      if (this.options.stringFilter) this.strFilter = this.options.stringFilter(this.stack.map((f) => f.key));
+      if (this.options.stringFilter && this.stack.length <= this.reportDepth) this.strFilter = this.options.stringFilter(this.stack.map((f) => f.key));
     }
   }
 

@@ -27,7 +27,10 @@ export interface ObjectSnapshot {
   completed: string[];
   /** Array items that became whole since the previous snapshot (for hosts that act on each finished item). */
   newItems?: { path: JsonPath; value: unknown }[];
-  /** Path of the value still being written; everything not on it is complete. Undefined once complete. */
+  /**
+   * Path of the value still being written; everything not on it is complete. Undefined once complete.
+   * At most STREAM_CHECK_DEPTH keys: the value there holds the open one.
+   */
   openPath?: JsonPath;
   /** Changes whenever `value` changed. */
   version: number;
@@ -50,6 +53,27 @@ export interface ObjectAccumulator {
 
 type ZodIssueLike = { path: PropertyKey[]; message: string; code?: string };
 
+/**
+ * Levels checked while the value streams, one subtree at a time. Deeper values are checked with the
+ * subtree at this depth when it closes (a full `safeParse`), and the open spine is followed this far.
+ * No real answer comes near it; a hostile one nested 10,000 deep would otherwise cost depth² here.
+ */
+export const STREAM_CHECK_DEPTH = 64;
+
+/**
+ * The deepest value the schema check follows: zod recurses once per level (several stack frames each)
+ * and runs out of stack somewhere past a thousand. Deeper answers get a clear issue instead.
+ */
+export const MAX_SCHEMA_DEPTH = 512;
+
+function tooDeep(depth: number): ValidationIssue {
+  return {
+    path: [],
+    code: 'too_deep',
+    message: `Nested ${depth.toLocaleString('en')} levels deep, more than the ${MAX_SCHEMA_DEPTH} levels the schema check follows`,
+  };
+}
+
 function toIssues(issues: readonly ZodIssueLike[], prefix: JsonPath): ValidationIssue[] {
   return issues.map((i) => ({
     path: [...prefix, ...i.path.map((k) => (typeof k === 'number' ? k : String(k)))],
@@ -64,6 +88,8 @@ function check(schema: AnySchema, value: unknown, path: JsonPath): ValidationIss
     const result = schema.safeParse(value);
     return result.success ? [] : toIssues(result.error.issues as ZodIssueLike[], path);
   } catch (e) {
+    // A stack overflow inside a host's recursive refinement says nothing useful to a reader.
+    if (e instanceof RangeError) return [{ path, code: 'too_deep', message: 'The value is nested too deep for the schema check' }];
     return [{ path, message: e instanceof Error ? e.message : String(e), code: 'custom' }];
   }
 }
@@ -142,24 +168,35 @@ export function createObjectAccumulator(schema: AnySchema): ObjectAccumulator {
   };
 
   const parser: PartialJsonParser = new PartialJsonParser({
+    reportDepth: STREAM_CHECK_DEPTH,
     onClose(path, value, kind) {
       if (kind === 'object' || kind === 'array' || kind === 'string') completed.push(jsonPointer(path));
       if (typeof path[path.length - 1] === 'number') newItems.push({ path, value });
       if (kind === 'string') openText = openAllowed = undefined;
+      const deep = parser.maxDepth > MAX_SCHEMA_DEPTH;
       if (path.length === 0) {
-        // The root closed: the authoritative check, transforms included.
+        // The root closed: the authoritative check, transforms included (when zod can follow it).
+        if (deep) {
+          final = { success: false, issues: [tooDeep(parser.maxDepth)] };
+          return;
+        }
         try {
           const result = schema.safeParse(value);
           final = result.success ? { success: true, data: result.data }
             : { success: false, issues: toIssues(result.error.issues as ZodIssueLike[], []) };
         } catch (e) {
-          final = { success: false, issues: [{ path: [], code: 'custom', message: e instanceof Error ? e.message : String(e) }] };
+          const issue = e instanceof RangeError ? tooDeep(parser.maxDepth)
+            : { path: [], code: 'custom', message: e instanceof Error ? e.message : String(e) };
+          final = { success: false, issues: [issue] };
         }
         return;
       }
       // Under a union, which option applies is known only when the union's own value closes.
       const sub = schemaAt(schema, path, parser.value, false);
-      if (sub !== undefined && sub !== AMBIGUOUS) addIssues(checkClosed(sub, value, kind, path));
+      if (sub === undefined || sub === AMBIGUOUS) return;
+      // At the last level reported, nothing below was checked: the whole subtree is, if zod can follow it.
+      if (path.length < STREAM_CHECK_DEPTH) addIssues(checkClosed(sub, value, kind, path));
+      else if (!deep) addIssues(check(sub, value, path));
     },
     stringFilter(path) {
       const sub = schemaAt(schema, path, parser.value, true);
@@ -183,7 +220,7 @@ export function createObjectAccumulator(schema: AnySchema): ObjectAccumulator {
 
   /** The open spine against the partial schema: a container or string where the schema wants something else. */
   const checkSpine = (): ValidationIssue[] => {
-    const open = parser.openPath;
+    const open = parser.openPathWithin(STREAM_CHECK_DEPTH);
     if (!open) return [];
     const issues: ValidationIssue[] = [];
     let node: unknown = parser.value;
@@ -229,7 +266,8 @@ export function createObjectAccumulator(schema: AnySchema): ObjectAccumulator {
         : final && !final.success ? final.issues : final ? [] : [...closedIssues, ...spineIssues],
       completed,
       newItems: newItems.length ? newItems : undefined,
-      openPath: parser.openPath,
+      // Cut at the checked depth: the value there holds whatever is open below (a view shows less).
+      openPath: parser.openPathWithin(STREAM_CHECK_DEPTH),
       version: parser.version,
     };
     completed = [];

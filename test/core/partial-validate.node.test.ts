@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import OpenAI from 'openai';
 import * as z from 'zod';
-import { createObjectAccumulator, type ObjectSnapshot } from '../../src/core/partial-validate.js';
+import { MAX_SCHEMA_DEPTH, STREAM_CHECK_DEPTH, createObjectAccumulator, type ObjectSnapshot } from '../../src/core/partial-validate.js';
 import { responseFormatFor, schemaInstructions } from '../../src/core/json-schema.js';
 import { startDevServer, type RunningDevServer } from '../../dev-model/serve.js';
 
@@ -223,6 +223,51 @@ describe('the end is authoritative', () => {
     acc.push('42');
     const result = acc.finish();
     assert.ok(!result.ok && result.issues[0].code === 'too_big');
+  });
+});
+
+describe('absurd nesting', () => {
+  type Node = { a: string | Node };
+  const node: z.ZodType<Node> = z.lazy(() => z.object({ a: z.union([z.string(), node]) }));
+  const nested = (depth: number, leaf: string) => '{"a":'.repeat(depth) + leaf + '}'.repeat(depth);
+  const feed = (schema: z.ZodType, text: string, chunk = 16) => {
+    const acc = createObjectAccumulator(schema);
+    let last: ObjectSnapshot | undefined;
+    for (let i = 0; i < text.length; i += chunk) last = acc.push(text.slice(i, i + chunk)) ?? last;
+    return { acc, last };
+  };
+
+  it('checks a value deeper than the streamed checks at the end, and finds a wrong leaf below them', () => {
+    const depth = STREAM_CHECK_DEPTH + 40;
+    assert.deepEqual(feed(node, nested(depth, '"leaf"')).acc.finish(), { ok: true, value: JSON.parse(nested(depth, '"leaf"')) });
+    const wrong = feed(node, nested(depth, '7')).acc.finish();
+    assert.equal(wrong.ok, false);
+  });
+
+  it('says a value is nested too deep to check rather than overflowing the stack', () => {
+    const { acc, last } = feed(node, nested(10_000, '"leaf"'));
+    assert.ok(last!.openPath === undefined || last!.openPath.length <= STREAM_CHECK_DEPTH);
+    const result = acc.finish();
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.equal(result.issues[0].code, 'too_deep');
+    assert.match(result.message, new RegExp(`Nested 10,000 levels deep, more than the ${MAX_SCHEMA_DEPTH} levels`));
+  });
+
+  it('reports closed values and the open path only down to the checked depth', () => {
+    const acc = createObjectAccumulator(node);
+    const completed: string[] = [];
+    let longest = 0;
+    const text = nested(2_000, '"leaf"');
+    for (let i = 0; i < text.length; i += 7) {
+      const snap = acc.push(text.slice(i, i + 7));
+      if (!snap) continue;
+      completed.push(...snap.completed);
+      longest = Math.max(longest, snap.openPath?.length ?? 0);
+    }
+    assert.equal(longest, STREAM_CHECK_DEPTH);
+    assert.ok(completed.every((pointer) => pointer.split('/').length - 1 <= STREAM_CHECK_DEPTH));
+    assert.ok(completed.includes(''), 'the root closed');
   });
 });
 
