@@ -10,7 +10,13 @@ export const objectViewStyles = `
 .ov-label { font-weight: 600; opacity: 0.8; }
 .ov-data { margin: 0; min-width: 0; }
 .ov-string { white-space: pre-wrap; }
-.ov-deep { white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 0.85em; }
+.ov-deep { white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 0.85em; min-inline-size: 12em; }
+/* From the fourth level of fields on, the label goes above its value: side by side, each level took a
+   label column's width, and a few levels down the values had none left. */
+.ov-fields .ov-fields .ov-fields .ov-fields { grid-template-columns: minmax(0, 1fr); gap: 0; }
+.ov-fields .ov-fields .ov-fields .ov-fields > .ov-field > .ov-data {
+  padding-inline-start: 0.5em; border-inline-start: 1px solid var(--stream-chat-border, rgba(127, 127, 127, 0.3));
+}
 .ov-deep-note { font-family: inherit; font-style: italic; opacity: 0.8; }
 .ov-number { font-variant-numeric: tabular-nums; }
 .ov-null, .ov-placeholder { opacity: 0.55; }

@@ -51,36 +51,85 @@ export const defaultObjectViewStrings: ObjectViewStrings = {
   tooDeep: 'Nested too deep to show as fields:',
 };
 
-/** Levels shown as fields and lists; below, a value is JSON text (each level is a DOM level to lay out). */
-export const MAX_VIEW_DEPTH = 32;
+/**
+ * Levels shown as fields and lists; below, a value is JSON text. Each level is a DOM level to lay out and
+ * takes some width, so a deeper view helps no reader and squeezes the text below it into a sliver.
+ */
+export const MAX_VIEW_DEPTH = 16;
 
-/** JSON text of a value of any depth: JSON.stringify recurses, and a hostile value may be 10,000 deep. */
-function jsonText(value: unknown): string {
+/**
+ * The most JSON text shown for a value below MAX_VIEW_DEPTH: its start and its end, with the count of
+ * characters left out between. Laying out text costs with its length on every frame that changes it.
+ */
+export const DEEP_TEXT_LIMIT = 8_000;
+
+/**
+ * JSON text of a value of any depth (JSON.stringify recurses, and a hostile value may be 10,000 deep),
+ * with a space after each colon and comma so that it can wrap, and a long run of closing brackets
+ * shortened to a count. Stops after about `limit` characters.
+ */
+function jsonText(value: unknown, limit = Infinity): string {
   const out: string[] = [];
+  let length = 0;
   // Either a value still to write, or a piece of punctuation to write when the stack reaches it.
   const stack: ({ value: unknown } | string)[] = [{ value }];
-  while (stack.length) {
+  // A run of closing brackets, held back: thousands of them in a row are shown as a count.
+  let closers = '';
+  const write = (text: string) => {
+    if (closers) {
+      const run = closers.length > CLOSER_RUN ? `${closers.slice(0, 4)} …${closers.length - 8} more… ${closers.slice(-4)}` : closers;
+      closers = '';
+      write(run);
+    }
+    out.push(text);
+    length += text.length;
+  };
+  while (stack.length && length < limit) {
     const next = stack.pop()!;
+    if (next === '}' || next === ']') {
+      closers += next;
+      continue;
+    }
     if (typeof next === 'string') {
-      out.push(next);
+      write(next);
       continue;
     }
     const v = next.value;
     if (v === null || typeof v !== 'object') {
-      out.push(JSON.stringify(v) ?? 'null');
+      write(JSON.stringify(v) ?? 'null');
       continue;
     }
     const entries: [string | undefined, unknown][] = Array.isArray(v) ? v.map((x) => [undefined, x]) : Object.entries(v);
     const [open, close] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
-    out.push(open);
+    write(open);
     stack.push(close);
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i];
       stack.push({ value: child });
-      stack.push((i > 0 ? ',' : '') + (key === undefined ? '' : `${JSON.stringify(key)}:`));
+      stack.push((i > 0 ? ', ' : '') + (key === undefined ? '' : `${JSON.stringify(key)}: `));
     }
   }
+  write('');
   return out.join('');
+}
+
+/** Closing brackets in a row beyond which they are shown as a count. */
+const CLOSER_RUN = 16;
+
+/**
+ * What a value below MAX_VIEW_DEPTH shows: all of its JSON text when short; else its start and end.
+ * While it is still being written only the start is built (its cost bounded however deep or long it is).
+ */
+function deepText(value: unknown, open: boolean): string {
+  const half = DEEP_TEXT_LIMIT / 2;
+  if (open) {
+    const head = jsonText(value, DEEP_TEXT_LIMIT + 1);
+    return head.length > DEEP_TEXT_LIMIT ? `${head.slice(0, DEEP_TEXT_LIMIT)} …` : head;
+  }
+  const text = jsonText(value);
+  if (text.length <= DEEP_TEXT_LIMIT) return text;
+  const skipped = text.length - 2 * half;
+  return `${text.slice(0, half)}\n… ${skipped.toLocaleString('en')} characters not shown …\n${text.slice(-half)}`;
 }
 
 /** "releaseYear", "release_year" -> "Release year". */
@@ -138,6 +187,7 @@ class NodeView {
     if (this.settled && value === this.last) return;
     const deep = depth >= MAX_VIEW_DEPTH && (kindOf(value) === 'object' || kindOf(value) === 'array');
     const kind = deep ? 'deep' : kindOf(value);
+    const wasSettledDeep = kind === 'deep' && this.kind === 'deep' && this.settled;
     if (kind !== this.kind) this.reset(kind);
     this.last = value;
     // The caret marks the value being written, which only an `openPath` tells.
@@ -163,9 +213,11 @@ class NodeView {
         break;
       case 'deep':
         // Deeper than a reader can follow (and than the DOM lays out safely): the rest as JSON text.
+        // Once complete it no longer changes (events carry copies, so identity says nothing): not rebuilt.
+        if (wasSettledDeep) break;
         if (!this.text) this.el.append(el('span', 'ov-deep-note'), ' ');
         (this.el.firstChild as HTMLElement).textContent = ctx.strings.tooDeep;
-        this.updateText(jsonText(value));
+        this.updateText(deepText(value, open));
         break;
     }
     this.settled = !open;

@@ -1,6 +1,6 @@
 import { assert } from 'chai';
 import * as z from 'zod';
-import { ObjectView, objectViewStyles } from '../../src/render/object-view.js';
+import { DEEP_TEXT_LIMIT, MAX_VIEW_DEPTH, ObjectView, objectViewStyles } from '../../src/render/object-view.js';
 import { createObjectAccumulator, type ObjectSnapshot } from '../../src/core/partial-validate.js';
 import { axeViolations } from '../helpers/axe.js';
 
@@ -166,5 +166,22 @@ describe('ObjectView', () => {
     assert.equal(valueText(row(container, 'City')), 'Paris');
     assert.equal(valueText(row(container, 'Metric')), 'yes');
     assert.equal(valueText(row(container, 'Extra')), '—');
+  });
+
+  it('shows a value nested 10,000 deep as fields down to a depth, then as bounded JSON text with a note', () => {
+    const { container } = setup();
+    const view = new ObjectView(container);
+    let value: unknown = 'THE-LEAF';
+    for (let i = 0; i < 10_000; i++) value = { a: value };
+    view.update(value, { complete: false, issues: [], openPath: Array(20).fill('a') });
+    const deep = container.querySelector<HTMLElement>('.ov-deep')!;
+    assert.exists(deep.querySelector('.ov-deep-note'));
+    assert.equal(container.querySelectorAll('dl').length, MAX_VIEW_DEPTH, 'levels shown as fields');
+    assert.isAtMost(deep.textContent!.length, DEEP_TEXT_LIMIT + 100, 'while open, only the start is built');
+    view.update(value, { complete: true, issues: [] });
+    assert.include(deep.textContent, 'THE-LEAF', 'once complete, its end is shown, closing brackets counted');
+    assert.include(deep.textContent, 'characters not shown');
+    assert.isAtMost(deep.textContent!.length, DEEP_TEXT_LIMIT + 200);
+    assert.isAbove(deep.getBoundingClientRect().width, 100, 'the text has room to be read');
   });
 });
