@@ -2,7 +2,8 @@
  * Structured output inside a turn: how the request asks for JSON, and the `object` events while
  * the JSON streams (the partial validator does the reading). Snapshots are throttled to one per
  * frame-ish interval, except when an array item closes (hosts act on each finished item); the
- * final, authoritative one always comes.
+ * final, authoritative one always comes. A value so large that copying it for an event takes a while
+ * gets events further apart (see COPY_SHARE).
  */
 import { cloneJson } from './args-parser.js';
 import type { ChatEvent, ObjectEvent } from './events.js';
@@ -14,6 +15,8 @@ import type { OutputFormat } from './providers/provider.js';
 
 /** About one animation frame: more object events than frames cannot be seen. */
 export const OBJECT_EVENT_INTERVAL_MS = 16;
+/** Time between two events, as a multiple of what copying the value took: copies cost at most ~1/5. */
+const COPY_SHARE = 4;
 
 export interface OutputPlan {
   /** What the provider sends (undefined for backends without a format parameter). */
@@ -66,6 +69,9 @@ export class ObjectStream {
   private completed: string[] = [];
   private dirty = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** What the last event's copy took (ms), and so the least time until the next one. */
+  private copyCost = 0;
+  private interval = OBJECT_EVENT_INTERVAL_MS;
 
   constructor(
     schema: Schema,
@@ -86,15 +92,22 @@ export class ObjectStream {
     this.dirty = true;
     // The whole value closing is reported by finish(), after the authoritative check.
     if (snap.complete) return;
-    if (snap.newItems || now() - this.lastEmit >= OBJECT_EVENT_INTERVAL_MS) this.flush();
-    else this.timer ??= setTimeout(() => this.flush(), OBJECT_EVENT_INTERVAL_MS);
+    const since = now() - this.lastEmit;
+    if ((snap.newItems && since >= this.copyCost * COPY_SHARE) || since >= this.interval) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), Math.max(0, this.interval - since));
   };
 
   private flush(): void {
     this.clearTimer();
     if (!this.dirty) return;
     const snap = this.acc.snapshot();
-    this.send({ type: 'object', value: copy(snap.value), complete: false, issues: snap.issues, completed: this.takeCompleted(), openPath: snap.openPath });
+    const start = now();
+    const value = copy(snap.value);
+    // Each event copies the whole value: the bigger it grows, the rarer the events, so that copying
+    // stays a small share of the time however large the value (and a burst of items is one copy).
+    this.copyCost = now() - start;
+    this.interval = Math.max(OBJECT_EVENT_INTERVAL_MS, this.copyCost * COPY_SHARE);
+    this.send({ type: 'object', value, complete: false, issues: snap.issues, completed: this.takeCompleted(), openPath: snap.openPath });
   }
 
   /** The stream is over: the full check, and the last `object` event (complete or with the issues). */
