@@ -3,6 +3,7 @@
 // must end with the end of the answer on screen (or a clear error), send() resolved, nothing thrown
 // into the page. How long they take is measured by `npm run bench` (hostile), not here.
 import { assert } from 'chai';
+import * as z from 'zod';
 import { collect, runChat } from '../../src/core/index.js';
 import { $$, chat, cleanup, part, parts, waitFor } from './helpers.js';
 
@@ -39,6 +40,26 @@ async function answer(text: string, setup: Parameters<typeof chat>[1] = () => {}
   });
   const result = await el.send('go');
   await shown(el);
+  return { el, result };
+}
+
+/** A node of `{"a":{"a":…"text"…}}`, any depth. */
+function deepSchema() {
+  const node: z.ZodType<{ a: string | object }> = z.lazy(() => z.object({ a: z.union([z.string(), node]) }));
+  return node;
+}
+
+async function structured(json: string, schema: z.ZodType) {
+  body = sseBody(json, 16);
+  const el = await chat('dev', (e) => {
+    e.provider = 'sse';
+    e.endpoint = HOSTILE;
+    e.schema = schema;
+  });
+  const result = await el.send('go');
+  await waitFor(() => !el.busy, 'the turn to end', 90_000);
+  await el.updateComplete;
+  await waitFor(() => part(el, 'object') && !el.busy, 'the object view', 90_000);
   return { el, result };
 }
 
@@ -100,6 +121,33 @@ describe('hostile answer shapes', function () {
     const md = part(el, 'markdown')!;
     assert.include(md.textContent, 'END-OF-LINE');
     assert.isAtLeast(md.textContent!.length, 100_000 + 16_667);
+  });
+
+  it('a structured answer nested 10,000 deep: an answer or a clear error, the deepest value shown', async () => {
+    const depth = 10_000;
+    const json = '{"a":'.repeat(depth) + '"END-OF-DEPTH"' + '}'.repeat(depth);
+    const { el, result } = await structured(json, deepSchema());
+    assert.equal(result.message.content, json, 'the raw answer is kept whole');
+    if (result.error) assert.match(result.error.message, /deep|nest/i, 'the error says what happened');
+    else assert.isDefined(result.object);
+    const view = part(el, 'object')!;
+    assert.include(view.textContent, 'END-OF-DEPTH', 'the end of the answer is on screen');
+    assert.exists(view.querySelector('.ov-deep-note'), 'a note says the value is shown as text below some depth');
+  });
+
+  it('a structured answer of 100,000 [: a clear error, nothing thrown', async () => {
+    const json = '['.repeat(100_000);
+    const { el, result } = await structured(json, z.object({ a: z.string() }));
+    assert.exists(result.error, 'the unfinished value is an error');
+    assert.notMatch(result.error!.message, /call stack/i, 'the error says what happened');
+    assert.exists(part(el, 'error'), 'the widget shows it');
+    assert.equal(result.message.content, json);
+  });
+
+  it('an answer of 100,000 [ as text: the end shown', async () => {
+    const { el, result } = await answer(`${'['.repeat(100_000)}\n\nEND-OF-BRACKETS`);
+    assert.isUndefined(result.error, result.error?.message);
+    assert.include(part(el, 'markdown')!.textContent, 'END-OF-BRACKETS');
   });
 
   it('100,000 chunks in one read (OpenAI format): the whole answer, in order', async () => {
