@@ -48,7 +48,16 @@ if (browserBenches.length) {
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 900 });
       page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
-      await page.goto(`${origin}/bench/runner.html?name=${encodeURIComponent(name)}`);
+      // Chromium's own main-thread accounting (TaskDuration, ScriptDuration, LayoutDuration... in seconds),
+      // for benchmarks that report how busy the page was: `await window.__benchMetrics()`.
+      const cdp = await page.createCDPSession();
+      await cdp.send('Performance.enable');
+      await page.exposeFunction('__benchMetrics', async () =>
+        Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value])),
+      );
+      // BENCH_ONLY=a,b passes `only` to a browser benchmark that has parts (to rerun some of them).
+      const only = process.env.BENCH_ONLY ? `&only=${encodeURIComponent(process.env.BENCH_ONLY)}` : '';
+      await page.goto(`${origin}/bench/runner.html?name=${encodeURIComponent(name)}${only}`);
       await page.waitForFunction('window.__benchResult', { timeout: BROWSER_TIMEOUT_MS, polling: 500 });
       const result = await page.evaluate('window.__benchResult');
       if (!result.ok) failed = true;
