@@ -30,6 +30,7 @@ import { styles } from './styles.js';
 import { TurnController } from './turn-controller.js';
 import { refusedResult } from './turn-results.js';
 import { answerText, type AssistantItem, type Item } from './view-model.js';
+import { SPOKEN_LIMIT, spokenText } from './spoken-text.js';
 
 /** How long the "Copied" check stays. */
 const COPIED_MS = 1500;
@@ -544,16 +545,8 @@ export class StreamChat extends LitElement {
   /** The answer's rendered text, without the code blocks' toolbars. */
   private spokenText(answer: AssistantItem): string {
     const article = this.renderRoot.querySelector(`[data-key="${answer.key}"]`);
-    if (!article) return answerText(answer);
-    return [...article.querySelectorAll('.markdown')]
-      .map((body) => {
-        const copy = body.cloneNode(true) as Element;
-        for (const bar of copy.querySelectorAll('.md-code-bar, button')) bar.remove();
-        return copy.textContent ?? '';
-      })
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim();
+    if (!article) return answerText(answer).slice(0, SPOKEN_LIMIT);
+    return spokenText(article.querySelectorAll('.markdown'));
   }
 
   // ——— user actions ———

@@ -5,6 +5,7 @@
 import { assert } from 'chai';
 import * as z from 'zod';
 import { collect, runChat } from '../../src/core/index.js';
+import { SPOKEN_LIMIT } from '../../src/ui/spoken-text.js';
 import { $$, chat, cleanup, part, parts, waitFor } from './helpers.js';
 
 const HOSTILE = 'http://hostile.invalid/answer';
@@ -121,6 +122,9 @@ describe('hostile answer shapes', function () {
     const md = part(el, 'markdown')!;
     assert.include(md.textContent, 'END-OF-LINE');
     assert.isAtLeast(md.textContent!.length, 100_000 + 16_667);
+    const region = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    await waitFor(() => region.textContent!.trim(), 'the answer announced');
+    assert.isAtMost(region.textContent!.trim().length, SPOKEN_LIMIT + 1, 'the live region reads the start, not 117 KB');
   });
 
   it('a structured answer nested 10,000 deep: an answer or a clear error, the deepest value shown', async () => {
