@@ -31,7 +31,14 @@ const CUTTABLE_PARAGRAPH = 2048;
 const SLOW_RENDER_MS = 16;
 
 interface Block {
+  /** The block's source while it is in the tail; '' once frozen (see `start`). */
   raw: string;
+  /**
+   * Where a frozen block's source starts and ends in the stream's text. A frozen block keeps no string of
+   * its own: a slice would keep alive the whole copy of the text it was cut from, one per frame.
+   */
+  start?: number;
+  end?: number;
   nodes: Node[];
   /** The lexed token, kept while the block is in the tail (a list or table there is patched, not redrawn). */
   token?: Token;
@@ -53,6 +60,11 @@ export class MarkdownStream {
   private frozen: Block[] = [];
   /** Offset in `source` where the frozen blocks end and the tail starts. */
   private frozenEnd = 0;
+  /**
+   * `source` from `frozenEnd` on, kept apart: slicing the whole text each frame would copy all of it
+   * (a string built by appending is flattened on every slice).
+   */
+  private tailSource = '';
   /** Link definitions inside the frozen blocks (first definition of a label wins, as in marked). */
   private frozenLinks: Links = Object.create(null);
   /** Every definition used by the last render, as label -> "href\ntitle", to notice changes. */
@@ -87,7 +99,9 @@ export class MarkdownStream {
     if (this.carriageReturn) text = '\r' + text;
     this.carriageReturn = text.endsWith('\r');
     if (this.carriageReturn) text = text.slice(0, -1);
-    this.source += this.guard.push(normalizeNewlines(text));
+    const piece = this.guard.push(normalizeNewlines(text));
+    this.source += piece;
+    this.tailSource += piece;
     if (!this.frame) this.frame = this.clock.requestFrame(() => this.onFrame());
   }
 
@@ -107,6 +121,7 @@ export class MarkdownStream {
     if (this.carriageReturn) {
       this.carriageReturn = false;
       this.source += '\n';
+      this.tailSource += '\n';
     }
     this.render(true);
     if (this.guard.limited) {
@@ -126,6 +141,7 @@ export class MarkdownStream {
     this.frozenLinks = Object.create(null);
     this.renderedLinks = new Map();
     this.source = '';
+    this.tailSource = '';
     this.guard = new NestingGuard();
     this.carriageReturn = false;
     this.append(text);
@@ -153,7 +169,7 @@ export class MarkdownStream {
     const started = performance.now();
     // Blocks go after the others; the note, if any, comes back at finish().
     this.notice?.remove();
-    const src = this.source.slice(this.frozenEnd);
+    const src = this.tailSource;
     const tokens = lexTail(src, this.tail[0]?.token, this.frozenLinks, (links) => !this.linksDiffer(linkValues(links)));
     const linksChanged = this.updateLinks(tokens.links);
     // Code is highlighted once its fence closes; the live last block stays plain until then.
@@ -173,13 +189,14 @@ export class MarkdownStream {
     fresh.forEach((token, i) => blocks.push({ raw: token.raw, nodes: nodes[i], highlighted: highlights[kept + i], token }));
 
     const final = finalTokenCount(tokens, src);
+    let frozenLength = 0;
     for (let i = 0; i < final; i++) {
       collectDefinitions(tokens[i], this.frozenLinks);
-      blocks[i].token = undefined; // final: never patched, and the tokens would only hold memory
-      this.frozen.push(blocks[i]);
       if (tokens[i].type !== 'space') this.frozenBlocks++;
-      this.frozenEnd += tokens[i].raw.length;
+      frozenLength += tokens[i].raw.length;
+      this.freeze(blocks[i]);
     }
+    if (frozenLength) this.tailSource = src.slice(frozenLength);
     this.tail = blocks.slice(final);
     if (!complete) this.cutLongParagraph(performance.now() - started > SLOW_RENDER_MS);
   }
@@ -196,11 +213,25 @@ export class MarkdownStream {
     if (this.tail.length !== 1 || block.token?.type !== 'paragraph') return;
     if (block.raw.length < (slow ? CUTTABLE_PARAGRAPH : LONG_PARAGRAPH)) return;
     if (this.frozenEnd + block.raw.length !== this.source.length || !block.nodes.length) return;
-    block.token = undefined;
-    this.frozen.push(block);
     this.frozenBlocks++;
-    this.frozenEnd += block.raw.length;
+    this.tailSource = this.tailSource.slice(block.raw.length);
+    this.freeze(block);
     this.tail = [];
+  }
+
+  /** A block proven final: its nodes stay as they are; it keeps only where its source was. */
+  private freeze(block: Block): void {
+    block.token = undefined; // never patched again, and the tokens would only hold memory
+    block.start = this.frozenEnd;
+    block.end = this.frozenEnd + block.raw.length;
+    block.raw = '';
+    this.frozenEnd = block.end;
+    this.frozen.push(block);
+  }
+
+  /** A frozen block's source (rarely needed: when a link definition changes). */
+  private frozenRaw(block: Block): string {
+    return this.source.slice(block.start, block.end);
   }
 
   /**
@@ -247,12 +278,12 @@ export class MarkdownStream {
     this.renderedLinks = now;
     if (!changed.length) return false;
     const mentions = (block: Block) => {
-      const raw = block.raw.toLowerCase().replace(/\s+/g, ' ');
+      const raw = this.frozenRaw(block).toLowerCase().replace(/\s+/g, ' ');
       return changed.some((label) => raw.includes(label));
     };
     const stale = this.frozen.filter(mentions);
     if (stale.length) {
-      const htmls = stale.map((block) => renderTokens(lexMarkdown(block.raw, links).filter((t) => t.type !== 'space'), this.options, true));
+      const htmls = stale.map((block) => renderTokens(lexMarkdown(this.frozenRaw(block), links).filter((t) => t.type !== 'space'), this.options, true));
       const fresh = sanitizeBlocks(htmls, this.options.imageAllowed);
       stale.forEach((block, i) => {
         const anchor = block.nodes[0];
