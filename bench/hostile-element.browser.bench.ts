@@ -98,6 +98,7 @@ async function measure(setup: (el: StreamChat) => void, check: (el: StreamChat) 
   const after = heap() - base;
   const outcome = result.error ? `error: ${result.error.message.slice(0, 80)}` : check(el);
   box.remove();
+  console.log(`measured: ${Math.round(ms)} ms, longest task ${Math.round(longest)} ms, peak heap +${(peak - base).toFixed(1)} MB, after +${after.toFixed(1)} MB, ${outcome}`);
   return { ms, longestTaskMs: longest, longTasks: count, peakHeapMB: peak - base, afterHeapMB: after, outcome };
 }
 
