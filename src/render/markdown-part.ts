@@ -6,3 +6,4 @@ export { MarkdownStream } from './markdown-stream.js';
 export { renderMarkdown } from './markdown.js';
 export { attachMarkdownBehavior } from './markdown-behavior.js';
 export { loadHighlighter } from './highlight.js';
+export { spokenText, SPOKEN_LIMIT } from './spoken-text.js';

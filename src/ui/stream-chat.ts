@@ -30,7 +30,7 @@ import { styles } from './styles.js';
 import { TurnController } from './turn-controller.js';
 import { refusedResult } from './turn-results.js';
 import { answerText, type AssistantItem, type Item } from './view-model.js';
-import { SPOKEN_LIMIT, spokenText } from './spoken-text.js';
+import { markdownPart } from '../render/index.js';
 
 /** How long the "Copied" check stays. */
 const COPIED_MS = 1500;
@@ -545,8 +545,10 @@ export class StreamChat extends LitElement {
   /** The answer's rendered text, without the code blocks' toolbars. */
   private spokenText(answer: AssistantItem): string {
     const article = this.renderRoot.querySelector(`[data-key="${answer.key}"]`);
-    if (!article) return answerText(answer).slice(0, SPOKEN_LIMIT);
-    return spokenText(article.querySelectorAll('.markdown'));
+    // Part of the markdown part (loaded once an answer is shown): nothing on the first load.
+    const spoken = markdownPart.loaded?.spokenText;
+    if (!article || !spoken) return answerText(answer).slice(0, 2_000);
+    return spoken(article.querySelectorAll('.markdown'));
   }
 
   // ——— user actions ———

@@ -168,7 +168,6 @@ const theme = css`
     overflow-y: auto;
     overscroll-behavior: contain;
     padding: var(--_space);
-    /* A growing answer lays out and paints the transcript, never the panel around it. */
     contain: content;
   }
   .content {
@@ -271,9 +270,6 @@ const theme = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
-  /* Messages that no longer change are laid out on their own: a frame's work stays with the answer that
-     grows. (No paint containment: it would clip focus rings; no content-visibility: skipping them off
-     screen changed the scroll height under the scroll follower as they came and went.) */
   .message:not([aria-busy='true']) {
     contain: layout style;
   }

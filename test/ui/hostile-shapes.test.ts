@@ -5,7 +5,7 @@
 import { assert } from 'chai';
 import * as z from 'zod';
 import { collect, runChat } from '../../src/core/index.js';
-import { SPOKEN_LIMIT } from '../../src/ui/spoken-text.js';
+import { SPOKEN_LIMIT } from '../../src/render/spoken-text.js';
 import { $$, chat, cleanup, part, parts, waitFor } from './helpers.js';
 
 const HOSTILE = 'http://hostile.invalid/answer';
