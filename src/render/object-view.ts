@@ -215,7 +215,10 @@ class NodeView {
         // Deeper than a reader can follow (and than the DOM lays out safely): the rest as JSON text.
         // Once complete it no longer changes (events carry copies, so identity says nothing): not rebuilt.
         if (wasSettledDeep) break;
-        if (!this.text) this.el.append(el('span', 'ov-deep-note'), ' ');
+        if (!this.text) {
+          this.text = document.createTextNode('');
+          this.el.append(el('span', 'ov-deep-note'), ' ', this.text);
+        }
         (this.el.firstChild as HTMLElement).textContent = ctx.strings.tooDeep;
         this.updateText(deepText(value, open));
         break;
