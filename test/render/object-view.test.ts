@@ -181,6 +181,7 @@ describe('ObjectView', () => {
     view.update(value, { complete: true, issues: [] });
     assert.include(deep.textContent, 'THE-LEAF', 'once complete, its end is shown, closing brackets counted');
     assert.include(deep.textContent, 'characters not shown');
+    assert.exists(deep.querySelector('.ov-deep-note'), 'the note stays when the text is updated');
     assert.isAtMost(deep.textContent!.length, DEEP_TEXT_LIMIT + 200);
     assert.isAbove(deep.getBoundingClientRect().width, 100, 'the text has room to be read');
   });
