@@ -9,6 +9,7 @@ import { EventEncoder } from '@ag-ui/encoder';
 import * as z from 'zod';
 import { collect, runChat, type ChatEvent } from '../../src/core/index.js';
 import { serveRoute } from './web-server.js';
+import { pdf, png, sampleAttachments } from './attachment-fixtures.js';
 
 /** An agent: a step, a tool of its own, state, then a page tool; once the page tool's result is back, text. */
 function agentEvents(input: z.infer<typeof RunAgentInputSchema>): BaseEvent[] {
@@ -127,8 +128,6 @@ describe('ag-ui provider against @ag-ui/encoder and @ag-ui/core', () => {
 
   it('files go as AG-UI content parts: images and PDFs inline as base64 data, text files as text', async () => {
     inputs.length = 0;
-    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
     const { result } = await collect(
       runChat({
         provider: 'ag-ui',
@@ -137,12 +136,7 @@ describe('ag-ui provider against @ag-ui/encoder and @ag-ui/core', () => {
           {
             role: 'user',
             content: 'What are these?',
-            attachments: [
-              { id: 'a1', name: 'dot.png', type: 'image/png', size: 70, data: `data:image/png;base64,${png}` },
-              { id: 'a2', name: 'report.pdf', type: 'application/pdf', size: 15, data: `data:application/pdf;base64,${pdf}` },
-              { id: 'a3', name: '<b>notes</b>.txt', type: 'text/plain', size: 5, text: '<script>x</script>' },
-              { id: 'a4', name: 'gone.pdf', type: 'application/pdf', size: 9 },
-            ],
+            attachments: [...sampleAttachments(), { id: 'a4', name: 'gone.pdf', type: 'application/pdf', size: 9 }],
           },
         ],
       }),

@@ -8,6 +8,7 @@ import { MockLanguageModelV3 } from 'ai/test';
 import * as z from 'zod';
 import { collect, runChat, type ChatEvent } from '../../src/core/index.js';
 import { serveRoute } from './web-server.js';
+import { pdf, png, sampleAttachments } from './attachment-fixtures.js';
 
 const usage = { inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 5, text: 5, reasoning: 0 } };
 const finish = (unified: 'stop' | 'tool-calls') => ({ type: 'finish' as const, finishReason: { unified, raw: undefined }, usage });
@@ -129,8 +130,6 @@ describe('ai-sdk provider against the AI SDK route code', () => {
 
   it('files go as UI message file parts with data: URLs, which the route hands to the model; text files inline', async () => {
     requests.length = 0;
-    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64');
     const { result } = await collect(
       runChat({
         provider: 'ai-sdk',
@@ -139,11 +138,7 @@ describe('ai-sdk provider against the AI SDK route code', () => {
           {
             role: 'user',
             content: 'What are these?',
-            attachments: [
-              { id: 'a1', name: 'dot.png', type: 'image/png', size: 70, data: `data:image/png;base64,${png}` },
-              { id: 'a2', name: 'report.pdf', type: 'application/pdf', size: 15, data: `data:application/pdf;base64,${pdf}` },
-              { id: 'a3', name: '<b>notes</b>.txt', type: 'text/plain', size: 5, text: '<script>x</script>' },
-            ],
+            attachments: sampleAttachments(),
           },
         ],
       }),
