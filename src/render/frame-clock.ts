@@ -8,7 +8,16 @@ export interface FrameClock {
   /** Calls `cb` before the next paint; returns an id for cancelFrame. */
   requestFrame(cb: (time: number) => void): number;
   cancelFrame(id: number): void;
+  /**
+   * Calls `cb` in the first frame about `ms` from now, without running the frames in between (a frame with an
+   * animation callback still costs the page a frame even when the callback does nothing); cancelled with
+   * cancelFrame. Optional: without it, a caller asks frame by frame.
+   */
+  requestFrameAfter?(ms: number, cb: (time: number) => void): number;
 }
+
+/** How early the timer of requestFrameAfter fires, so that its frame is the first one at or after `ms`. */
+const WAKE_EARLY_MS = 12;
 
 /**
  * Where a frame is a frame: requestAnimationFrame on a page, else a ~60 Hz timer (Node, Workers). In a
@@ -19,21 +28,42 @@ export interface FrameClock {
  */
 export const defaultFrameClock: FrameClock =
   typeof requestAnimationFrame === 'function'
-    ? {
-        now: () => performance.now(),
-        requestFrame(cb) {
-          if (typeof document !== 'undefined' && document.visibilityState === 'hidden') {
-            return -setTimeout(() => cb(performance.now()), 16);
-          }
-          return requestAnimationFrame(cb);
-        },
-        cancelFrame(id) {
-          if (id < 0) clearTimeout(-id);
-          else cancelAnimationFrame(id);
-        },
-      }
+    ? pageClock()
     : {
         now: () => performance.now(),
         requestFrame: (cb) => setTimeout(() => cb(performance.now()), 16) as unknown as number,
         cancelFrame: (id) => clearTimeout(id as unknown as ReturnType<typeof setTimeout>),
       };
+
+function pageClock(): FrameClock {
+  /** Timers of requestFrameAfter that have fired, and the frame each then asked for. */
+  const chained = new Map<number, number>();
+  const clock: FrameClock = {
+    now: () => performance.now(),
+    requestFrame(cb) {
+      if (typeof document !== 'undefined' && document.visibilityState === 'hidden') {
+        return -setTimeout(() => cb(performance.now()), 16);
+      }
+      return requestAnimationFrame(cb);
+    },
+    cancelFrame(id) {
+      if (id >= 0) return cancelAnimationFrame(id);
+      clearTimeout(-id);
+      const frame = chained.get(-id);
+      chained.delete(-id);
+      if (frame !== undefined) clock.cancelFrame(frame);
+    },
+    requestFrameAfter(ms, cb) {
+      if (ms <= WAKE_EARLY_MS) return clock.requestFrame(cb);
+      const timer: number = setTimeout(() => {
+        const frame = clock.requestFrame((time) => {
+          chained.delete(timer);
+          cb(time);
+        });
+        chained.set(timer, frame);
+      }, ms - WAKE_EARLY_MS) as unknown as number;
+      return -timer;
+    },
+  };
+  return clock;
+}

@@ -1,8 +1,8 @@
 /**
  * The render layer: streamed text to sanitized DOM. Knows no element; the element (src/ui) wires it.
  *
- * - `Smoother` (pure logic, injected clock): deltas in, one release per animation frame out, at a rate that
- *   drains any backlog in ~drainMs; never cuts a grapheme; instant under reduced motion or a hidden tab.
+ * - `Smoother` (pure logic, injected clock): deltas in, at most one release per animation frame out (one every
+ *   ~48 ms at a reading pace), at a rate that drains any backlog in ~drainMs; never cuts a grapheme; instant under reduced motion or a hidden tab.
  * - `MarkdownStream`: incremental markdown into a container it owns. Final blocks are rendered once and kept;
  *   only the open tail is redrawn, at most once per frame (a growing list or table is patched in place).
  *   After finish() the DOM equals renderMarkdown(text).

@@ -1,7 +1,7 @@
 /**
- * Smooths a bursty text stream into an even flow: chunks go into a buffer and come out once per animation
- * frame, at a rate that adapts to the backlog so that any chunk is fully shown about `drainMs` after it
- * arrived. The display never falls more than that behind the network, a burst of 10 KB is spread over the
+ * Smooths a bursty text stream into an even flow: chunks go into a buffer and come out at most once per
+ * animation frame (every few frames at a reading pace, see `stepMs`), at a rate that adapts to the backlog so
+ * that any chunk is fully shown about `drainMs` after it arrived. The display never falls more than that behind the network, a burst of 10 KB is spread over the
  * same quarter second as a burst of 10 characters, and a cut never falls inside a grapheme.
  *
  * Pure logic: no DOM. The page's clock comes in through `FrameClock`; tests drive a fake one.
@@ -28,6 +28,14 @@ export interface SmootherOptions {
    * animation (prefers-reduced-motion, or a hidden tab where frames do not run). See `instantRelease()`.
    */
   instant?: () => boolean;
+  /**
+   * At a reading pace (less than `BURST` code units due), releases are at least this far apart, so a steady
+   * stream costs the page about 20 renders a second instead of 60: each frame that shows text pays for style,
+   * layout, paint and commit, whatever the few characters it adds. What is released is what falls due by the
+   * next release, so the display still never trails the network by more than `drainMs`. A burst flows every
+   * frame. 0 releases every frame. Default 48 ms (three frames at 60 Hz).
+   */
+  stepMs?: number;
 }
 
 /** `done` is true on the last call after finish(), once the buffer is empty. */
@@ -42,6 +50,8 @@ const ADAPTIVE_MIN = 4096;
 const ADAPTIVE_MAX = 256 * 1024;
 /** Longer than any grapheme: a cut further than this from the end of the buffer cannot touch the last one. */
 const MAX_HELD = 64;
+/** Due text beyond this (about a line) is a burst: released every frame rather than every `stepMs`. */
+const BURST = 64;
 
 interface Arrival {
   time: number;
@@ -57,6 +67,10 @@ export class Smoother {
   private maxPerFrame: number;
   private readonly adaptive: boolean;
   private readonly instant: () => boolean;
+  private readonly stepMs: number;
+  private lastRelease = -Infinity;
+  /** The next frame asked for is a gathering wait (scheduleAfter), not the next frame. */
+  private waiting = false;
   private pending = '';
   private released = 0;
   /** Everything before this offset is due in full; arrivals are dropped once they are. */
@@ -75,6 +89,7 @@ export class Smoother {
     this.adaptive = options.maxPerFrame === undefined;
     this.maxPerFrame = Math.max(1, options.maxPerFrame ?? ADAPTIVE_START);
     this.instant = options.instant ?? (() => false);
+    this.stepMs = Math.max(0, Math.min(options.stepMs ?? 48, this.drainMs / 2));
   }
 
   /** Code units received but not released yet. */
@@ -92,7 +107,11 @@ export class Smoother {
     if (last && now - last.time < MERGE_MS) last.to += delta.length;
     else this.arrivals.push({ time: now, from: total, to: total + delta.length });
     if (this.instant()) this.flush();
-    else this.schedule();
+    else if (this.waiting && this.pending.length >= (BURST * this.drainMs) / 16) {
+      // A burst arrived while gathering at a reading pace: let it start flowing in the next frame.
+      this.cancel();
+      this.schedule();
+    } else this.schedule();
   }
 
   /** The stream ended: the rest comes out within `drainMs`, including a last grapheme held back so far. */
@@ -123,17 +142,33 @@ export class Smoother {
     if (!this.frame && this.pending) this.frame = this.clock.requestFrame(() => this.onFrame());
   }
 
+  /** The next frame about `ms` from now, with no frames woken in between where the clock allows it. */
+  private scheduleAfter(ms: number): void {
+    if (this.frame || !this.pending) return;
+    const onFrame = () => this.onFrame();
+    this.frame = this.clock.requestFrameAfter ? this.clock.requestFrameAfter(ms, onFrame) : this.clock.requestFrame(onFrame);
+    this.waiting = true;
+  }
+
   private cancel(): void {
     if (this.frame) this.clock.cancelFrame(this.frame);
     this.frame = 0;
+    this.waiting = false;
   }
 
   private onFrame(): void {
     this.frame = 0;
+    this.waiting = false;
     if (this.disposed) return;
     if (this.instant()) return this.flush();
     const now = this.clock.now();
-    const want = Math.min(this.maxPerFrame, Math.ceil(this.dueBy(now)) - this.released);
+    const dueNow = Math.ceil(this.dueBy(now)) - this.released;
+    // At a reading pace, gather a few frames' worth and release it together (see `stepMs`); the first text,
+    // the text after a pause and the end come out at once, as the time since the last release is long then.
+    const reading = !this.finished && dueNow < BURST;
+    if (reading && now - this.lastRelease < this.stepMs) return this.scheduleAfter(this.stepMs - (now - this.lastRelease));
+    const due = reading ? Math.ceil(this.dueBy(now + this.stepMs, false)) - this.released : dueNow;
+    const want = Math.min(this.maxPerFrame, due);
     if (want > 0) {
       let cut = boundaryAtOrAfter(this.pending, want);
       // The last cluster in the buffer may still grow (a skin tone, or a ZWJ and a second emoji, or the
@@ -149,7 +184,8 @@ export class Smoother {
         if (this.adaptive) this.adapt(this.clock.now() - now, cut >= this.maxPerFrame);
       }
     }
-    if (this.pending) this.schedule();
+    if (this.pending && reading) this.scheduleAfter(this.stepMs);
+    else if (this.pending) this.schedule();
     else if (this.finished) this.emit(0);
   }
 
@@ -159,13 +195,17 @@ export class Smoother {
     else if (full && elapsedMs < FRAME_BUDGET_MS / 2) this.maxPerFrame = Math.min(ADAPTIVE_MAX, this.maxPerFrame * 2);
   }
 
-  /** How many code units should be out by `time`: each arrival is spread evenly over the drainMs after it. */
-  private dueBy(time: number): number {
+  /**
+   * How many code units should be out by `time`: each arrival is spread evenly over the drainMs after it.
+   * `prune` drops the arrivals fully due by then; only for the present, since a look ahead is undone by time.
+   */
+  private dueBy(time: number, prune = true): number {
     let due = this.dueBase;
     let drop = 0;
     for (const arrival of this.arrivals) {
       const part = (time - arrival.time) / this.drainMs;
-      if (part >= 1) {
+      if (part >= 1 && !prune) due = arrival.to;
+      else if (part >= 1) {
         // Arrivals are in time order, so all before this one are fully due too.
         this.dueBase = arrival.to;
         due = arrival.to;
@@ -185,6 +225,7 @@ export class Smoother {
       this.doneSent = true;
       this.arrivals = [];
     }
+    if (text) this.lastRelease = this.clock.now();
     if (text || done) this.release(text, done);
   }
 }

@@ -4,6 +4,8 @@ import type { FrameClock } from '../../src/render/frame-clock.js';
 export interface FakeClock extends FrameClock {
   /** Pending frame requests. */
   readonly pending: number;
+  /** Frame callbacks run so far. */
+  readonly woken: number;
   /** Moves time on by `ms`, running the frames that fall due on the way (one every `frameMs`). */
   advance(ms: number): void;
   /** Runs the frames requested so far, at the current time. */
@@ -14,16 +16,25 @@ export function fakeClock(frameMs = 16): FakeClock {
   let time = 1000;
   let nextFrame = time + frameMs;
   let nextId = 0;
-  const callbacks = new Map<number, (time: number) => void>();
+  let woken = 0;
+  /** Each request with the time before which its frame must not run (requestFrameAfter). */
+  const callbacks = new Map<number, { cb: (time: number) => void; notBefore: number }>();
   const runFrame = () => {
-    const due = [...callbacks.values()];
-    callbacks.clear();
-    for (const cb of due) cb(time);
+    const due = [...callbacks].filter(([, request]) => request.notBefore <= time);
+    for (const [id] of due) callbacks.delete(id);
+    for (const [, request] of due) {
+      woken++;
+      request.cb(time);
+    }
   };
   return {
     now: () => time,
     requestFrame(cb) {
-      callbacks.set(++nextId, cb);
+      callbacks.set(++nextId, { cb, notBefore: -Infinity });
+      return nextId;
+    },
+    requestFrameAfter(ms, cb) {
+      callbacks.set(++nextId, { cb, notBefore: time + ms - frameMs / 2 });
       return nextId;
     },
     cancelFrame(id) {
@@ -31,6 +42,9 @@ export function fakeClock(frameMs = 16): FakeClock {
     },
     get pending() {
       return callbacks.size;
+    },
+    get woken() {
+      return woken;
     },
     advance(ms) {
       const end = time + ms;

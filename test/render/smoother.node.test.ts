@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { Smoother } from '../../src/render/smoother.js';
 import { fakeClock } from './fake-clock.js';
 
-function setup(options: { drainMs?: number; maxPerFrame?: number; instant?: () => boolean } = {}) {
+function setup(options: { drainMs?: number; maxPerFrame?: number; instant?: () => boolean; stepMs?: number } = {}) {
   const clock = fakeClock(16);
   const releases: { text: string; done: boolean; at: number }[] = [];
   const smoother = new Smoother((text, done) => releases.push({ text, done, at: clock.now() }), { clock, ...options });
@@ -22,7 +22,7 @@ function boundaries(text: string): Set<number> {
 
 describe('Smoother', () => {
   it('releases nothing synchronously and at most once per frame', () => {
-    const { clock, releases, smoother } = setup();
+    const { clock, releases, smoother } = setup({ stepMs: 0 });
     smoother.push('Hello, world. '.repeat(20));
     assert.equal(releases.length, 0);
     for (let i = 1; i <= 10; i++) {
@@ -33,7 +33,7 @@ describe('Smoother', () => {
 
   it('drains any backlog in about drainMs, so a bigger burst flows faster', () => {
     for (const size of [60, 2_000, 100_000]) {
-      const { clock, releases, smoother, shown } = setup({ drainMs: 250, maxPerFrame: Infinity });
+      const { clock, releases, smoother, shown } = setup({ drainMs: 250, maxPerFrame: Infinity, stepMs: 0 });
       const text = 'abcdefghij'.repeat(size / 10);
       smoother.push(text);
       smoother.push('.'); // a next chunk in the same frame: the burst's end is not the stream's end
@@ -47,6 +47,31 @@ describe('Smoother', () => {
       const average = text.length / perFrame.length;
       assert.ok(Math.max(...perFrame) <= 2 * average + 2, `even flow for ${size}: ${perFrame.join(',')}`);
     }
+  });
+
+  it('at a reading pace releases every stepMs, not every frame, and still never trails by more than drainMs', () => {
+    const { clock, releases, smoother, shown } = setup({ drainMs: 250, stepMs: 48 });
+    // 200 tokens a second: 4 characters every 5 ms.
+    const arrivals: { at: number; total: number }[] = [];
+    let sent = 0;
+    for (let step = 0; step < 400; step++) {
+      smoother.push('abcd');
+      sent += 4;
+      arrivals.push({ at: clock.now(), total: sent });
+      clock.advance(5);
+      const old = arrivals.filter((a) => a.at <= clock.now() - 250 - 16).at(-1);
+      if (old) assert.ok(shown().length >= old.total - 1, `behind at step ${step}`);
+    }
+    assert.ok(releases[0].at - 1000 <= 16, 'the first text comes out in the first frame');
+    const gaps = releases.slice(1).map((r, i) => r.at - releases[i].at);
+    assert.ok(gaps.every((gap) => gap >= 48), `releases at least 48 ms apart: ${gaps.join(',')}`);
+    assert.ok(releases.length <= 2000 / 48 + 2, `about 20 releases a second, got ${releases.length} in 2 s`);
+    assert.ok(clock.woken <= releases.length + 2, `no frames woken between releases: ${clock.woken} for ${releases.length}`);
+    // A burst (more than a line due) flows every frame.
+    const before = releases.length;
+    smoother.push('x'.repeat(5_000));
+    clock.advance(16 * 5);
+    assert.equal(releases.length - before, 5);
   });
 
   it('caps one frame at maxPerFrame, so a huge burst flows over more frames', () => {

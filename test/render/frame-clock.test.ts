@@ -1,0 +1,25 @@
+import { assert } from '@open-wc/testing';
+import { defaultFrameClock } from '../../src/render/frame-clock.js';
+
+const frames = (count: number) =>
+  new Promise<void>((resolve) => {
+    const next = (left: number) => (left ? requestAnimationFrame(() => next(left - 1)) : resolve());
+    next(count);
+  });
+
+describe('the page frame clock', () => {
+  it('requestFrameAfter calls back in a frame, not before the time asked (less the early wake)', async () => {
+    const asked = performance.now();
+    const at = await new Promise<number>((resolve) => defaultFrameClock.requestFrameAfter!(80, resolve));
+    assert.isAtLeast(at - asked, 80 - 12);
+  });
+
+  it('cancelFrame stops a requestFrameAfter', async () => {
+    let called = 0;
+    const waiting = defaultFrameClock.requestFrameAfter!(40, () => called++);
+    defaultFrameClock.cancelFrame(waiting);
+    await new Promise<number>((resolve) => defaultFrameClock.requestFrameAfter!(80, resolve));
+    await frames(2);
+    assert.equal(called, 0);
+  });
+});
