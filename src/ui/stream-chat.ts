@@ -17,6 +17,7 @@ import { isSendKey } from './composer.js';
 import { Dictation } from './dictation.js';
 import { canSpeak, ReadAloud } from './read-aloud.js';
 import { PartsPrefetcher } from './parts-prefetcher.js';
+import { PartStyles } from './part-styles.js';
 import { TrustedTypesNotice } from './trusted-types-notice.js';
 import { HistoryController } from './history-controller.js';
 import { renderHistoryList, renderHistoryNotices } from './history-view.js';
@@ -303,6 +304,8 @@ export class StreamChat extends LitElement {
   private readonly turns: TurnController;
   /** Downloads the lazily loaded parts (markdown, engine, provider) on intent: pointer, focus, touch. */
   private readonly prefetcher = new PartsPrefetcher(this);
+  /** The CSS of the markdown and object view parts, adopted when they arrive. */
+  private readonly partStyles = new PartStyles(this);
   /** Files waiting in the composer. */
   private readonly tray = new AttachmentTray(this);
   /** The microphone button's dictation into the message box (`voice`). */

@@ -6,9 +6,7 @@
  * private `--_x` one, whose fallback depends on the theme (light, dark, or the system's choice).
  * Layout uses logical properties only, so `dir="rtl"` mirrors everything.
  */
-import { css, unsafeCSS } from 'lit';
-import { markdownStyles } from '../render/markdown-styles.js';
-import { objectViewStyles } from '../render/object-view-styles.js';
+import { css } from 'lit';
 
 const light = css`
   --_bg: var(--stream-chat-bg, #ffffff);
@@ -754,4 +752,5 @@ const theme = css`
   }
 `;
 
-export const styles = [unsafeCSS(markdownStyles), unsafeCSS(objectViewStyles), theme];
+// The CSS of rendered markdown and of the structured-value view comes with their parts (part-styles.ts).
+export const styles = [theme];
