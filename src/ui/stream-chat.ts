@@ -18,6 +18,7 @@ import { Dictation } from './dictation.js';
 import { canSpeak, ReadAloud } from './read-aloud.js';
 import { PartsPrefetcher } from './parts-prefetcher.js';
 import { PartStyles } from './part-styles.js';
+import { ConversationViewLoader } from './conversation-view-loader.js';
 import { TrustedTypesNotice } from './trusted-types-notice.js';
 import { HistoryController } from './history-controller.js';
 import { renderHistoryList, renderHistoryNotices } from './history-view.js';
@@ -306,6 +307,8 @@ export class StreamChat extends LitElement {
   private readonly prefetcher = new PartsPrefetcher(this);
   /** The CSS of the markdown and object view parts, adopted when they arrive. */
   private readonly partStyles = new PartStyles(this);
+  /** The messages' templates, loaded when the first message must be shown. */
+  private readonly viewLoader = new ConversationViewLoader(this);
   /** Files waiting in the composer. */
   private readonly tray = new AttachmentTray(this);
   /** The microphone button's dictation into the message box (`voice`). */
@@ -700,6 +703,7 @@ export class StreamChat extends LitElement {
     return renderPanel({
       list: {
         ...this.listActions,
+        viewLoader: this.viewLoader,
         strings,
         busy: turns.busy,
         lastAnswerKey: lastAnswer?.key,
