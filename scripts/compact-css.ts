@@ -20,17 +20,22 @@ export function compactCss(): Plugin {
     name: 'stream-chat-compact-css',
     enforce: 'pre',
     transform(code, id) {
-      if (!SOURCE_FILE.test(id)) return null;
-      const whole = STYLES_FILE.test(id);
-      if (!whole && !code.includes('css`')) return null;
-      const literal = whole ? /(=\s*(?:css)?)`([^`]*)`/g : /(css)`([^`]*)`/g;
-      const out = code.replace(literal, (_, head: string, body: string) => `${head}\`${compact(body)}\``);
+      const out = compactCssLiterals(code, id);
       return out === code ? null : { code: out, map: null };
     },
   };
 }
 
-function compact(css: string): string {
+/** The source with its CSS literals compacted (unchanged if it has none). */
+export function compactCssLiterals(code: string, id: string): string {
+  if (!SOURCE_FILE.test(id)) return code;
+  const whole = STYLES_FILE.test(id);
+  if (!whole && !code.includes('css`')) return code;
+  const literal = whole ? /(=\s*(?:css)?)`([^`]*)`/g : /(css)`([^`]*)`/g;
+  return code.replace(literal, (_, head: string, body: string) => `${head}\`${compact(body)}\``);
+}
+
+export function compact(css: string): string {
   return css
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
