@@ -112,6 +112,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @csspart jump-button - "Jump to latest", while the reader is scrolled up.
  * @csspart notice - Retry notice ("retrying in 2 s").
  * @csspart error - The error banner; `error-message`, `retry-button`, `dismiss-button` inside.
+ * @csspart view-loading - Holds the messages' place while their templates (a part loaded with the first message) download; `view-error` with a `view-retry-button` if they cannot be.
  * @csspart composer - The form at the bottom.
  * @csspart input - The message box.
  * @csspart send-button - Sends the message.
