@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { devModelPlugin } from './dev-model/vite-plugin.js';
 import { openaiUsedResources } from './scripts/openai-used-resources.js';
+import { compactCss } from './scripts/compact-css.js';
 
 /** The package's own dependencies (and their subpaths, and lit's parts) stay imports in the bundler build. */
 const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies);
@@ -28,6 +29,8 @@ export default defineConfig(({ mode }) => {
     const single = mode === 'bundle';
     // The SDK's client with the resources the providers call only (see the plugin).
     plugins.push(openaiUsedResources());
+    // The CSS in template literals without comments and layout whitespace (see the plugin).
+    plugins.push(compactCss());
     // Not lib mode: Vite keeps whitespace in ES libraries for bundlers, but these files are for a <script>.
     return {
       plugins,

@@ -2,7 +2,7 @@
 //   first load        the drop-in's files at page load: stream-chat.iife.js + stream-chat.js and the files
 //                     it imports statically (the ES drop-in alone is the same minus the 0.2 KB loader)
 //   first answer      everything loaded through a first streamed answer with a code block: the first
-//                     load plus the markdown part, the engine, the default provider with the SDK,
+//                     load plus the messages' templates, the markdown part, the engine, the default provider with the SDK,
 //                     highlight.js core and one grammar (JavaScript), each with its static imports
 //   each lazy part    what it adds to the first load
 //   single file       dist/stream-chat.bundle.js (reported, no budget)
@@ -17,6 +17,7 @@ const BUDGET_FIRST_ANSWER_KB = 130;
 const ENTRY = 'src/standalone.ts';
 const LOADER = 'stream-chat.iife.js';
 const FIRST_ANSWER = [
+  'src/ui/conversation-view-part.ts',
   'src/render/markdown-part.ts',
   'src/core/run-chat.ts',
   'src/core/providers/openai.ts',
@@ -61,7 +62,7 @@ const lines = [
   '|---|---|---|---:|---:|---:|',
 ];
 const when = (key) =>
-  key === 'src/render/markdown-part.ts' ? 'the first message is shown'
+  key === 'src/render/markdown-part.ts' || key === 'src/ui/conversation-view-part.ts' ? 'the first message is shown'
   : key === 'src/core/run-chat.ts' ? 'the first request'
   : key.startsWith('src/core/providers/') ? 'the first request with this provider'
   : key === 'src/core/json-schema.ts' ? 'a request with a schema or tools'

@@ -3,11 +3,11 @@
  * engine's code (turn loop, tools, structured output, retries) downloads with the first request. The
  * element and the drop-in's `StreamChat.runChat` use this, so a page showing the element does not pay for
  * the engine until someone sends. Should the download fail, the run ends like any failed turn: an
- * `error` event (kind `network`, retryable) and a result carrying it; nothing throws.
+ * `error` event (kind `network`, retryable) and a result carrying it; nothing throws. The error texts and
+ * their classification (errors.ts) are the engine's: this file does not import them, so they load with it.
  */
-import { toChatError } from './errors.js';
-import type { ChatEvent } from './events.js';
-import { lazyPart } from './lazy-part.js';
+import type { ChatError, ChatEvent } from './events.js';
+import { lazyPart, PartLoadError } from './lazy-part.js';
 import type { ChatMessage } from './messages.js';
 import type { ChatResult, ChatRun, RunChatOptions } from './options.js';
 
@@ -29,7 +29,12 @@ export function runChatLazy<C = any>(options: RunChatOptions<C>): ChatRun {
 
 /** The run of a turn whose engine could not be loaded: the error, then the end, as the engine reports. */
 function failedRun(options: RunChatOptions, cause: unknown): ChatRun {
-  const error = toChatError(cause);
+  const error: ChatError = {
+    kind: 'network',
+    message: cause instanceof PartLoadError ? cause.message : new PartLoadError('engine', cause).message,
+    retryable: true,
+    cause,
+  };
   const message: ChatMessage = { role: 'assistant', content: '' };
   const usage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
   const events: ChatEvent[] = [

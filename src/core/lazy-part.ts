@@ -7,6 +7,7 @@
  *   markdownPart.loaded          // the module if it has arrived, else undefined (a synchronous check)
  *   await markdownPart.load()    // loads once; every caller shares the same download
  *   markdownPart.prefetch()      // starts the download, ignores a failure (an idle or intent prefetch)
+ *   markdownPart.whenLoaded(fn)  // fn(module) once it has arrived (now, if it has), before any load() resolves
  *
  * A failed load is not remembered: the next `load()` tries again (browsers fetch a failed module again on
  * the next `import()`), so a retry button works. The error it rejects with says which part and why.
@@ -33,11 +34,17 @@ export interface LazyPart<T> {
   load(): Promise<T>;
   /** Starts loading without waiting or reporting a failure (the real use will report it). */
   prefetch(): void;
+  /**
+   * Calls `listener` with the module once it has arrived (at once if it has), before the callers of
+   * `load()` resume: what must be in place before the part's first use (its CSS) is. Loads nothing.
+   */
+  whenLoaded(listener: (module: T) => void): void;
 }
 
 export function lazyPart<T>(name: string, importer: () => Promise<T>): LazyPart<T> {
   let loaded: T | undefined;
   let pending: Promise<T> | undefined;
+  let listeners: ((module: T) => void)[] = [];
   const part: LazyPart<T> = {
     name,
     get loaded() {
@@ -46,7 +53,18 @@ export function lazyPart<T>(name: string, importer: () => Promise<T>): LazyPart<
     load() {
       if (loaded !== undefined) return Promise.resolve(loaded);
       pending ??= importer().then(
-        (module) => (loaded = module),
+        (module) => {
+          loaded = module;
+          for (const listener of listeners) {
+            try {
+              listener(module);
+            } catch {
+              // A listener's failure is its own; the part still loaded.
+            }
+          }
+          listeners = [];
+          return module;
+        },
         (cause: unknown) => {
           pending = undefined;
           throw new PartLoadError(name, cause);
@@ -56,6 +74,10 @@ export function lazyPart<T>(name: string, importer: () => Promise<T>): LazyPart<
     },
     prefetch() {
       part.load().catch(() => {});
+    },
+    whenLoaded(listener) {
+      if (loaded !== undefined) listener(loaded);
+      else listeners.push(listener);
     },
   };
   return part;

@@ -9,6 +9,10 @@ import type { ChatMessage } from './messages.js';
 import type { ChatResult, ChatRun, RunChatOptions } from './options.js';
 import { runTurn } from './turn.js';
 
+// For the element's prefetch on intent: the provider table comes with the engine, not in the first load
+// (its unknown-name error is one of the engine's error texts).
+export { providerPart } from './providers/registry.js';
+
 export function runChat<C = any>(options: RunChatOptions<C>): ChatRun {
   const buffer = new EventBuffer<ChatEvent>();
   const controller = new AbortController();

@@ -7,3 +7,5 @@ export { renderMarkdown } from './markdown.js';
 export { attachMarkdownBehavior } from './markdown-behavior.js';
 export { loadHighlighter } from './highlight.js';
 export { spokenText, SPOKEN_LIMIT } from './spoken-text.js';
+// Its CSS comes with it: the element adopts it when the part arrives (ui/part-styles.ts).
+export { markdownStyles } from './markdown-styles.js';

@@ -2,9 +2,10 @@
  * Downloads the element's lazily loaded parts before they are needed, on intent: the pointer over the
  * element (the launcher of a popup, the message box of an inline chat), focus in it, a touch. Typing a
  * message takes longer than the download, so a user does not wait on it; a send that beats it waits for it.
- * What is fetched follows the element's settings: the markdown renderer, the engine, the chosen provider's
- * code (the SDK for the OpenAI APIs), and, with a schema or tools, zod's JSON Schema export and the
- * structured-value view. (Stored messages load the markdown renderer themselves when they are shown.)
+ * What is fetched follows the element's settings: the messages' templates, the markdown renderer, the
+ * engine, then the chosen provider's code (the SDK for the OpenAI APIs), and, with a schema or tools,
+ * zod's JSON Schema export and the structured-value view. (Stored messages load the templates and the
+ * markdown renderer themselves when they are shown.)
  *
  * Not in idle time: loading a part means running it, and running them all once the page is idle cost as
  * much main-thread time as the whole peer widget's page load (BENCHMARKS.md, page load), on every page
@@ -16,8 +17,9 @@
  * the first one, so neither the page load nor the first streamed text pays for it), in idle time.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { enginePart, jsonSchemaPart, providerPart, type ProviderName, type Schema, type Tool } from '../core/index.js';
+import { enginePart, jsonSchemaPart, type ProviderName, type Schema, type Tool } from '../core/index.js';
 import { markdownPart, objectViewPart, prepareGraphemeBoundaries } from '../render/index.js';
+import { conversationViewPart } from './conversation-view-loader.js';
 
 export interface PrefetchHost extends ReactiveControllerHost, HTMLElement {
   provider: ProviderName;
@@ -51,12 +53,12 @@ export class PartsPrefetcher implements ReactiveController {
       else setTimeout(prepareGraphemeBoundaries, 0);
     }
     markdownPart.prefetch();
-    enginePart.prefetch();
-    try {
-      providerPart(provider ?? 'openai').prefetch();
-    } catch {
-      // An unknown provider: the turn reports it.
-    }
+    conversationViewPart.prefetch();
+    // The provider's table comes with the engine (so its download starts when the engine's ends).
+    enginePart
+      .load()
+      .then(({ providerPart }) => providerPart(provider ?? 'openai').prefetch())
+      .catch(() => {}); // an unknown provider or a failed download: the turn reports it
     if (tools?.length || schema) {
       jsonSchemaPart.prefetch();
       objectViewPart.prefetch();

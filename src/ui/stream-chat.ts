@@ -17,6 +17,8 @@ import { isSendKey } from './composer.js';
 import { Dictation } from './dictation.js';
 import { canSpeak, ReadAloud } from './read-aloud.js';
 import { PartsPrefetcher } from './parts-prefetcher.js';
+import { PartStyles } from './part-styles.js';
+import { ConversationViewLoader } from './conversation-view-loader.js';
 import { TrustedTypesNotice } from './trusted-types-notice.js';
 import { HistoryController } from './history-controller.js';
 import { renderHistoryList, renderHistoryNotices } from './history-view.js';
@@ -110,6 +112,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @csspart jump-button - "Jump to latest", while the reader is scrolled up.
  * @csspart notice - Retry notice ("retrying in 2 s").
  * @csspart error - The error banner; `error-message`, `retry-button`, `dismiss-button` inside.
+ * @csspart view-loading - Holds the messages' place while their templates (a part loaded with the first message) download; `view-error` with a `view-retry-button` if they cannot be.
  * @csspart composer - The form at the bottom.
  * @csspart input - The message box.
  * @csspart send-button - Sends the message.
@@ -303,6 +306,10 @@ export class StreamChat extends LitElement {
   private readonly turns: TurnController;
   /** Downloads the lazily loaded parts (markdown, engine, provider) on intent: pointer, focus, touch. */
   private readonly prefetcher = new PartsPrefetcher(this);
+  /** The CSS of the markdown and object view parts, adopted when they arrive. */
+  private readonly partStyles = new PartStyles(this);
+  /** The messages' templates, loaded when the first message must be shown. */
+  private readonly viewLoader = new ConversationViewLoader(this);
   /** Files waiting in the composer. */
   private readonly tray = new AttachmentTray(this);
   /** The microphone button's dictation into the message box (`voice`). */
@@ -697,6 +704,7 @@ export class StreamChat extends LitElement {
     return renderPanel({
       list: {
         ...this.listActions,
+        viewLoader: this.viewLoader,
         strings,
         busy: turns.busy,
         lastAnswerKey: lastAnswer?.key,

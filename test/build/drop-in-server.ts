@@ -5,7 +5,8 @@
  *   headers as public CDNs send them: `http://127.0.0.1:<port>/npm/stream-chat-element@0.1.0/dist/…`;
  * - the same files on the runner's own origin under a subfolder: `/drop-in/sub/folder/dist/…`;
  * - a page holding only the element and a script tag, optionally under a strict CSP with Trusted Types
- *   (`/drop-in/page?script=…&type=classic|module&csp=1`);
+ *   (`/drop-in/page?script=…&type=classic|module&csp=1`), its history in memory or, with
+ *   `&storage=indexeddb&key=…`, in IndexedDB under that storage key;
  * - controls: `/drop-in/origin` (the second origin's dist URL), `/drop-in/parts?fail=…&delay=…` (files
  *   whose name contains `fail` answer 503, every file under `parts/` waits `delay` ms).
  */
@@ -54,11 +55,14 @@ function page(url: URL, origin: string): { html: string; csp?: string } {
   const module = url.searchParams.get('type') === 'module';
   const csp = url.searchParams.get('csp') === '1';
   const nonce = csp ? ` nonce="${NONCE}"` : '';
+  // History kept in memory unless a test asks for IndexedDB (under its own key, to read it after a reload).
+  const storage = url.searchParams.get('storage') === 'indexeddb' ? 'indexeddb' : 'memory';
+  const storageKey = (url.searchParams.get('key') ?? '').replace(/[^\w-]/g, '');
   const html = `<!doctype html><html><head><meta charset="utf-8">
 <script${nonce}>window.violations = []; document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI));</script>
 <script${nonce}${module ? ' type="module"' : ''} src="${script}"></script>
 </head><body>
-<stream-chat base-url="${origin}/v1" model="dev;rate=0" storage="memory"></stream-chat>
+<stream-chat base-url="${origin}/v1" model="dev;rate=0" storage="${storage}"${storageKey ? ` storage-key="${storageKey}"` : ''}></stream-chat>
 </body></html>`;
   if (!csp) return { html };
   // A strict CSP as recommended: nonce + 'strict-dynamic' (what a trusted script loads is trusted), no

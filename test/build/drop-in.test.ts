@@ -28,11 +28,15 @@ async function parts(options: { fail?: string; delay?: number } = {}): Promise<v
   await fetch(`/drop-in/parts?fail=${encodeURIComponent(options.fail ?? '')}&delay=${options.delay ?? 0}`);
 }
 
-async function openPage(script: string, { module = false, csp = false } = {}): Promise<{ win: PageWindow; chat: ChatElement }> {
+async function openPage(
+  script: string,
+  { module = false, csp = false, storageKey = '' } = {},
+): Promise<{ win: PageWindow; chat: ChatElement }> {
   const frame = document.createElement('iframe');
   frame.style.width = '600px';
   frame.style.height = '500px';
-  frame.src = `/drop-in/page?script=${encodeURIComponent(script)}&type=${module ? 'module' : 'classic'}&csp=${csp ? 1 : 0}`;
+  const stored = storageKey ? `&storage=indexeddb&key=${storageKey}` : '';
+  frame.src = `/drop-in/page?script=${encodeURIComponent(script)}&type=${module ? 'module' : 'classic'}&csp=${csp ? 1 : 0}${stored}`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
@@ -162,11 +166,31 @@ describe('drop-in: the history export, a part of its own', () => {
   });
 });
 
+describe('drop-in: stored history after a reload', () => {
+  it('the stored conversation shows again, its templates and markdown loaded for it', async () => {
+    const storageKey = `reload-${Date.now()}`;
+    const first = await openPage(`${cdn}stream-chat.iife.js`, { storageKey });
+    const answer = (await first.chat.send('Remember this question')).message.content!;
+    await renderedAnswer(first.chat);
+    for (const frame of document.querySelectorAll('iframe')) frame.remove();
+
+    const { win, chat } = await openPage(`${cdn}stream-chat.iife.js`, { storageKey });
+    const body = await renderedAnswer(chat);
+    assert.include(body.textContent!, answer.slice(0, 40));
+    assert.include(chat.shadowRoot!.textContent!, 'Remember this question');
+    assert.isNotEmpty(fetchedFrom(win, `${cdn}parts/conversation-view-part-`), 'the templates loaded for it');
+    assert.deepEqual(fetchedFrom(win, `${cdn}parts/run-chat-`), [], 'the engine waits for a send');
+  });
+});
+
 describe('drop-in: strict CSP with Trusted Types', () => {
   it('loads its parts from another origin and renders a highlighted answer, with no violation', async () => {
     const { win, chat } = await openPage(`${cdn}stream-chat.iife.js`, { csp: true });
     const body = await expectAnswered(chat, 'Show me some python code');
     await waitFor('the code highlighted', () => body.querySelector('code.hljs .hljs-keyword'));
+    // The markdown part's CSS came with it (adopted by the shadow root, which the CSP allows).
+    const block = body.querySelector<HTMLElement>('.md-code')!;
+    assert.equal(win.getComputedStyle(block).borderTopLeftRadius, '8px', 'code blocks styled');
     assert.deepEqual(win.violations, []);
   });
 });
@@ -191,6 +215,22 @@ describe('drop-in: before and without its parts', () => {
     inShadow(chat, '[part~="retry-button"]')!.click();
     await renderedAnswer(chat);
     assert.isNull(inShadow(chat, '[part~="error"]'));
+  });
+
+  it('the messages\' templates cannot be downloaded: the transcript says so, and Retry shows the conversation', async () => {
+    await parts({ fail: 'conversation-view' });
+    const { chat } = await openPage(`${cdn}stream-chat.iife.js`);
+    assert.isNotNull(inShadow(chat, '[part~="input"]'), 'the shell is there without the part');
+    const result = await chat.send('Hello there');
+    assert.isUndefined(result.error, 'the turn itself is answered');
+    const notice = await waitFor('the notice', () => inShadow(chat, '[part~="view-error"]'));
+    assert.match(notice.textContent!, /could not be loaded/);
+    await parts();
+    inShadow(chat, '[part~="view-retry-button"]')!.click();
+    const body = await renderedAnswer(chat);
+    assert.include(body.textContent!, result.message.content!.slice(0, 40), 'the answer is shown');
+    assert.include(chat.shadowRoot!.textContent!, 'Hello there', 'the message is kept');
+    assert.isNull(inShadow(chat, '[part~="view-error"]'));
   });
 
   it('the markdown part cannot be downloaded: the answer shows plain with a notice, and Retry renders it', async () => {

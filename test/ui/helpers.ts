@@ -90,6 +90,9 @@ export function nextEvent<T = unknown>(target: EventTarget, name: string): Promi
 export async function idle(el: StreamChat): Promise<void> {
   await waitFor(() => !el.busy, 'the turn to end', 15000);
   await el.updateComplete;
+  // The messages' templates are a part loaded with the first message: the transcript waits for them.
+  await waitFor(() => !part(el, 'view-loading'), "the messages' templates");
+  await el.updateComplete;
   await waitFor(() => $$(el, '.markdown:not([data-complete])').length === 0, 'the answer to be fully shown');
 }
 

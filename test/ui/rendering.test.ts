@@ -20,7 +20,8 @@ describe('<stream-chat> rendering', () => {
     await idle(el);
     assert.isTrue(body.isConnected && part(el, 'markdown') === body, 'the same container from first token to last');
     assert.isAbove(deltas, 200, 'many small deltas arrived');
-    assert.isBelow(updates, 15, `the element's template updated ${updates} times for ${deltas} deltas`);
+    // (One of them when the messages' templates, a lazily loaded part, arrive for this first message.)
+    assert.isBelow(updates, 16, `the element's template updated ${updates} times for ${deltas} deltas`);
     assert.isAbove(lastAnswerText(el).length, 1000);
   });
 
