@@ -9,7 +9,7 @@ test('listeners run when the part arrives, before the callers of load() resume',
   const part = lazyPart('styles', async () => ({ css: 'p{}' }));
   part.whenLoaded((module) => order.push(`listener ${module.css}`));
   const loaded = part.load().then(() => order.push('caller'));
-  assert.deepEqual(order, [], 'nothing before the part arrives');
+  assert.equal(order.length, 0, 'nothing before the part arrives');
   await loaded;
   assert.deepEqual(order, ['listener p{}', 'caller']);
   part.whenLoaded(() => order.push('late listener'));

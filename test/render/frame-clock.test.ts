@@ -1,4 +1,4 @@
-import { assert } from '@open-wc/testing';
+import { assert } from 'chai';
 import { defaultFrameClock } from '../../src/render/frame-clock.js';
 
 const frames = (count: number) =>
