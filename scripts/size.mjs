@@ -66,6 +66,7 @@ const when = (key) =>
   : key === 'src/core/run-chat.ts' ? 'the first request'
   : key.startsWith('src/core/providers/') ? 'the first request with this provider'
   : key === 'src/core/json-schema.ts' ? 'a request with a schema or tools'
+  : key === 'src/core/streamed-json.ts' ? 'a request with a schema or tools, or a backend\'s tool call'
   : key === 'src/render/object-view.ts' ? 'a structured value or tool arguments are shown'
   : key === 'src/store/export.ts' ? 'the history is exported or imported'
   : key.endsWith('highlight.js/es/core.js') ? 'the first closed code fence'

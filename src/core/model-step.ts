@@ -2,7 +2,7 @@
  * One model call of a turn ("step"), with the engine's retries: stream the provider's parts into
  * events, watch for a silent server, and retry failures that happen before anything arrived.
  */
-import { ArgsParser } from './args-parser.js';
+import type { ArgsParser } from './args-parser.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { ChatFailure, droppedMidAnswer, isAbortLike, retryAfterOf, timeoutError, toChatError, truncatedError } from './errors.js';
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
@@ -10,6 +10,7 @@ import { IdleWatchdog } from './idle-watchdog.js';
 import type { ChatMessage, ToolCall } from './messages.js';
 import { explainNetworkFailure } from './network-failure.js';
 import { redactError, secretsOf } from './redact.js';
+import { streamedJsonPart } from './streamed-json-part.js';
 import type { RunChatOptions } from './options.js';
 import type { Connection, Sampling } from './providers/connection.js';
 import type { OutputFormat, Provider, ProviderPart, ToolSpec } from './providers/provider.js';
@@ -112,6 +113,9 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
       if (pause) await pause;
       watchdog.touch();
       if (controller.signal.aborted) break;
+      // Tool-call arguments are read as they stream: the reader comes with the first call (a turn with
+      // tools has it already; a backend's own tool may be the first JSON this page sees).
+      if ((part.type === 'tool-call' || part.type === 'remote-tool') && !streamedJsonPart.loaded) await streamedJsonPart.load();
       switch (part.type) {
         case 'text':
           text += part.delta;
@@ -119,7 +123,7 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
           input.onText?.(part.delta, text);
           break;
         case 'tool-call': {
-          const slot = (slots[part.slot] ??= { parser: new ArgsParser() });
+          const slot = (slots[part.slot] ??= { parser: newArgsParser() });
           if (part.id && !slot.id) slot.id = part.id;
           if (part.name) slot.name = (slot.name && slot.name !== part.name ? slot.name : '') + part.name;
           const args = slot.parser.push(part.argsDelta);
@@ -185,6 +189,9 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
   return { text, toolCalls, calls, usage, finishReason: toolCalls.length ? 'tool_calls' : finishReason, error, shown, remote: remote.messages() };
 }
 
+/** A reader of one call's streamed arguments; the part is loaded before the first call is read. */
+const newArgsParser = (): ArgsParser => new streamedJsonPart.loaded!.ArgsParser();
+
 /** Where the request went, for telling a blocked request from an unreachable server. */
 function requestUrl(options: RunChatOptions): string | undefined {
   const provider = options.provider ?? 'openai';
@@ -204,7 +211,7 @@ class RemoteTools {
   apply(part: Extract<ProviderPart, { type: 'remote-tool' }>): void {
     const { id, step } = { id: part.id, step: this.step };
     let call = this.calls.get(id);
-    if (!call) this.calls.set(id, (call = { name: part.name ?? '', parser: new ArgsParser() }));
+    if (!call) this.calls.set(id, (call = { name: part.name ?? '', parser: newArgsParser() }));
     if (part.name) call.name = part.name;
     const args = () => (part.args !== undefined ? part.args : call.parser.value);
     if (part.phase === 'call') {

@@ -9,12 +9,12 @@ import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
 import type { ChatMessage } from './messages.js';
 import { runModelStep } from './model-step.js';
 import { redactError, secretsOf } from './redact.js';
-import { correctionMessages, ObjectStream, planOutput } from './object-stream.js';
 import type { ChatResult, RunChatOptions, Tool } from './options.js';
 import type { ToolSpec } from './providers/provider.js';
 import { connect } from './providers/connection.js';
 import { loadProvider } from './providers/registry.js';
 import { jsonSchemaPart, type JsonSchemaModule } from './json-schema-part.js';
+import { streamedJsonPart } from './streamed-json-part.js';
 import { runTools } from './tool-runner.js';
 import { toRaw } from './unwrap.js';
 import { addUsage, withCost, ZERO_USAGE } from './usage.js';
@@ -46,15 +46,17 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
     const sampling = { temperature: options.temperature, maxTokens: options.maxTokens };
     const schema = options.schema === undefined ? undefined : toRaw(options.schema);
     const tools = [...readTools(options.tools), ...(await serverTools(options, emit))];
-    // The provider's code and zod's JSON Schema export are downloaded now, at the first request that needs them.
-    const [provider, jsonSchema] = await Promise.all([
+    // The provider's code, zod's JSON Schema export and the streamed JSON readers are downloaded now, at
+    // the first request that needs them.
+    const [provider, jsonSchema, json] = await Promise.all([
       loadProvider(providerName),
       tools.length || schema ? jsonSchemaPart.load() : undefined,
+      tools.length || schema ? streamedJsonPart.load() : undefined,
     ]);
     const specs = jsonSchema ? toolSpecs(tools, jsonSchema) : [];
     const maxSteps = Math.max(1, options.maxSteps ?? DEFAULT_MAX_STEPS);
     const maxValidationRetries = Math.max(0, options.maxValidationRetries ?? DEFAULT_MAX_VALIDATION_RETRIES);
-    const output = schema && jsonSchema ? readOutput(() => planOutput(schema, providerName, jsonSchema, options.structuredMode)) : undefined;
+    const output = schema && jsonSchema && json ? readOutput(() => json.planOutput(schema, providerName, jsonSchema, options.structuredMode)) : undefined;
     const system = [await resolveSystem(options), output?.instructions].filter(Boolean).join('\n\n');
     /** The turn's model first, then its fallbacks; the head is the model asked now. */
     const models = modelQueue(options.model, options.fallbackModels);
@@ -67,7 +69,7 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
         finishReason = 'aborted';
         break;
       }
-      const objects = schema ? new ObjectStream(schema, emit) : undefined;
+      const objects = schema && json ? new json.ObjectStream(schema, emit) : undefined;
       answeredBy = models[0];
       const outcome = await runModelStep({
         provider,
@@ -157,7 +159,7 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
         // Ask again, showing what was wrong; the failed answer leaves the history.
         validationRetries++;
         history.pop();
-        correction = correctionMessages(checked.raw, checked);
+        correction = json?.correctionMessages(checked.raw, checked) ?? [];
         error = undefined;
         continue;
       }
