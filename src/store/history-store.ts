@@ -10,7 +10,10 @@ import { IdbBackend, type StoreFactory } from './idb-backend.js';
 import { MemoryBackend } from './memory-backend.js';
 import { migrate } from './migrate.js';
 import {
+  ALL_BRANCHES,
   ALL_FILES,
+  branchKey,
+  branchesOf,
   ALL_MESSAGES,
   fileKey,
   filesOf,
@@ -144,6 +147,11 @@ export class HistoryStore {
     return raw.map((v) => this.#readMessage(v, id)).filter((m): m is MessageRecord => !!m);
   }
 
+  /** The conversation's branch records, raw (store/branch-tree.ts reads them; usually there are none). */
+  loadBranches(id: string): Promise<unknown[]> {
+    return this.#run((b) => b.range(...branchesOf(id)));
+  }
+
   // ---- writing ----
 
   /**
@@ -229,9 +237,13 @@ export class HistoryStore {
     return entries.slice(0, -1).map(([, v]) => v as MessageRecord);
   }
 
-  /** Removes the messages from `fromSeq` on (regenerate), keeping the conversation. */
+  /**
+   * Removes the messages from `fromSeq` on, keeping the conversation, and the branch points after it
+   * (their shown version is gone). Versions kept at `fromSeq` stay: the next message there is the shown one.
+   */
   async truncate(id: string, fromSeq: number): Promise<void> {
-    await this.#delete([[messageKey(id, fromSeq), messagesOf(id)[1]]], (key) => isKeyOf(key, id, fromSeq), null);
+    const bounds: [StoreKey, StoreKey][] = [[messageKey(id, fromSeq), messagesOf(id)[1]], [branchKey(id, fromSeq + 1), branchesOf(id)[1]]];
+    await this.#delete(bounds, (key) => isKeyOf(key, id, fromSeq), null);
     await this.#write(
       (b) => b.append(conversationKey(id), messagesOf(id), (lastSeq, stored) => this.#plan(id, stored, lastSeq, [], {}, Date.now())),
       { type: 'conversation', id },
@@ -272,6 +284,14 @@ export class HistoryStore {
     return record;
   }
 
+  /**
+   * Deletes key ranges and writes `entries` in one transaction (a version switched in or kept apart,
+   * branch records imported); other tabs are told that conversation `id` changed.
+   */
+  async rewrite(id: string, bounds: [StoreKey, StoreKey][], entries: Entry[]): Promise<void> {
+    await this.#write(async (b) => (await b.deleteRange(bounds, entries), entries), { type: 'conversation', id });
+  }
+
   async renameConversation(id: string, title: string): Promise<void> {
     const current = await this.getConversation(id);
     if (!current) return;
@@ -280,12 +300,12 @@ export class HistoryStore {
   }
 
   async deleteConversation(id: string): Promise<void> {
-    await this.#delete([[conversationKey(id), conversationKey(id)], messagesOf(id), filesOf(id)], (key) => isKeyOf(key, id), { type: 'deleted', id });
+    await this.#delete([[conversationKey(id), conversationKey(id)], messagesOf(id), filesOf(id), branchesOf(id)], (key) => isKeyOf(key, id), { type: 'deleted', id });
   }
 
   /** Deletes every conversation of this namespace (the remembered API key lives elsewhere and stays). */
   async clearAll(): Promise<void> {
-    await this.#delete([CONVERSATIONS, ALL_MESSAGES, ALL_FILES], () => true, { type: 'cleared' });
+    await this.#delete([CONVERSATIONS, ALL_MESSAGES, ALL_FILES, ALL_BRANCHES], () => true, { type: 'cleared' });
   }
 
   // ---- attachments ----

@@ -335,7 +335,7 @@ export class StreamChat extends LitElement {
     this.following = true;
     this.canSend = false;
     // Created last: it reads the generated conversation id to tell it from one the page sets.
-    this.historyController = new HistoryController(this);
+    this.historyController = new HistoryController(this, { announce: (text) => ((this.turns.announcement = text), this.requestUpdate()) });
     this.turns = new TurnController(this, {
       history: this.historyController,
       runOptions: (messages, signal) => this.runOptions(messages, signal),
@@ -708,9 +708,10 @@ export class StreamChat extends LitElement {
         now: turns.toolClock.now,
         markdown: this.markdownOptions(strings),
         readAloud: this.readAloud && canSpeak() ? this.reader : undefined,
+        versions: this.historyController.versions,
         welcome: this.welcome ?? '',
         starterPrompts: this.starterPrompts ?? [],
-        stamp: this.stamp,
+        stamp: this.stamp + this.historyController.branchChanges,
       },
       composer: {
         strings,
