@@ -25,7 +25,7 @@ export interface BranchDetail {
 }
 
 /** English defaults of the switcher's strings (a host's `strings` override them). */
-const DEFAULTS = {
+export const defaultVersionStrings = {
   previousVersion: 'Previous version',
   nextVersion: 'Next version',
   versionPosition: '{index} / {count}',
@@ -57,7 +57,7 @@ export async function keepVersion(history: HistoryController, seq: number): Prom
 
 /** `‹ 2 / 3 ›` on a message with several versions; nothing on the others. */
 export function renderVersions(history: HistoryController, item: Item, given: Strings, busy: boolean): TemplateResult | undefined {
-  const strings = { ...DEFAULTS, ...given } as Required<Strings>;
+  const strings = { ...defaultVersionStrings, ...given } as Required<Strings>;
   const seq = seqOf(history, item);
   const counts = history.branches.get(seq);
   if (!counts) return undefined;
