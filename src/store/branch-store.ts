@@ -7,17 +7,7 @@
 import type { Entry } from './backend.js';
 import { keepVersion, readBranch, switchVersion, tailRecords, versionCounts, type VersionCount } from './branch-tree.js';
 import type { HistoryStore } from './history-store.js';
-import {
-  branchesOf,
-  branchKey,
-  conversationKey,
-  keyOf,
-  messageKey,
-  messagesOf,
-  type BranchRecord,
-  type MessageRecord,
-  type StoreKey,
-} from './records.js';
+import { branchKey, conversationKey, keyOf, type BranchRecord, type MessageRecord } from './records.js';
 
 /** The conversation's readable branch records (an unreadable one is left out: its point shows one version). */
 export async function readBranches(store: HistoryStore, id: string): Promise<BranchRecord[]> {
@@ -48,14 +38,6 @@ async function readTail(store: HistoryStore, id: string, seq: number): Promise<T
   };
 }
 
-/** The shown continuation from `seq` and the branch points inside it: what a swap replaces. */
-function tailBounds(id: string, seq: number): [StoreKey, StoreKey][] {
-  return [
-    [messageKey(id, seq), messagesOf(id)[1]],
-    [branchKey(id, seq + 1), branchesOf(id)[1]],
-  ];
-}
-
 /** The conversation record with its new message count (a swap changes where the conversation ends). */
 async function countEntry(store: HistoryStore, id: string, count: number, now: number): Promise<Entry[]> {
   const conversation = await store.getConversation(id);
@@ -72,7 +54,7 @@ export async function keepShownVersion(store: HistoryStore, id: string, seq: num
   const record = keepVersion(at, id, seq, tail, nested);
   if (!record || record === at) return versionCounts(branches);
   const entries: Entry[] = [[branchKey(id, seq), record], ...(await countEntry(store, id, seq, Date.now()))];
-  await store.rewrite(id, tailBounds(id, seq), entries);
+  await store.rewrite(id, seq, entries);
   return versionCounts([...branches.filter((b) => b.seq < seq), record]);
 }
 
@@ -89,6 +71,6 @@ export async function showVersion(store: HistoryStore, id: string, seq: number, 
     ...swap.branches.map((b): Entry => [branchKey(id, b.seq), b]),
     ...(await countEntry(store, id, seq + messages.length, now)),
   ];
-  await store.rewrite(id, tailBounds(id, seq), entries);
+  await store.rewrite(id, seq, entries);
   return true;
 }

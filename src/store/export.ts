@@ -197,7 +197,8 @@ export async function importJSON(store: HistoryStore, text: string): Promise<Imp
     const record = await store.importConversation(c, c.messages);
     await store.saveFiles(record.id, importedFiles(c.messages));
     const branches = (c.branches ?? []).map((b) => withConversation(readBranch(b)!, record.id));
-    if (branches.length) await store.rewrite(record.id, [], branches.map((b) => [branchKey(record.id, b.seq), b]));
+    // After its messages: nothing of them is replaced.
+    if (branches.length) await store.rewrite(record.id, c.messages.length, branches.map((b) => [branchKey(record.id, b.seq), b]));
     conversations.push(record);
   }
   return { ok: true, conversations };

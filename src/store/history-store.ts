@@ -242,8 +242,7 @@ export class HistoryStore {
    * (their shown version is gone). Versions kept at `fromSeq` stay: the next message there is the shown one.
    */
   async truncate(id: string, fromSeq: number): Promise<void> {
-    const bounds: [StoreKey, StoreKey][] = [[messageKey(id, fromSeq), messagesOf(id)[1]], [branchKey(id, fromSeq + 1), branchesOf(id)[1]]];
-    await this.#delete(bounds, (key) => isKeyOf(key, id, fromSeq), null);
+    await this.#delete(tailOf(id, fromSeq), (key) => isKeyOf(key, id, fromSeq), null);
     await this.#write(
       (b) => b.append(conversationKey(id), messagesOf(id), (lastSeq, stored) => this.#plan(id, stored, lastSeq, [], {}, Date.now())),
       { type: 'conversation', id },
@@ -285,11 +284,11 @@ export class HistoryStore {
   }
 
   /**
-   * Deletes key ranges and writes `entries` in one transaction (a version switched in or kept apart,
-   * branch records imported); other tabs are told that conversation `id` changed.
+   * Replaces conversation `id` from message `fromSeq` on (its messages from there, its branch records
+   * after it) by `entries`, in one transaction: a version switched in or kept apart, versions imported.
    */
-  async rewrite(id: string, bounds: [StoreKey, StoreKey][], entries: Entry[]): Promise<void> {
-    await this.#write(async (b) => (await b.deleteRange(bounds, entries), entries), { type: 'conversation', id });
+  rewrite(id: string, fromSeq: number, entries: Entry[]): Promise<void> {
+    return this.#delete(tailOf(id, fromSeq), (key) => isKeyOf(key, id, fromSeq), { type: 'conversation', id }, entries);
   }
 
   async renameConversation(id: string, title: string): Promise<void> {
@@ -432,10 +431,11 @@ export class HistoryStore {
     return this.#write(async (b) => (await b.put(entries), entries), change);
   }
 
-  /** Deletes key ranges, and from the memory copy the keys `dropped` says. */
-  async #delete(bounds: [StoreKey, StoreKey][], dropped: (key: StoreKey) => boolean, change: HistoryChange | null): Promise<void> {
-    await this.#write(async (b) => (await b.deleteRange(bounds), []), null);
+  /** Deletes key ranges (then writes `entries`), and from the memory copy the keys `dropped` says. */
+  async #delete(bounds: [StoreKey, StoreKey][], dropped: (key: StoreKey) => boolean, change: HistoryChange | null, entries: Entry[] = []): Promise<void> {
+    await this.#write(async (b) => (await b.deleteRange(bounds, entries), []), null);
     for (const [key, [k]] of [...this.#mirror]) if (dropped(k)) this.#mirror.delete(key);
+    this.#mirrorPut(entries);
     if (change) this.#sync.announce(change);
   }
 
@@ -474,6 +474,11 @@ export class HistoryStore {
     if (this.#backend.kind !== 'indexeddb') return;
     for (const entry of entries) this.#mirror.set(JSON.stringify(entry[0]), entry);
   }
+}
+
+/** A conversation's messages from `fromSeq` on and its branch points after it. */
+function tailOf(id: string, fromSeq: number): [StoreKey, StoreKey][] {
+  return [[messageKey(id, fromSeq), messagesOf(id)[1]], [branchKey(id, fromSeq + 1), branchesOf(id)[1]]];
 }
 
 /** Calls a step, turning a synchronous throw (indexedDB.open in a sandboxed frame) into a rejection. */
