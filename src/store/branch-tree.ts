@@ -135,7 +135,13 @@ function readVersion(value: unknown, depth: number): StoredVersion | undefined {
   const problems: Problems = [];
   value.messages.forEach((m, i) => checkChatMessage(m, String(i), problems));
   if (problems.length) return undefined;
-  const messages = value.messages as StoredMessage[];
+  // Only what a message record keeps (an export's `data:` URLs go to the file records, not in here).
+  const messages = (value.messages as StoredMessage[]).map((m) => {
+    const out: StoredMessage = chatFields(m);
+    if (m.status === 'interrupted') out.status = m.status;
+    if (typeof m.createdAt === 'number') out.createdAt = m.createdAt;
+    return out;
+  });
   const branches: BranchRecord[] = [];
   for (const b of value.branches) {
     const checked = readBranch(b, depth + 1);
@@ -143,6 +149,12 @@ function readVersion(value: unknown, depth: number): StoredVersion | undefined {
     branches.push(checked);
   }
   return { messages, branches };
+}
+
+/** Every message kept in the versions of `records`, and in the versions inside them (an export's attachments). */
+export function versionMessages(records: readonly BranchRecord[], depth = 0): StoredMessage[] {
+  if (depth > MAX_BRANCH_DEPTH) return [];
+  return records.flatMap((r) => r.versions.flatMap((v) => (v ? [...v.messages, ...versionMessages(v.branches, depth + 1)] : [])));
 }
 
 function isIndex(value: unknown): value is number {

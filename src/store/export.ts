@@ -9,7 +9,7 @@ import { blobToDataUrl, dataUrlToBlob, isDataUrl } from './file-data.js';
 import type { HistoryStore } from './history-store.js';
 import { chatFields, branchKey, type BranchRecord, type ConversationRecord, type MessageRecord, type MessageStatus } from './records.js';
 import { readBranches } from './branch-store.js';
-import { readBranch, withConversation } from './branch-tree.js';
+import { readBranch, versionMessages, withConversation } from './branch-tree.js';
 import { addProblem, checkChatMessage, isObject, isTime, joinPath, type Problems } from './validate.js';
 
 export const EXPORT_FORMAT = 'stream-chat-history';
@@ -76,6 +76,9 @@ export async function exportHistory(store: HistoryStore, ids?: string[], options
     if (c.model) item.model = c.model;
     const branches = await readBranches(store, c.id);
     if (branches.length) item.branches = branches;
+    if (options.files !== false) {
+      for (const m of versionMessages(branches)) if (m.attachments) m.attachments = await Promise.all(m.attachments.map((a) => withData(store, c.id, a)));
+    }
     conversations.push(item);
   }
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), conversations };
@@ -195,7 +198,12 @@ export async function importJSON(store: HistoryStore, text: string): Promise<Imp
   const conversations: ConversationRecord[] = [];
   for (const c of (value as HistoryExport).conversations) {
     const record = await store.importConversation(c, c.messages);
-    await store.saveFiles(record.id, importedFiles(c.messages));
+    // The files of the other versions too (checked loosely: a broken one is left out, its description kept).
+    const versionFiles = versionMessages((c.branches ?? []) as BranchRecord[]).map((m) => ({
+      ...m,
+      attachments: m.attachments?.filter((a) => typeof a.id === 'string' && (typeof a.text === 'string' || (typeof a.data === 'string' && isDataUrl(a.data)))),
+    }));
+    await store.saveFiles(record.id, importedFiles([...c.messages, ...versionFiles]));
     const branches = (c.branches ?? []).map((b) => withConversation(readBranch(b)!, record.id));
     // After its messages: nothing of them is replaced.
     if (branches.length) await store.rewrite(record.id, c.messages.length, branches.map((b) => [branchKey(record.id, b.seq), b]));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChatMessage } from '../../src/core/index.js';
 import { keepShownVersion, readBranches, showVersion } from '../../src/store/branch-store.js';
-import { keepVersion, readBranch, switchVersion, tailRecords, versionCounts, MAX_BRANCH_DEPTH } from '../../src/store/branch-tree.js';
+import { keepVersion, readBranch, switchVersion, tailRecords, versionCounts, versionMessages, MAX_BRANCH_DEPTH } from '../../src/store/branch-tree.js';
 import { HistoryStore, SCHEMA_VERSION, type BranchRecord, type MessageRecord } from '../../src/store/index.js';
 
 const user = (content: string): ChatMessage => ({ role: 'user', content });
@@ -67,6 +67,16 @@ describe('branch tree (pure)', () => {
     assert.equal(readBranch({ ...record, v: SCHEMA_VERSION + 1 }), undefined);
     assert.equal(readBranch({ ...record, versions: [{ messages: [{ role: 'robot', content: 1 }], branches: [] }, null] }), undefined);
     assert.equal(readBranch('nope'), undefined);
+  });
+
+  it('an imported version keeps only what a message record keeps; its files are found at every depth', () => {
+    const attachment = { id: 'f1', name: 'a.pdf', type: 'application/pdf', size: 3, data: 'data:application/pdf;base64,AAAA' };
+    const inner = { seq: 2, shown: 1, versions: [{ messages: [{ role: 'user', content: 'deep', attachments: [attachment], extra: 'x' }], branches: [] }, null] };
+    const outer = { seq: 0, shown: 1, versions: [{ messages: [{ role: 'user', content: 'top' }], branches: [inner] }, null] };
+    const read = readBranch(outer)!;
+    const deep = read.versions[0]!.branches[0].versions[0]!.messages[0];
+    assert.deepEqual(deep, { role: 'user', content: 'deep', attachments: [{ id: 'f1', name: 'a.pdf', type: 'application/pdf', size: 3 }] });
+    assert.deepEqual(contents(versionMessages([outer as unknown as BranchRecord])), ['top', 'deep']);
   });
 
   it('nesting deeper than the limit is not read (no unbounded recursion on an import)', () => {

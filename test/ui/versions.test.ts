@@ -238,6 +238,29 @@ describe('versions of messages', function () {
     assert.equal(contents(opened)[0], 'Tell me about opening hours');
   });
 
+  it('files sent in a version not shown travel in the export and come back with an import', async () => {
+    const el = await stored(freshKey('files'), 'c-files');
+    await el.historyController.ready;
+    await el.send('Tell me about web components');
+    const pdf = new File(['%PDF-1.4\n% a tiny test file\n'], 'notes.pdf', { type: 'application/pdf' });
+    await el.send('What is in this file?', { attachments: [pdf] });
+    await edit(el, 0, 'Tell me about accessibility');
+    const exported = JSON.parse(await exportJSON(el.historyController.store));
+    const kept = exported.conversations[0].branches[0].versions[0].messages[2];
+    assert.equal(kept.content, 'What is in this file?');
+    assert.match(kept.attachments[0].data, /^data:application\/pdf/);
+
+    const other = new HistoryStore({ storageKey: freshKey('files-import') });
+    const result = await importJSON(other, JSON.stringify(exported));
+    assert.isTrue(result.ok);
+    const id = result.ok ? result.conversations[0].id : '';
+    const blob = await other.loadFile(id, kept.attachments[0].id);
+    assert.equal(blob?.size, pdf.size, 'the bytes are kept again');
+    const [branch] = await other.loadBranches(id);
+    assert.notInclude(JSON.stringify(branch), 'data:', 'the branch record keeps only the description');
+    other.close();
+  });
+
   it('an import whose versions are broken is refused with the place named', async () => {
     const store = new HistoryStore({ storageKey: freshKey('bad-import') });
     const file = {
