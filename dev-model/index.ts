@@ -19,6 +19,7 @@ import { createWebSocketBackend } from './websocket.js';
 import { handleMcp } from './mcp.js';
 import { streamAgUi, streamAiSdk } from './agent-protocols.js';
 import { createQuerySocket, recipe, RECIPE_PATH } from './recipes.js';
+import { variationSeed } from './variations.js';
 
 export interface DevModel {
   /** Answers the request when it is for the dev model; returns false to let the server go on. */
@@ -56,7 +57,7 @@ export function createDevModel(): DevModel {
       options,
       maxTokens: tokenLimit(body),
       toolChoice: toolChoiceOf(body.tool_choice),
-      seed: typeof body.seed === 'number' || typeof body.seed === 'string' ? body.seed : undefined,
+      seed: typeof body.seed === 'number' || typeof body.seed === 'string' ? body.seed : variationSeed(body, header(req, 'x-dev-model')),
     };
     if (refusesImages(res, scenario, request)) return;
     const plan = planTurn(request);

@@ -69,6 +69,7 @@ const when = (key) =>
   : key === 'src/core/streamed-json.ts' ? 'a request with a schema or tools, or a backend\'s tool call'
   : key === 'src/render/object-view.ts' ? 'a structured value or tool arguments are shown'
   : key === 'src/store/export.ts' ? 'the history is exported or imported'
+  : key === 'src/ui/versions.ts' ? 'the first edit or regenerate, or a conversation with versions'
   : key.endsWith('highlight.js/es/core.js') ? 'the first closed code fence'
   : key.includes('/languages/') ? 'a closed fence in this language'
   : 'on demand';

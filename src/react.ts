@@ -37,6 +37,7 @@ export const streamChatEvents = {
   onEnd: on('stream-chat-end'),
   onRendered: on('stream-chat-rendered'),
   onStorageError: on('stream-chat-storage-error'),
+  onBranch: on('stream-chat-branch'),
   onOpen: on('stream-chat-open'),
   onClose: on('stream-chat-close'),
 } as const;

@@ -34,7 +34,8 @@ export interface Backend {
   range(lower: StoreKey, upper: StoreKey, options?: RangeOptions): Promise<unknown[]>;
   put(entries: Entry[]): Promise<void>;
   delete(keys: StoreKey[]): Promise<void>;
-  deleteRange(bounds: [StoreKey, StoreKey][]): Promise<void>;
+  /** Deletes the ranges, then writes `entries` (a swap of a conversation's tail), in one step. */
+  deleteRange(bounds: [StoreKey, StoreKey][], entries?: Entry[]): Promise<void>;
   /** Reads the conversation record and the last seq of its messages, then writes the plan: one transaction. */
   append(conversationKey: StoreKey, messages: [StoreKey, StoreKey], plan: AppendPlan): Promise<Entry[]>;
   entries(): Promise<Entry[]>;

@@ -7,7 +7,9 @@
 import type { Attachment, ChatMessage } from '../core/index.js';
 import { blobToDataUrl, dataUrlToBlob, isDataUrl } from './file-data.js';
 import type { HistoryStore } from './history-store.js';
-import { chatFields, type ConversationRecord, type MessageRecord, type MessageStatus } from './records.js';
+import { chatFields, branchKey, type BranchRecord, type ConversationRecord, type MessageRecord, type MessageStatus } from './records.js';
+import { readBranches } from './branch-store.js';
+import { readBranch, versionMessages, withConversation } from './branch-tree.js';
 import { addProblem, checkChatMessage, isObject, isTime, joinPath, type Problems } from './validate.js';
 
 export const EXPORT_FORMAT = 'stream-chat-history';
@@ -24,7 +26,10 @@ export interface ExportedConversation {
   createdAt: number;
   updatedAt: number;
   model?: string;
+  /** The messages shown (for a message with several versions, the version on screen and what follows it). */
   messages: ExportedMessage[];
+  /** The other versions of edited questions and regenerated answers (records.ts `BranchRecord`); absent when none. */
+  branches?: BranchRecord[];
 }
 
 export interface HistoryExport {
@@ -69,6 +74,11 @@ export async function exportHistory(store: HistoryStore, ids?: string[], options
     }
     const item: ExportedConversation = { id: c.id, title: c.title, createdAt: c.createdAt, updatedAt: c.updatedAt, messages };
     if (c.model) item.model = c.model;
+    const branches = await readBranches(store, c.id);
+    if (branches.length) item.branches = branches;
+    if (options.files !== false) {
+      for (const m of versionMessages(branches)) if (m.attachments) m.attachments = await Promise.all(m.attachments.map((a) => withData(store, c.id, a)));
+    }
     conversations.push(item);
   }
   return { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), conversations };
@@ -145,6 +155,13 @@ export function checkExport(value: unknown): Problems {
       }
       if (isObject(m) && m.attachments !== undefined) checkAttachments(m.attachments, joinPath(mPath, 'attachments'), problems);
     });
+    if (c.branches === undefined) return;
+    if (!Array.isArray(c.branches)) return addProblem(problems, joinPath(path, 'branches'), 'must be an array');
+    const count = c.messages.length;
+    c.branches.forEach((b, j) => {
+      const branch = readBranch(b);
+      if (!branch || branch.seq >= count) addProblem(problems, joinPath(joinPath(path, 'branches'), j), 'must be the versions of one of its messages');
+    });
   });
   return problems;
 }
@@ -181,7 +198,15 @@ export async function importJSON(store: HistoryStore, text: string): Promise<Imp
   const conversations: ConversationRecord[] = [];
   for (const c of (value as HistoryExport).conversations) {
     const record = await store.importConversation(c, c.messages);
-    await store.saveFiles(record.id, importedFiles(c.messages));
+    // The files of the other versions too (checked loosely: a broken one is left out, its description kept).
+    const versionFiles = versionMessages((c.branches ?? []) as BranchRecord[]).map((m) => ({
+      ...m,
+      attachments: m.attachments?.filter((a) => typeof a.id === 'string' && (typeof a.text === 'string' || (typeof a.data === 'string' && isDataUrl(a.data)))),
+    }));
+    await store.saveFiles(record.id, importedFiles([...c.messages, ...versionFiles]));
+    const branches = (c.branches ?? []).map((b) => withConversation(readBranch(b)!, record.id));
+    // After its messages: nothing of them is replaced.
+    if (branches.length) await store.rewrite(record.id, c.messages.length, branches.map((b) => [branchKey(record.id, b.seq), b]));
     conversations.push(record);
   }
   return { ok: true, conversations };

@@ -10,7 +10,10 @@ import { IdbBackend, type StoreFactory } from './idb-backend.js';
 import { MemoryBackend } from './memory-backend.js';
 import { migrate } from './migrate.js';
 import {
+  ALL_BRANCHES,
   ALL_FILES,
+  branchKey,
+  branchesOf,
   ALL_MESSAGES,
   fileKey,
   filesOf,
@@ -144,6 +147,11 @@ export class HistoryStore {
     return raw.map((v) => this.#readMessage(v, id)).filter((m): m is MessageRecord => !!m);
   }
 
+  /** The conversation's branch records, raw (store/branch-tree.ts reads them; usually there are none). */
+  loadBranches(id: string): Promise<unknown[]> {
+    return this.#run((b) => b.range(...branchesOf(id)));
+  }
+
   // ---- writing ----
 
   /**
@@ -229,9 +237,12 @@ export class HistoryStore {
     return entries.slice(0, -1).map(([, v]) => v as MessageRecord);
   }
 
-  /** Removes the messages from `fromSeq` on (regenerate), keeping the conversation. */
+  /**
+   * Removes the messages from `fromSeq` on, keeping the conversation, and the branch points after it
+   * (their shown version is gone). Versions kept at `fromSeq` stay: the next message there is the shown one.
+   */
   async truncate(id: string, fromSeq: number): Promise<void> {
-    await this.#delete([[messageKey(id, fromSeq), messagesOf(id)[1]]], (key) => isKeyOf(key, id, fromSeq), null);
+    await this.#delete(tailOf(id, fromSeq), (key) => isKeyOf(key, id, fromSeq), null);
     await this.#write(
       (b) => b.append(conversationKey(id), messagesOf(id), (lastSeq, stored) => this.#plan(id, stored, lastSeq, [], {}, Date.now())),
       { type: 'conversation', id },
@@ -272,6 +283,14 @@ export class HistoryStore {
     return record;
   }
 
+  /**
+   * Replaces conversation `id` from message `fromSeq` on (its messages from there, its branch records
+   * after it) by `entries`, in one transaction: a version switched in or kept apart, versions imported.
+   */
+  rewrite(id: string, fromSeq: number, entries: Entry[]): Promise<void> {
+    return this.#delete(tailOf(id, fromSeq), (key) => isKeyOf(key, id, fromSeq), { type: 'conversation', id }, entries);
+  }
+
   async renameConversation(id: string, title: string): Promise<void> {
     const current = await this.getConversation(id);
     if (!current) return;
@@ -280,12 +299,12 @@ export class HistoryStore {
   }
 
   async deleteConversation(id: string): Promise<void> {
-    await this.#delete([[conversationKey(id), conversationKey(id)], messagesOf(id), filesOf(id)], (key) => isKeyOf(key, id), { type: 'deleted', id });
+    await this.#delete([[conversationKey(id), conversationKey(id)], messagesOf(id), filesOf(id), branchesOf(id)], (key) => isKeyOf(key, id), { type: 'deleted', id });
   }
 
   /** Deletes every conversation of this namespace (the remembered API key lives elsewhere and stays). */
   async clearAll(): Promise<void> {
-    await this.#delete([CONVERSATIONS, ALL_MESSAGES, ALL_FILES], () => true, { type: 'cleared' });
+    await this.#delete([CONVERSATIONS, ALL_MESSAGES, ALL_FILES, ALL_BRANCHES], () => true, { type: 'cleared' });
   }
 
   // ---- attachments ----
@@ -412,10 +431,11 @@ export class HistoryStore {
     return this.#write(async (b) => (await b.put(entries), entries), change);
   }
 
-  /** Deletes key ranges, and from the memory copy the keys `dropped` says. */
-  async #delete(bounds: [StoreKey, StoreKey][], dropped: (key: StoreKey) => boolean, change: HistoryChange | null): Promise<void> {
-    await this.#write(async (b) => (await b.deleteRange(bounds), []), null);
+  /** Deletes key ranges (then writes `entries`), and from the memory copy the keys `dropped` says. */
+  async #delete(bounds: [StoreKey, StoreKey][], dropped: (key: StoreKey) => boolean, change: HistoryChange | null, entries: Entry[] = []): Promise<void> {
+    await this.#write(async (b) => (await b.deleteRange(bounds, entries), []), null);
     for (const [key, [k]] of [...this.#mirror]) if (dropped(k)) this.#mirror.delete(key);
+    this.#mirrorPut(entries);
     if (change) this.#sync.announce(change);
   }
 
@@ -454,6 +474,11 @@ export class HistoryStore {
     if (this.#backend.kind !== 'indexeddb') return;
     for (const entry of entries) this.#mirror.set(JSON.stringify(entry[0]), entry);
   }
+}
+
+/** A conversation's messages from `fromSeq` on and its branch points after it. */
+function tailOf(id: string, fromSeq: number): [StoreKey, StoreKey][] {
+  return [[messageKey(id, fromSeq), messagesOf(id)[1]], [branchKey(id, fromSeq + 1), branchesOf(id)[1]]];
 }
 
 /** Calls a step, turning a synchronous throw (indexedDB.open in a sandboxed frame) into a rejection. */

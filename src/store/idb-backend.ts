@@ -106,9 +106,10 @@ export class IdbBackend implements Backend {
     return delMany(keys as IDBValidKey[], this.#use);
   }
 
-  deleteRange(bounds: [StoreKey, StoreKey][]): Promise<void> {
+  deleteRange(bounds: [StoreKey, StoreKey][], entries: Entry[] = []): Promise<void> {
     return this.#use('readwrite', (store) => {
       for (const [lower, upper] of bounds) store.delete(IDBKeyRange.bound(lower, upper));
+      for (const [key, value] of entries) store.put(value, key as IDBValidKey);
       return promisifyRequest(store.transaction);
     });
   }

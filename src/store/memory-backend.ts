@@ -58,10 +58,11 @@ export class MemoryBackend implements Backend {
     for (const key of keys) this.#data.delete(JSON.stringify(key));
   }
 
-  async deleteRange(bounds: [StoreKey, StoreKey][]): Promise<void> {
+  async deleteRange(bounds: [StoreKey, StoreKey][], entries: Entry[] = []): Promise<void> {
     for (const [lower, upper] of bounds) {
       for (const [key] of this.#inRange(lower, upper)) this.#data.delete(JSON.stringify(key));
     }
+    await this.put(entries);
   }
 
   async append(conversationKey: StoreKey, messages: [StoreKey, StoreKey], plan: AppendPlan): Promise<Entry[]> {

@@ -5,6 +5,7 @@
  *
  *   ['c', conversationId]        -> ConversationRecord
  *   ['m', conversationId, seq]   -> MessageRecord
+ *   ['b', conversationId, seq]   -> BranchRecord (only where an edit or a regenerate kept a version)
  *
  * Array keys sort element by element (numbers < strings < arrays), so every message of a conversation
  * lies between ['m', id] and ['m', id, []] in seq order: one IDBKeyRange reads or deletes them all.
@@ -47,6 +48,26 @@ export interface MessageRecord extends ChatMessage {
   finishReason?: string;
 }
 
+/**
+ * The versions of the message at `seq` (an edited question, a regenerated answer). The `m` records hold
+ * the version shown, from `seq` to the end: `versions[shown]` is null. Each other version keeps its
+ * whole continuation (messages from `seq` on) and the branch records inside it, so switching swaps
+ * tails and every read of the shown conversation stays one range of `m` records. A conversation
+ * without branch records is simply one version.
+ */
+export interface BranchRecord {
+  v: number;
+  conversationId: string;
+  seq: number;
+  shown: number;
+  versions: (StoredVersion | null)[];
+}
+
+export interface StoredVersion {
+  messages: (ChatMessage & { status?: MessageStatus; createdAt?: number })[];
+  branches: BranchRecord[];
+}
+
 export type StoreKey = (string | number | never[])[];
 
 export const conversationKey = (id: string): StoreKey => ['c', id];
@@ -60,8 +81,12 @@ export const ALL_FILES: [StoreKey, StoreKey] = [['f'], ['f', []]];
 export const CONVERSATIONS: [StoreKey, StoreKey] = [['c'], ['c', []]];
 /** Bounds of one conversation's messages. */
 export const messagesOf = (id: string): [StoreKey, StoreKey] => [['m', id], ['m', id, []]];
+export const branchKey = (id: string, seq: number): StoreKey => ['b', id, seq];
+/** Bounds of one conversation's branch records. */
+export const branchesOf = (id: string): [StoreKey, StoreKey] => [['b', id], ['b', id, []]];
 /** Bounds of every message record. */
 export const ALL_MESSAGES: [StoreKey, StoreKey] = [['m'], ['m', []]];
+export const ALL_BRANCHES: [StoreKey, StoreKey] = [['b'], ['b', []]];
 
 /** Where a record is kept. */
 export function keyOf(record: ConversationRecord | MessageRecord): StoreKey {

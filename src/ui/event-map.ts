@@ -6,6 +6,7 @@ import type { ChatError, ChatEvent, FinishReason } from '../core/events.js';
 import type { ChatMessage } from '../core/messages.js';
 import type { SendDetail } from './chat-types.js';
 import type { VoiceErrorDetail } from './dictation.js';
+import type { BranchDetail } from './versions.js';
 
 /** `stream-chat-<type>` for every engine event: the detail is the engine's event itself. */
 export type EngineEventMap = {
@@ -30,6 +31,8 @@ export interface StreamChatEventMap extends EngineEventMap {
   'stream-chat-rendered': CustomEvent<RenderedDetail>;
   /** The history could not be read or written. */
   'stream-chat-storage-error': CustomEvent<ChatError>;
+  /** The version shown of an edited question or a regenerated answer changed. */
+  'stream-chat-branch': CustomEvent<BranchDetail>;
   /** Popup mode: the panel opened. */
   'stream-chat-open': CustomEvent<undefined>;
   /** Popup mode: the panel closed. */

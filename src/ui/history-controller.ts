@@ -5,7 +5,7 @@
  * `HistorySession`; the turn controller reaches it through `TurnHistory`, implemented here.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ChatMessage, ChatResult } from '../core/index.js';
+import { lazyPart, type ChatMessage, type ChatResult } from '../core/index.js';
 import {
   answeredToolCalls,
   HistorySession,
@@ -22,6 +22,12 @@ import { exportJSON, exportMarkdown, importJSON } from '../store/export-part.js'
 import { defaultHistoryStrings, defineConversationList, type HistoryStrings } from './conversation-list.js';
 import type { TurnHistory } from './turn-controller.js';
 import { dataUrlOf } from './attachment-files.js';
+import type { VersionCount } from '../store/branch-tree.js';
+import type { Strings } from './strings.js';
+import type { Item } from './view-model.js';
+
+/** Versions of messages (versions.ts): loaded on the first edit or regenerate, or with a conversation that has them. */
+const versionsPart = lazyPart('versions', () => import('./versions.js'));
 
 /** What the controller needs from its element (`<stream-chat>` has all of it). */
 export interface HistoryHost extends ReactiveControllerHost, HTMLElement {
@@ -44,6 +50,8 @@ export interface HistoryHost extends ReactiveControllerHost, HTMLElement {
 export interface HistoryControllerOptions {
   /** Milliseconds between two draft writes while an answer streams. Default 1000. */
   draftIntervalMs?: number;
+  /** Says something to screen readers (a version switched). */
+  announce?(text: string): void;
   /** Replaces the store (tests). */
   createStore?: (storage: StorageKind, storageKey: string | undefined) => HistoryStore;
 }
@@ -67,6 +75,10 @@ export class HistoryController implements ReactiveController, TurnHistory {
   earlier: Promise<void> = Promise.resolve();
   /** True until `earlier` resolves. */
   loadingEarlier = false;
+  /** Per message position, its version shown and how many it has (messages with several only). */
+  branches = new Map<number, VersionCount>();
+  /** Bumped when `branches` changes, so the messages show their switchers again. */
+  branchChanges = 0;
 
   #unsubscribe?: () => void;
   #opened = { storage: '' as string, storageKey: '' as string | undefined };
@@ -183,9 +195,17 @@ export class HistoryController implements ReactiveController, TurnHistory {
     return this.loadingEarlier ? this.earlier : undefined;
   }
 
+  /** An edit or a regenerate replaces the message at history `index`: what is there is kept as a version. */
+  async keepVersion(index: number): Promise<void> {
+    await (await versionsPart.load()).keepVersion(this, this.records[index]?.seq ?? index);
+  }
+
   turnStarting(messages: readonly ChatMessage[]): Promise<ChatMessage[] | undefined> {
     return this.session.turnStarting(messages);
   }
+
+  /** The version switcher of `item`, where its message has several versions. */
+  readonly versions = (item: Item, strings: Strings, busy: boolean) => versionsPart.loaded?.renderVersions(this, item, strings, busy);
 
   async saveFiles(files: { id: string; blob: Blob }[]): Promise<void> {
     await this.session.saveFiles(files);
@@ -223,7 +243,10 @@ export class HistoryController implements ReactiveController, TurnHistory {
     this.#shownId = id;
     const load = ++this.#loads;
     const { session } = this;
-    const last = await session.store.loadMessages(id, { last: FIRST_SCREEN_MESSAGES });
+    const [last, branches] = await Promise.all([session.store.loadMessages(id, { last: FIRST_SCREEN_MESSAGES }), session.store.loadBranches(id)]);
+    // Most conversations never forked: they read no more than this one empty range.
+    this.branches = branches.length ? await versionsPart.load().then((part) => part.countsOf(branches), () => new Map()) : new Map();
+    this.branchChanges++;
     session.records = await session.store.recoverDrafts(last);
     session.answeringElsewhere = session.records.some((r) => r.status === 'draft') || (await session.store.isAnsweringElsewhere(id));
     this.host.requestUpdate();
@@ -250,6 +273,7 @@ export class HistoryController implements ReactiveController, TurnHistory {
   /** Another conversation is shown. An emptied one (the element's clear()) is deleted from storage. */
   async shown(id: string, messages: readonly ChatMessage[]): Promise<void> {
     this.#shownId = id;
+    if (!messages.length) this.branches = new Map();
     await this.session.shown(id, messages);
   }
 

@@ -48,6 +48,8 @@ export interface MessageContext {
   isSendKey(event: KeyboardEvent): boolean;
   /** Read aloud, when `read-aloud` is set and the browser can speak; undefined: no button. */
   readAloud?: ReadAloud;
+  /** The version switcher of a message with several versions (versions.ts). */
+  versions?(item: Item, strings: Strings, busy: boolean): unknown;
 }
 
 function readAloudButton(item: AssistantItem, reader: ReadAloud, strings: Strings): TemplateResult {
@@ -103,6 +105,7 @@ export function renderUserMessage(item: UserItem, ctx: MessageContext): Template
       : html`${item.attachments?.length ? renderAttachments(item.attachments, ctx.strings) : nothing}
           ${item.text ? html`<div class="bubble" part="bubble user-bubble">${item.text}</div>` : nothing}
           <div class="actions" part="message-actions">
+            ${ctx.versions?.(item, ctx.strings, ctx.busy)}
             ${copyButton(item, ctx)}
             <button type="button" class="icon-button" part="edit-button" aria-label=${ctx.strings.edit}
               title=${ctx.strings.edit} ?disabled=${ctx.busy} @click=${() => ctx.startEdit(item)}>
@@ -155,6 +158,7 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
     ${live || empty
       ? nothing
       : html`<div class="actions" part="message-actions">
+          ${ctx.versions?.(item, strings, ctx.busy)}
           ${copyButton(item, ctx)}
           ${ctx.readAloud ? readAloudButton(item, ctx.readAloud, strings) : nothing}
           ${isLast

@@ -76,6 +76,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @fires stream-chat-end - The turn ended. Detail: `{ message, finishReason, usage, durationMs, object?, error? }`.
  * @fires stream-chat-rendered - Follows `stream-chat-end` once the whole answer is on screen (the smoothed text has caught up): read or capture the DOM here. Detail: `{ message, finishReason }`.
  * @fires stream-chat-storage-error - The history could not be read or written.
+ * @fires stream-chat-branch - The version shown of an edited question or a regenerated answer changed (the user switched). Detail: `{ messageId, index, count }` (`messageId`: `<conversationId>:<position>`, the message's place in the conversation from 0; `index`: the version now shown, from 0).
  * @fires stream-chat-open - Popup mode: the panel opened.
  * @fires stream-chat-close - Popup mode: the panel closed.
  *
@@ -102,8 +103,9 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @csspart message-actions - The row of message buttons.
  * @csspart copy-button - Copies a message.
  * @csspart read-aloud-button - Reads an answer aloud, and stops (only with `read-aloud`; `aria-pressed` while reading).
- * @csspart edit-button - Edits a user message (resend drops what followed).
- * @csspart regenerate-button - Asks again for the last answer.
+ * @csspart edit-button - Edits a user message (resend keeps the earlier version and what followed it as a version).
+ * @csspart regenerate-button - Asks again for the last answer (the earlier answer stays as a version).
+ * @csspart versions - `‹ 2 / 3 ›` on a message with several versions (edited, regenerated); `previous-version-button`, `version-position`, `next-version-button` inside. Disabled while an answer streams.
  * @csspart editor - The edit form; `edit-input`, `save-edit-button`, `cancel-edit-button` inside.
  * @csspart tool-call - One tool call; `tool-name`, `tool-status`, `tool-arguments`, `tool-result`, `tool-error` inside; `tool-remote` marks a tool the backend ran (`data-remote`).
  * @csspart approve-button - Lets a tool run.
@@ -342,7 +344,7 @@ export class StreamChat extends LitElement {
     this.following = true;
     this.canSend = false;
     // Created last: it reads the generated conversation id to tell it from one the page sets.
-    this.historyController = new HistoryController(this);
+    this.historyController = new HistoryController(this, { announce: (text) => ((this.turns.announcement = text), this.requestUpdate()) });
     this.turns = new TurnController(this, {
       history: this.historyController,
       runOptions: (messages, signal) => this.runOptions(messages, signal),
@@ -716,9 +718,10 @@ export class StreamChat extends LitElement {
         now: turns.toolClock.now,
         markdown: this.markdownOptions(strings),
         readAloud: this.readAloud && canSpeak() ? this.reader : undefined,
+        versions: this.historyController.versions,
         welcome: this.welcome ?? '',
         starterPrompts: this.starterPrompts ?? [],
-        stamp: this.stamp,
+        stamp: this.stamp + this.historyController.branchChanges,
       },
       composer: {
         strings,

@@ -115,6 +115,15 @@ export interface Strings {
   /** A remote image waiting for a click: visible text and accessible name; `{alt}`, `{host}` replaced. */
   loadImage: string;
   loadImageLabel: string;
+  /**
+   * The version switcher of an edited question or a regenerated answer (`{index}`, `{count}` replaced);
+   * `versionShown` is its accessible name and what is announced after a switch. Their English defaults
+   * ship with the switcher (versions.ts), which loads when a conversation first has versions.
+   */
+  previousVersion?: string;
+  nextVersion?: string;
+  versionPosition?: string;
+  versionShown?: string;
 }
 
 export const defaultStrings: Strings = {

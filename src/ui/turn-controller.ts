@@ -45,6 +45,11 @@ export interface TurnHistory {
   stepFinished(messages: readonly ChatMessage[]): void;
   /** The turn ended (done, stopped or failed); `messages` is the history after it. */
   turnEnded(result: ChatResult, messages: readonly ChatMessage[]): Promise<void>;
+  /**
+   * An edit or a regenerate is about to replace the message at `index` (before `turnStarting`): the
+   * stored history keeps it, and what follows it, as a version.
+   */
+  keepVersion?(index: number): Promise<void>;
   /** Reads a conversation to show (its last screen may come first, the rest through the host). */
   load(id: string): Promise<ChatMessage[]>;
   /** Another conversation is shown (new, opened, cleared). */
@@ -148,6 +153,7 @@ export class TurnController implements ReactiveController {
     if (attachments?.length) user.attachments = attachments;
     this.items = [...kept, user];
     this.setBusy(true); // busy from here: a second Enter while storage works must not send twice
+    if (replacing) await this.guard(() => this.options.history.keepVersion?.(cut));
     let current: ChatMessage[] | undefined | void;
     await this.guard(async () => void (current = await this.options.history.turnStarting(this.history)));
     // Another tab answered first: its answer is shown and sent before this message.
@@ -168,9 +174,11 @@ export class TurnController implements ReactiveController {
     const complete = this.options.history.complete(); // the indexes below count the earlier messages
     if (complete) await this.guard(() => complete);
     const lastUser = this.history.findLastIndex((message) => message.role === 'user');
+    const answered = this.history.length > lastUser + 1;
     this.history = this.history.slice(0, lastUser + 1);
     this.items = this.items.filter((item) => item.kind === 'user' || item.index <= lastUser);
     this.setBusy(true);
+    if (answered) await this.guard(() => this.options.history.keepVersion?.(lastUser + 1));
     await this.guard(async () => void (await this.options.history.turnStarting(this.history)));
     await this.loadFiles();
     return this.runTurn();
