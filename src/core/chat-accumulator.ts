@@ -2,10 +2,13 @@
  * Turns Chat Completions stream chunks into provider parts, tolerating what OpenAI-compatible
  * servers really send: tool-call deltas without `index` (matched by id, else by order), no
  * `role`, chunks with empty `choices`, a usage-only last chunk, and an error object mid-stream.
+ * Reasoning comes as `reasoning_content` (DeepSeek, vLLM) or `reasoning` (OpenRouter, Ollama), web
+ * search citations as `annotations` (OpenAI's search models, OpenRouter).
  */
 import { streamedError } from './errors.js';
 import type { FinishReason, Usage } from './events.js';
 import type { ProviderPart } from './providers/provider.js';
+import { sourcePart } from './providers/reasoning-sources.js';
 
 interface ToolDelta {
   index?: number;
@@ -43,9 +46,17 @@ export class ChatAccumulator {
         // n > 1 is never asked for; a server that sends other choices anyway is ignored.
         if (!choice || (choice.index !== undefined && choice.index !== 0)) continue;
         const delta = choice.delta ?? choice.message ?? {};
+        const thought = typeof delta.reasoning_content === 'string' ? delta.reasoning_content : delta.reasoning;
+        if (typeof thought === 'string' && thought) parts.push({ type: 'reasoning', delta: thought });
         if (typeof delta.content === 'string' && delta.content) parts.push({ type: 'text', delta: delta.content });
         if (Array.isArray(delta.tool_calls)) {
           for (const call of delta.tool_calls as ToolDelta[]) parts.push(this.toolPart(call));
+        }
+        if (Array.isArray(delta.annotations)) {
+          for (const annotation of delta.annotations) {
+            const source = sourcePart(annotation);
+            if (source) parts.push(source);
+          }
         }
         if (choice.finish_reason) {
           this.finishReason = FINISH_REASONS[choice.finish_reason] ?? 'stop';

@@ -7,7 +7,7 @@ import { backoffDelay, sleep } from './backoff.js';
 import { ChatFailure, droppedMidAnswer, isAbortLike, retryAfterOf, timeoutError, toChatError, truncatedError } from './errors.js';
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
 import { IdleWatchdog } from './idle-watchdog.js';
-import type { ChatMessage, ToolCall } from './messages.js';
+import type { ChatMessage, ChatSource, ToolCall } from './messages.js';
 import { explainNetworkFailure } from './network-failure.js';
 import { redactError, secretsOf } from './redact.js';
 import type { RunChatOptions } from './options.js';
@@ -17,6 +17,8 @@ import { TimeSlicer } from './time-slice.js';
 
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
+/** Sources kept per step: a citation list longer than this is noise, and it is stored with the answer. */
+const MAX_SOURCES = 100;
 
 export interface StepInput {
   provider: Provider;
@@ -52,6 +54,11 @@ export interface StepOutcome {
   error?: ChatError;
   /** Something besides text and page tool calls was shown (reasoning, a remote tool). */
   shown?: boolean;
+  /** The step's reasoning, and how long it took (see ChatMessage). */
+  reasoning?: string;
+  reasoningMs?: number;
+  /** The step's sources, one per URL. */
+  sources?: ChatSource[];
   /**
    * The backend's own tool calls that it reported done, as history: an assistant message with the
    * calls, then one tool message each. The backend reads them back on its next run (AG-UI, useChat).
@@ -87,6 +94,8 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
 
   let text = '';
   let reasoning = '';
+  const thinking = new ThinkingClock();
+  const sources = new Map<string, ChatSource>();
   /** Something was shown besides text (a remote tool, reasoning): a retry would show it twice. */
   let shown = false;
   const slots: { id?: string; name?: string; parser: ArgsParser }[] = [];
@@ -114,11 +123,13 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
       if (controller.signal.aborted) break;
       switch (part.type) {
         case 'text':
+          thinking.stop();
           text += part.delta;
           emit({ type: 'text', delta: part.delta, text, step });
           input.onText?.(part.delta, text);
           break;
         case 'tool-call': {
+          thinking.stop();
           const slot = (slots[part.slot] ??= { parser: new ArgsParser() });
           if (part.id && !slot.id) slot.id = part.id;
           if (part.name) slot.name = (slot.name && slot.name !== part.name ? slot.name : '') + part.name;
@@ -130,13 +141,19 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
           usage = part.usage;
           break;
         case 'reasoning':
+          thinking.start();
           reasoning += part.delta;
           shown = true;
           emit({ type: 'reasoning', delta: part.delta, text: reasoning, step });
           break;
-        case 'source':
-          emit({ type: 'source', url: part.url, ...(part.title ? { title: part.title } : {}), step });
+        case 'source': {
+          // The same citation comes back for every sentence that rests on it: one source per URL.
+          if (sources.has(part.url) || sources.size >= MAX_SOURCES) break;
+          const source = { url: part.url, ...(part.title ? { title: part.title } : {}) };
+          sources.set(part.url, source);
+          emit({ type: 'source', ...source, step });
           break;
+        }
         case 'state':
           emit({ type: 'state', value: part.value });
           break;
@@ -159,6 +176,7 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
     if (!controller.signal.aborted || !isAbortLike(e)) error = toChatError(e);
   } finally {
     watchdog.stop();
+    thinking.stop();
     input.signal.removeEventListener('abort', onStop);
   }
   remote.close(controller.signal.aborted && !error ? 'The turn was stopped.' : error ? error.message : undefined);
@@ -182,7 +200,25 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
     finishReason === 'tool_calls' || (finishReason === 'stop' && calls.length > 0)
       ? calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.argsText || '{}' } }))
       : [];
-  return { text, toolCalls, calls, usage, finishReason: toolCalls.length ? 'tool_calls' : finishReason, error, shown, remote: remote.messages() };
+  const read = {
+    ...(reasoning ? { reasoning, reasoningMs: Math.round(thinking.ms) } : {}),
+    ...(sources.size ? { sources: [...sources.values()] } : {}),
+  };
+  return { text, toolCalls, calls, usage, finishReason: toolCalls.length ? 'tool_calls' : finishReason, error, shown, remote: remote.messages(), ...read };
+}
+
+/** Time spent reasoning: from a reasoning part to the next text or tool call (or the step's end). */
+class ThinkingClock {
+  ms = 0;
+  private since: number | undefined;
+  start(): void {
+    this.since ??= now();
+  }
+  stop(): void {
+    if (this.since === undefined) return;
+    this.ms += now() - this.since;
+    this.since = undefined;
+  }
 }
 
 /** Where the request went, for telling a blocked request from an unreachable server. */

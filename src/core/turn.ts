@@ -6,7 +6,7 @@ import { continuationMessages, partialAnswer } from './continuation.js';
 import { configError, toChatError } from './errors.js';
 import { modelQueue, worthAnotherModel } from './fallback.js';
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
-import type { ChatMessage } from './messages.js';
+import { forModel, type ChatMessage } from './messages.js';
 import { runModelStep } from './model-step.js';
 import { redactError, secretsOf } from './redact.js';
 import { correctionMessages, ObjectStream, planOutput } from './object-stream.js';
@@ -76,7 +76,7 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
         sampling,
         messages: [
           ...(system ? [{ role: 'system' as const, content: system }] : []),
-          ...history,
+          ...history.map(forModel),
           ...(prefix ? continuationMessages(prefix, options.continuationMode) : []),
           ...correction,
         ],
@@ -106,6 +106,9 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
       prefix = '';
       message = { role: 'assistant', content: text || (outcome.toolCalls.length ? null : '') };
       if (outcome.toolCalls.length) message.tool_calls = outcome.toolCalls;
+      // Kept for the reader (stored, exported, shown); forModel() leaves them out of every request.
+      if (outcome.reasoning) Object.assign(message, { reasoning: outcome.reasoning, reasoningMs: outcome.reasoningMs });
+      if (outcome.sources) message.sources = outcome.sources;
       history.push(message);
       pushed = true;
       finishReason = outcome.finishReason;
