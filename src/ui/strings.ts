@@ -115,6 +115,11 @@ export interface Strings {
   /** A remote image waiting for a click: visible text and accessible name; `{alt}`, `{host}` replaced. */
   loadImage: string;
   loadImageLabel: string;
+  /** The reasoning block above an answer: its summary once the model has thought (`{seconds}`), and when the time is not known. */
+  thoughtFor: string;
+  reasoning: string;
+  /** Accessible name of the list of sources under an answer. */
+  sources: string;
 }
 
 export const defaultStrings: Strings = {
@@ -192,6 +197,9 @@ export const defaultStrings: Strings = {
   copyCodeLabel: 'Copy code',
   loadImage: 'Image: {alt} ({host}) — click to load',
   loadImageLabel: 'Load image “{alt}” from {host}',
+  thoughtFor: 'Thought for {seconds} s',
+  reasoning: 'Reasoning',
+  sources: 'Sources',
 };
 
 /** Replaces `{name}` placeholders; unknown names are left as they are. */

@@ -116,7 +116,7 @@ describe('Responses reasoning summaries and url_citation annotations (recorded)'
     for (const cuts of [() => [], (_: number, n: number) => Array.from({ length: 40 }, (_, i) => Math.floor((n * i) / 40))]) {
       const { fetch, requests } = replay([STREAM, STREAM], cuts);
       const { result, events } = await collect(runChat({ provider: 'openai-responses', baseURL: 'http://x.test/v1', apiKey: 'k', fetch, messages: [{ role: 'user', content: 'News?' }] }));
-      assert.equal(result.error, undefined, result.error?.message);
+      assert.equal(result.error, undefined, result.error?.message ?? "");
       assert.equal(result.message.content, 'Today it rains.');
       assert.equal(result.message.reasoning, '**Finding news** about it.\n\nTwo sources agree.');
       assert.deepEqual(sourcesOf(events), [['https://news.example/a', 'News A'], ['https://news.example/b', 'News B']]);
@@ -158,7 +158,7 @@ describe('AG-UI reasoning messages and source custom events (@ag-ui/encoder)', (
 
   it('joins reasoning messages and reads sources from custom events', async () => {
     const { result, events } = await collect(runChat({ provider: 'ag-ui', endpoint: `${server.url}/agent`, messages: [{ role: 'user', content: 'Go' }] }));
-    assert.equal(result.error, undefined, result.error?.message);
+    assert.equal(result.error, undefined, result.error?.message ?? "");
     assert.equal(result.message.reasoning, 'Plan the answer.\n\nCheck it.');
     assert.deepEqual(sourcesOf(events), [['https://a.example/', 'A'], ['https://b.example/', undefined]]);
     assert.deepEqual(result.message.sources, [{ url: 'https://a.example/', title: 'A' }, { url: 'https://b.example/' }]);
@@ -195,7 +195,7 @@ describe('AI SDK reasoning blocks and source-url parts (the route code of `ai`)'
 
   it('keeps each block, one source per URL, and sends neither back', async () => {
     const { result, events } = await collect(runChat({ provider: 'ai-sdk', endpoint: `${server.url}/api/chat`, messages: [{ role: 'user', content: 'Hi' }] }));
-    assert.equal(result.error, undefined, result.error?.message);
+    assert.equal(result.error, undefined, result.error?.message ?? "");
     assert.equal(result.message.reasoning, 'One block.\n\nAnother.');
     assert.deepEqual(sourcesOf(events), [['https://x.example/1', 'One']]);
     await runChat({ provider: 'ai-sdk', endpoint: `${server.url}/api/chat`, messages: [...result.messages, { role: 'user', content: 'More' }] }).result;
