@@ -91,6 +91,8 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @csspart markdown - An answer's rendered text.
  * @csspart object - An answer's structured value (with `schema`).
  * @csspart thinking - Shown until the first token.
+ * @csspart reasoning - The model's reasoning above its answer, a `<details>` open while it thinks and folded once the answer starts; `reasoning-summary` ("Thinking…", "Thought for 4 s") and `reasoning-text` (plain text) inside.
+ * @csspart sources - What an answer cites, under it: numbered pills, each a `source` (a link in a new tab for http(s) addresses, text otherwise) with the title and the host.
  * @csspart note - "Stopped" / "Interrupted" under a cut answer.
  * @csspart cut-note - Under an answer the model stopped at its length limit (also `note`); holds `continue-cut-button`.
  * @csspart continue-cut-button - Asks the model to go on after an answer cut at its length limit.
