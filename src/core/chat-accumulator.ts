@@ -8,7 +8,6 @@
 import { streamedError } from './errors.js';
 import type { FinishReason, Usage } from './events.js';
 import type { ProviderPart } from './providers/provider.js';
-import { sourcePart } from './providers/reasoning-sources.js';
 
 interface ToolDelta {
   index?: number;
@@ -52,11 +51,10 @@ export class ChatAccumulator {
         if (Array.isArray(delta.tool_calls)) {
           for (const call of delta.tool_calls as ToolDelta[]) parts.push(this.toolPart(call));
         }
-        if (Array.isArray(delta.annotations)) {
-          for (const annotation of delta.annotations) {
-            const source = sourcePart(annotation);
-            if (source) parts.push(source);
-          }
+        // Read here rather than through reasoning-sources.ts: the default provider's part stays one file.
+        for (const a of Array.isArray(delta.annotations) ? delta.annotations : []) {
+          const c = a?.type === 'url_citation' ? (a.url_citation ?? a) : undefined;
+          if (typeof c?.url === 'string' && c.url.trim()) parts.push({ type: 'source', url: c.url.trim(), ...(typeof c.title === 'string' && c.title ? { title: c.title } : {}) });
         }
         if (choice.finish_reason) {
           this.finishReason = FINISH_REASONS[choice.finish_reason] ?? 'stop';

@@ -43,11 +43,7 @@ export interface ChatSource {
 }
 
 /** A message as a model is sent it: what only a reader sees (reasoning, sources) left out. */
-export function forModel(m: ChatMessage): ChatMessage {
-  if (m.reasoning === undefined && m.reasoningMs === undefined && m.sources === undefined) return m;
-  const { reasoning: _reasoning, reasoningMs: _ms, sources: _sources, ...rest } = m;
-  return rest;
-}
+export const forModel = ({ reasoning: _reasoning, reasoningMs: _ms, sources: _sources, ...sent }: ChatMessage): ChatMessage => sent;
 
 /**
  * A file sent with a user message. Stored records keep only the description (id, name, type, size, and

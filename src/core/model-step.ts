@@ -54,11 +54,8 @@ export interface StepOutcome {
   error?: ChatError;
   /** Something besides text and page tool calls was shown (reasoning, a remote tool). */
   shown?: boolean;
-  /** The step's reasoning, and how long it took (see ChatMessage). */
-  reasoning?: string;
-  reasoningMs?: number;
-  /** The step's sources, one per URL. */
-  sources?: ChatSource[];
+  /** What the reader sees besides the text: the step's reasoning, how long it took, its sources (see ChatMessage). */
+  read: { reasoning?: string; reasoningMs?: number; sources?: ChatSource[] };
   /**
    * The backend's own tool calls that it reported done, as history: an assistant message with the
    * calls, then one tool message each. The backend reads them back on its next run (AG-UI, useChat).
@@ -94,7 +91,13 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
 
   let text = '';
   let reasoning = '';
-  const thinking = new ThinkingClock();
+  /** Time spent reasoning: from a reasoning part to the next text or tool call (or the step's end). */
+  let thinkingMs = 0;
+  let thinkingSince: number | undefined;
+  const stopThinking = () => {
+    if (thinkingSince !== undefined) thinkingMs += now() - thinkingSince;
+    thinkingSince = undefined;
+  };
   const sources = new Map<string, ChatSource>();
   /** Something was shown besides text (a remote tool, reasoning): a retry would show it twice. */
   let shown = false;
@@ -123,13 +126,13 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
       if (controller.signal.aborted) break;
       switch (part.type) {
         case 'text':
-          thinking.stop();
+          stopThinking();
           text += part.delta;
           emit({ type: 'text', delta: part.delta, text, step });
           input.onText?.(part.delta, text);
           break;
         case 'tool-call': {
-          thinking.stop();
+          stopThinking();
           const slot = (slots[part.slot] ??= { parser: new ArgsParser() });
           if (part.id && !slot.id) slot.id = part.id;
           if (part.name) slot.name = (slot.name && slot.name !== part.name ? slot.name : '') + part.name;
@@ -141,7 +144,7 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
           usage = part.usage;
           break;
         case 'reasoning':
-          thinking.start();
+          thinkingSince ??= now();
           reasoning += part.delta;
           shown = true;
           emit({ type: 'reasoning', delta: part.delta, text: reasoning, step });
@@ -176,7 +179,7 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
     if (!controller.signal.aborted || !isAbortLike(e)) error = toChatError(e);
   } finally {
     watchdog.stop();
-    thinking.stop();
+    stopThinking();
     input.signal.removeEventListener('abort', onStop);
   }
   remote.close(controller.signal.aborted && !error ? 'The turn was stopped.' : error ? error.message : undefined);
@@ -200,25 +203,9 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
     finishReason === 'tool_calls' || (finishReason === 'stop' && calls.length > 0)
       ? calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.argsText || '{}' } }))
       : [];
-  const read = {
-    ...(reasoning ? { reasoning, reasoningMs: Math.round(thinking.ms) } : {}),
-    ...(sources.size ? { sources: [...sources.values()] } : {}),
-  };
-  return { text, toolCalls, calls, usage, finishReason: toolCalls.length ? 'tool_calls' : finishReason, error, shown, remote: remote.messages(), ...read };
-}
-
-/** Time spent reasoning: from a reasoning part to the next text or tool call (or the step's end). */
-class ThinkingClock {
-  ms = 0;
-  private since: number | undefined;
-  start(): void {
-    this.since ??= now();
-  }
-  stop(): void {
-    if (this.since === undefined) return;
-    this.ms += now() - this.since;
-    this.since = undefined;
-  }
+  const read: StepOutcome['read'] = reasoning ? { reasoning, reasoningMs: Math.round(thinkingMs) } : {};
+  if (sources.size) read.sources = [...sources.values()];
+  return { text, toolCalls, calls, usage, finishReason: toolCalls.length ? 'tool_calls' : finishReason, error, shown, remote: remote.messages(), read };
 }
 
 /** Where the request went, for telling a blocked request from an unreachable server. */

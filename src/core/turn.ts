@@ -107,8 +107,7 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
       message = { role: 'assistant', content: text || (outcome.toolCalls.length ? null : '') };
       if (outcome.toolCalls.length) message.tool_calls = outcome.toolCalls;
       // Kept for the reader (stored, exported, shown); forModel() leaves them out of every request.
-      if (outcome.reasoning) Object.assign(message, { reasoning: outcome.reasoning, reasoningMs: outcome.reasoningMs });
-      if (outcome.sources) message.sources = outcome.sources;
+      Object.assign(message, outcome.read);
       history.push(message);
       pushed = true;
       finishReason = outcome.finishReason;

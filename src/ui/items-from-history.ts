@@ -49,8 +49,10 @@ export function itemsFromHistory(messages: readonly ChatMessage[], objects?: () 
     }
     if (message.role === 'assistant') {
       if (message.reasoning) {
-        const known = answer.reasoning;
-        answer.reasoning = { text: known ? `${known.text}\n\n${message.reasoning}` : message.reasoning, ms: (known?.ms ?? 0) + (message.reasoningMs ?? 0), thinking: false };
+        // The steps of an answer each reasoned: one block, a blank line between them.
+        const shown = (answer.reasoning ??= { text: '', ms: 0, thinking: false });
+        shown.text += (shown.text && '\n\n') + message.reasoning;
+        shown.ms += message.reasoningMs ?? 0;
       }
       if (message.sources?.length) answer.sources = addSources(answer.sources, message.sources);
       const value = objects && message.content ? parseArgs(message.content) : undefined;
