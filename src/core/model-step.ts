@@ -17,8 +17,6 @@ import { TimeSlicer } from './time-slice.js';
 
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
-/** Sources kept per step: a citation list longer than this is noise, and it is stored with the answer. */
-const MAX_SOURCES = 100;
 
 export interface StepInput {
   provider: Provider;
@@ -151,7 +149,7 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
           break;
         case 'source': {
           // The same citation comes back for every sentence that rests on it: one source per URL.
-          if (sources.has(part.url) || sources.size >= MAX_SOURCES) break;
+          if (sources.has(part.url)) break;
           const source = { url: part.url, ...(part.title ? { title: part.title } : {}) };
           sources.set(part.url, source);
           emit({ type: 'source', ...source, step });

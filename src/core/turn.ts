@@ -103,11 +103,11 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
       // The backend's own tools ran before this answer's text went on: they come first in the history.
       history.push(...outcome.remote);
       const text = prefix + outcome.text;
+      // Kept for the reader (stored, exported, shown); forModel() leaves them out of every request. A
+      // continued answer keeps the cut one's reasoning and sources unless this step brings its own.
+      message = { ...(prefix && message), ...outcome.read, role: 'assistant', content: text || (outcome.toolCalls.length ? null : '') };
       prefix = '';
-      message = { role: 'assistant', content: text || (outcome.toolCalls.length ? null : '') };
       if (outcome.toolCalls.length) message.tool_calls = outcome.toolCalls;
-      // Kept for the reader (stored, exported, shown); forModel() leaves them out of every request.
-      Object.assign(message, outcome.read);
       history.push(message);
       pushed = true;
       finishReason = outcome.finishReason;

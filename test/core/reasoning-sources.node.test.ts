@@ -72,6 +72,18 @@ describe('Chat Completions reasoning and annotations', () => {
     assert.equal(two.messages[1].reasoning, 'The user asks <b>twice</b>.');
   });
 
+  it('a continued answer keeps the cut one\'s reasoning and sources (none of it sent)', async () => {
+    const { fetch, requests } = replay([chunk({ role: 'assistant', content: ' and the rest.' }) + chunk({}, 'stop') + 'data: [DONE]\n\n']);
+    const cut: ChatMessage = { role: 'assistant', content: 'The start', reasoning: 'Earlier thoughts', reasoningMs: 1500, sources: [{ url: 'https://s.example/' }] };
+    const result = await runChat({ baseURL: 'http://x.test/v1', apiKey: 'k', fetch, continueAnswer: true, messages: [{ role: 'user', content: 'Q' }, cut] }).result;
+    assert.equal(result.error, undefined);
+    assert.equal(result.message.content, 'The start and the rest.');
+    assert.equal(result.message.reasoning, 'Earlier thoughts');
+    assert.equal(result.message.reasoningMs, 1500);
+    assert.deepEqual(result.message.sources, [{ url: 'https://s.example/' }]);
+    assert.ok(!JSON.stringify(requests[0].body).includes('Earlier thoughts'));
+  });
+
   it('the request hook of a plain backend does not see them either', async () => {
     let seen: ChatMessage[] = [];
     const history: ChatMessage[] = [
