@@ -61,7 +61,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @fires stream-chat-tool-start - A tool started running.
  * @fires stream-chat-tool-end - A tool finished. Detail: `{ id, name, args, result?, error?, durationMs, remote? }`.
  * @fires stream-chat-reasoning - The model's visible reasoning streaming in. Detail: `{ delta, text, step }`.
- * @fires stream-chat-source - A source the answer cites. Detail: `{ url, title?, step }`.
+ * @fires stream-chat-source - A source the answer cites, once per URL. Detail: `{ url, title?, step }`.
  * @fires stream-chat-state - An agent's shared state (AG-UI). Detail: `{ value }`.
  * @fires stream-chat-progress - A backend's progress. Detail: `{ step?, iteration?, totalTokens?, costUsd? }`.
  * @fires stream-chat-step-end - A step that ran tools ended. Detail: `{ step, messages }` (its assistant message and tool results, as added to the history).
