@@ -31,7 +31,7 @@ export const reasoningStyles = css`
   .source {
     display: inline-flex;
     gap: 0.35rem;
-    max-inline-size: 18rem;
+    max-inline-size: min(24rem, 100%);
     padding: 0.1rem 0.6rem 0.1rem 0.15rem;
     border: 1px solid var(--_border);
     border-radius: 999px;
