@@ -13,6 +13,7 @@ import { seedOf, type TurnRequest } from './plan.js';
 import { makeId, random } from './random.js';
 import { MID_STREAM_ERROR, play } from './scenarios.js';
 import { openSse, type SseWriter } from './sse.js';
+import { agUiThoughts, aiSdkThoughts, sourceSteps, thoughtSteps, type ThoughtWriter } from './reasoning.js';
 
 interface Writer {
   progress(step: Extract<AgentStep, { kind: 'progress' }>): void;
@@ -21,6 +22,8 @@ interface Writer {
   textStart(): void;
   text(delta: string): void;
   textEnd(): void;
+  /** Reasoning before the text, sources after it (reasoning.ts). */
+  thoughts: ThoughtWriter;
   error(message: string): void;
   end(): void;
 }
@@ -38,13 +41,14 @@ async function speak(steps: AgentStep[], writer: Writer, request: TurnRequest, s
       await pacer.after(40);
     } else if (step.kind === 'page-tools') step.calls.forEach((call) => writer.pageTool(call));
     else {
-      writer.textStart();
+      const text = splitChunks(step.text, options, rng).map((delta) => ({ length: delta.length, write: () => writer.text(delta) }));
       const outcome = await play(
-        splitChunks(step.text, options, rng).map((delta) => ({ length: delta.length, write: () => writer.text(delta) })),
+        [...thoughtSteps(step, writer.thoughts, options, rng), { length: 0, write: () => writer.textStart() }, ...text],
         { scenario, stallMs: options.stallMs, pacer, signal, cut: () => undefined, error: () => writer.error(MID_STREAM_ERROR.error.message) },
       );
       if (outcome === 'stopped') return;
       writer.textEnd();
+      for (const source of sourceSteps(step, writer.thoughts)) source.write();
     }
   }
   writer.end();
@@ -77,6 +81,7 @@ export async function streamAgUi(res: ServerResponse, body: any, options: DevOpt
     textStart: () => send({ type: 'TEXT_MESSAGE_START', messageId, role: 'assistant' }),
     text: (delta) => send({ type: 'TEXT_MESSAGE_CONTENT', messageId, delta }),
     textEnd: () => send({ type: 'TEXT_MESSAGE_END', messageId }),
+    thoughts: agUiThoughts(send, messageId),
     error: (message) => (send({ type: 'RUN_ERROR', message }), sse.end()),
     end: () => (send({ type: 'RUN_FINISHED', threadId, runId }), sse.end()),
   };
@@ -108,6 +113,7 @@ export async function streamAiSdk(res: ServerResponse, body: any, options: DevOp
     textStart: () => send({ type: 'text-start', id }),
     text: (delta) => send({ type: 'text-delta', id, delta }),
     textEnd: () => send({ type: 'text-end', id }),
+    thoughts: aiSdkThoughts(send, id),
     error: (errorText) => (send({ type: 'error', errorText }), sse.end()),
     end() {
       send({ type: 'finish-step' });

@@ -6,6 +6,7 @@
  */
 import { contentFiles, contentText, type ToolCall, type ToolSpec, type Turn } from './conversation.js';
 import { planTurn, usageOf, type TurnRequest } from './plan.js';
+import type { Thoughts } from './reasoning.js';
 
 /** The agent's own tool: named in a prompt ("search_docs for streaming"), it runs on the server. */
 export const SERVER_TOOL: ToolSpec = {
@@ -18,7 +19,7 @@ export type AgentStep =
   | { kind: 'progress'; step: string; iteration: number; totalTokens: number; costUsd: number }
   | { kind: 'server-tool'; call: ToolCall; result: unknown }
   | { kind: 'page-tools'; calls: ToolCall[] }
-  | { kind: 'text'; text: string };
+  | ({ kind: 'text'; text: string } & Thoughts);
 
 /** A dollar price per token, so the progress line has a cost to show. */
 const USD_PER_TOKEN = 0.000002;
@@ -34,7 +35,7 @@ export function runAgent(request: TurnRequest): AgentStep[] {
     tokens += usageOf(turnRequest, plan).total;
     const progress = (step: string): AgentStep => ({ kind: 'progress', step, iteration, totalTokens: tokens, costUsd: Number((tokens * USD_PER_TOKEN).toFixed(6)) });
     if (plan.kind !== 'tools') {
-      steps.push(progress('answering'), { kind: 'text', text: plan.text });
+      steps.push(progress('answering'), { kind: 'text', text: plan.text, reasoning: plan.reasoning, sources: plan.sources });
       return steps;
     }
     const own = plan.calls.filter((c) => c.name === SERVER_TOOL.name);

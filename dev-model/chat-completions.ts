@@ -12,6 +12,7 @@ import { makeId, random } from './random.js';
 import { MID_STREAM_ERROR, play, type Step } from './scenarios.js';
 import type { Scenario } from './options.js';
 import { openSse } from './sse.js';
+import { chatCitationSteps, chatMessageThoughts, chatReasoningSteps } from './reasoning.js';
 
 const FINGERPRINT = 'fp_dev_model';
 
@@ -41,7 +42,7 @@ export function chatCompletion(res: ServerResponse, request: TurnRequest, plan: 
           annotations: [],
           tool_calls: plan.calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.arguments } })),
         }
-      : { role: 'assistant', content: plan.text, refusal: null, annotations: [] };
+      : { role: 'assistant', content: plan.text, refusal: null, annotations: [], ...chatMessageThoughts(plan, plan.text) };
   sendJson(res, 200, {
     id: makeId('chatcmpl-', seed, 29),
     object: 'chat.completion',
@@ -103,9 +104,11 @@ export async function streamChatCompletion(
   } else {
     // OpenAI opens with the role and an empty content, then sends content only.
     steps = [{ length: 0, write: () => sse.data(chunk({ role: 'assistant', content: '', refusal: null })) }];
+    steps.push(...chatReasoningSteps(plan, request.options, rng, (delta) => sse.data(chunk(delta))));
     for (const piece of splitChunks(plan.text, request.options, rng)) {
       steps.push({ length: piece.length, write: () => sse.data(chunk({ content: piece })) });
     }
+    steps.push(...chatCitationSteps(plan, plan.text, (delta) => sse.data(chunk(delta))));
   }
 
   const outcome = await play(steps, {

@@ -7,17 +7,18 @@ import { continuationOf, remainder } from './continuation.js';
 import { lastUserText, type FileSeen, type OutputFormat, type ToolCall, type ToolSpec, type Turn } from './conversation.js';
 import type { DevOptions } from './options.js';
 import { structuredText } from './structured.js';
+import { withThoughts, type Thoughts } from './reasoning.js';
 import { answerFromResults, hasToolResults, nextToolCalls, type ToolChoice } from './tools.js';
 
 export type Plan =
-  | {
+  | ({
       kind: 'text' | 'json';
       text: string;
       /** Cut short by the request's token limit (or the `length` scenario). */
       truncated?: boolean;
       /** Cut short by the provider's content filter (the `content-filter` scenario). */
       filtered?: boolean;
-    }
+    } & Thoughts)
   | { kind: 'tools'; calls: ToolCall[] };
 
 export interface TurnRequest {
@@ -40,7 +41,7 @@ const CHARS_PER_TOKEN = 4;
  * a format asks for it, text quoting the tool results when there are some, else markdown.
  */
 export function planTurn(request: TurnRequest): Plan {
-  const plan = decide(request);
+  const plan = withThoughts(request.turns, decide(request));
   if (plan.kind === 'tools') return plan;
   // The scenarios that end an answer early stop it halfway, as a limit or a filter would.
   const half = () => Array.from(plan.text).slice(0, Math.ceil(Array.from(plan.text).length / 2)).join('');

@@ -12,6 +12,7 @@ import { seedOf, usageOf, type Plan, type TurnRequest } from './plan.js';
 import { makeId, random } from './random.js';
 import { MID_STREAM_ERROR, play, type Step } from './scenarios.js';
 import { openSse } from './sse.js';
+import { responsesAnnotations, responsesAnnotationSteps, responsesReasoningItem, responsesReasoningSteps } from './reasoning.js';
 
 type Item = Record<string, unknown> & { id: string; type: string };
 
@@ -39,12 +40,13 @@ function outputItems(plan: Plan, seed: string): Item[] {
     }));
   }
   return [
+    ...(plan.reasoning ? [responsesReasoningItem(plan, makeId('rs_', seed, 40))] : []),
     {
       id: makeId('msg_', seed, 40),
       type: 'message',
       status: plan.truncated || plan.filtered ? 'incomplete' : 'completed',
       role: 'assistant',
-      content: [{ type: 'output_text', annotations: [], logprobs: [], text: plan.text }],
+      content: [{ type: 'output_text', annotations: responsesAnnotations(plan, plan.text), logprobs: [], text: plan.text }],
     },
   ];
 }
@@ -118,6 +120,7 @@ export async function streamResponse(res: ServerResponse, request: TurnRequest, 
       });
       return;
     }
+    if (item.type === 'reasoning') return void steps.push(...responsesReasoningSteps(item, output_index, request.options, rng, emit));
     const text = (item.content as { text: string }[])[0].text;
     const part = { type: 'output_text', annotations: [], logprobs: [], text: '' };
     const at = { item_id: item.id, output_index, content_index: 0 };
@@ -131,6 +134,7 @@ export async function streamResponse(res: ServerResponse, request: TurnRequest, 
     for (const delta of splitChunks(text, request.options, rng)) {
       steps.push({ length: delta.length, write: () => emit('response.output_text.delta', { ...at, delta, logprobs: [] }) });
     }
+    steps.push(...responsesAnnotationSteps((item.content as { annotations: unknown }[])[0].annotations, at, emit));
     // `no-done` ends right after the last delta: none of the closing events are sent.
     if (scenario === 'no-done') return;
     steps.push({

@@ -70,6 +70,7 @@ const when = (key) =>
   : key === 'src/render/object-view.ts' ? 'a structured value or tool arguments are shown'
   : key === 'src/store/export.ts' ? 'the history is exported or imported'
   : key === 'src/ui/versions.ts' ? 'the first edit or regenerate, or a conversation with versions'
+  : key === 'src/ui/answer-extras.ts' ? 'an answer with reasoning or sources is shown'
   : key.endsWith('highlight.js/es/core.js') ? 'the first closed code fence'
   : key.includes('/languages/') ? 'a closed fence in this language'
   : 'on demand';

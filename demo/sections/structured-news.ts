@@ -11,7 +11,7 @@ export const NewsSummary = z.object({
   summary: z.string().describe('Three or four sentences'),
   keyPoints: z.array(z.object({ point: z.string(), importance: z.enum(['high', 'medium', 'low']) })),
   sentiment: z.enum(['positive', 'neutral', 'negative']),
-  sources: z.array(z.object({ name: z.string(), url: z.string() })),
+  sources: z.array(z.object({ name: z.string(), url: z.url() })),
 });
 
 const section: DemoSection = {
@@ -20,7 +20,7 @@ const section: DemoSection = {
   order: 32,
   chapter: 'Structured output',
   description:
-    'A summary, its key points as cards and the sources, streamed and checked against the schema. With the ' +
+    'A summary, its key points as cards and the sources (a <code>z.url()</code> field shows as a link), streamed and checked against the schema. With the ' +
     'local dev model, “Send a broken answer” makes the first answer break the schema: its problems are listed, ' +
     'and the engine asks the model once more for a valid one.',
   mount(container, settings) {

@@ -2,6 +2,8 @@
  * Turns Chat Completions stream chunks into provider parts, tolerating what OpenAI-compatible
  * servers really send: tool-call deltas without `index` (matched by id, else by order), no
  * `role`, chunks with empty `choices`, a usage-only last chunk, and an error object mid-stream.
+ * Reasoning comes as `reasoning_content` (DeepSeek, vLLM) or `reasoning` (OpenRouter, Ollama), web
+ * search citations as `annotations` (OpenAI's search models, OpenRouter).
  */
 import { streamedError } from './errors.js';
 import type { FinishReason, Usage } from './events.js';
@@ -43,9 +45,16 @@ export class ChatAccumulator {
         // n > 1 is never asked for; a server that sends other choices anyway is ignored.
         if (!choice || (choice.index !== undefined && choice.index !== 0)) continue;
         const delta = choice.delta ?? choice.message ?? {};
+        const thought = typeof delta.reasoning_content === 'string' ? delta.reasoning_content : delta.reasoning;
+        if (typeof thought === 'string' && thought) parts.push({ type: 'reasoning', delta: thought });
         if (typeof delta.content === 'string' && delta.content) parts.push({ type: 'text', delta: delta.content });
         if (Array.isArray(delta.tool_calls)) {
           for (const call of delta.tool_calls as ToolDelta[]) parts.push(this.toolPart(call));
+        }
+        // Read here rather than through reasoning-sources.ts: the default provider's part stays one file.
+        for (const a of Array.isArray(delta.annotations) ? delta.annotations : []) {
+          const c = a?.type === 'url_citation' ? (a.url_citation ?? a) : undefined;
+          if (typeof c?.url === 'string' && c.url.trim()) parts.push({ type: 'source', url: c.url.trim(), ...(typeof c.title === 'string' && c.title ? { title: c.title } : {}) });
         }
         if (choice.finish_reason) {
           this.finishReason = FINISH_REASONS[choice.finish_reason] ?? 'stop';

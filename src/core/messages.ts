@@ -28,7 +28,22 @@ export interface ChatMessage {
   attachments?: Attachment[];
   /** An assistant message sent last for the model to continue (DeepSeek's and Mistral's `prefix`); never stored. */
   prefix?: boolean;
+  /** Assistant messages: the model's visible reasoning (or its summary). Shown and stored, never sent to a model. */
+  reasoning?: string;
+  /** How long the model reasoned, in milliseconds: from its first reasoning to its first answer (or the step's end). */
+  reasoningMs?: number;
+  /** Assistant messages: what the answer cites, one per URL, in the order they arrived. Never sent to a model. */
+  sources?: ChatSource[];
 }
+
+/** A citation an answer rests on (a `source` event). `url` is as the backend sent it: check it before linking. */
+export interface ChatSource {
+  url: string;
+  title?: string;
+}
+
+/** A message as a model is sent it: what only a reader sees (reasoning, sources) left out. */
+export const forModel = ({ reasoning: _reasoning, reasoningMs: _ms, sources: _sources, ...sent }: ChatMessage): ChatMessage => sent;
 
 /**
  * A file sent with a user message. Stored records keep only the description (id, name, type, size, and

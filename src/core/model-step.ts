@@ -7,7 +7,7 @@ import { backoffDelay, sleep } from './backoff.js';
 import { ChatFailure, droppedMidAnswer, isAbortLike, retryAfterOf, timeoutError, toChatError, truncatedError } from './errors.js';
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
 import { IdleWatchdog } from './idle-watchdog.js';
-import type { ChatMessage, ToolCall } from './messages.js';
+import type { ChatMessage, ChatSource, ToolCall } from './messages.js';
 import { explainNetworkFailure } from './network-failure.js';
 import { redactError, secretsOf } from './redact.js';
 import { streamedJsonPart } from './streamed-json-part.js';
@@ -53,6 +53,8 @@ export interface StepOutcome {
   error?: ChatError;
   /** Something besides text and page tool calls was shown (reasoning, a remote tool). */
   shown?: boolean;
+  /** What the reader sees besides the text: the step's reasoning, how long it took, its sources (see ChatMessage). */
+  read: { reasoning?: string; reasoningMs?: number; sources?: ChatSource[] };
   /**
    * The backend's own tool calls that it reported done, as history: an assistant message with the
    * calls, then one tool message each. The backend reads them back on its next run (AG-UI, useChat).
@@ -88,6 +90,14 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
 
   let text = '';
   let reasoning = '';
+  /** Time spent reasoning: from a reasoning part to the next text or tool call (or the step's end). */
+  let thinkingMs = 0;
+  let thinkingSince: number | undefined;
+  const stopThinking = () => {
+    if (thinkingSince !== undefined) thinkingMs += now() - thinkingSince;
+    thinkingSince = undefined;
+  };
+  const sources = new Map<string, ChatSource>();
   /** Something was shown besides text (a remote tool, reasoning): a retry would show it twice. */
   let shown = false;
   const slots: { id?: string; name?: string; parser: ArgsParser }[] = [];
@@ -118,11 +128,13 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
       if ((part.type === 'tool-call' || part.type === 'remote-tool') && !streamedJsonPart.loaded) await streamedJsonPart.load();
       switch (part.type) {
         case 'text':
+          stopThinking();
           text += part.delta;
           emit({ type: 'text', delta: part.delta, text, step });
           input.onText?.(part.delta, text);
           break;
         case 'tool-call': {
+          stopThinking();
           const slot = (slots[part.slot] ??= { parser: newArgsParser() });
           if (part.id && !slot.id) slot.id = part.id;
           if (part.name) slot.name = (slot.name && slot.name !== part.name ? slot.name : '') + part.name;
@@ -134,13 +146,19 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
           usage = part.usage;
           break;
         case 'reasoning':
+          thinkingSince ??= now();
           reasoning += part.delta;
           shown = true;
           emit({ type: 'reasoning', delta: part.delta, text: reasoning, step });
           break;
-        case 'source':
-          emit({ type: 'source', url: part.url, ...(part.title ? { title: part.title } : {}), step });
+        case 'source': {
+          // The same citation comes back for every sentence that rests on it: one source per URL.
+          if (sources.has(part.url)) break;
+          const source = { url: part.url, ...(part.title ? { title: part.title } : {}) };
+          sources.set(part.url, source);
+          emit({ type: 'source', ...source, step });
           break;
+        }
         case 'state':
           emit({ type: 'state', value: part.value });
           break;
@@ -163,6 +181,7 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
     if (!controller.signal.aborted || !isAbortLike(e)) error = toChatError(e);
   } finally {
     watchdog.stop();
+    stopThinking();
     input.signal.removeEventListener('abort', onStop);
   }
   remote.close(controller.signal.aborted && !error ? 'The turn was stopped.' : error ? error.message : undefined);
@@ -186,7 +205,9 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
     finishReason === 'tool_calls' || (finishReason === 'stop' && calls.length > 0)
       ? calls.map((c) => ({ id: c.id, type: 'function', function: { name: c.name, arguments: c.argsText || '{}' } }))
       : [];
-  return { text, toolCalls, calls, usage, finishReason: toolCalls.length ? 'tool_calls' : finishReason, error, shown, remote: remote.messages() };
+  const read: StepOutcome['read'] = reasoning ? { reasoning, reasoningMs: Math.round(thinkingMs) } : {};
+  if (sources.size) read.sources = [...sources.values()];
+  return { text, toolCalls, calls, usage, finishReason: toolCalls.length ? 'tool_calls' : finishReason, error, shown, remote: remote.messages(), read };
 }
 
 /** A reader of one call's streamed arguments; the part is loaded before the first call is read. */

@@ -6,7 +6,7 @@ import { continuationMessages, partialAnswer } from './continuation.js';
 import { configError, toChatError } from './errors.js';
 import { modelQueue, worthAnotherModel } from './fallback.js';
 import type { ChatError, ChatEvent, FinishReason, Usage } from './events.js';
-import type { ChatMessage } from './messages.js';
+import { forModel, type ChatMessage } from './messages.js';
 import { runModelStep } from './model-step.js';
 import { redactError, secretsOf } from './redact.js';
 import type { ChatResult, RunChatOptions, Tool } from './options.js';
@@ -78,7 +78,7 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
         sampling,
         messages: [
           ...(system ? [{ role: 'system' as const, content: system }] : []),
-          ...history,
+          ...history.map(forModel),
           ...(prefix ? continuationMessages(prefix, options.continuationMode) : []),
           ...correction,
         ],
@@ -105,8 +105,10 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
       // The backend's own tools ran before this answer's text went on: they come first in the history.
       history.push(...outcome.remote);
       const text = prefix + outcome.text;
+      // Kept for the reader (stored, exported, shown); forModel() leaves them out of every request. A
+      // continued answer keeps the cut one's reasoning and sources unless this step brings its own.
+      message = { ...(prefix && message), ...outcome.read, role: 'assistant', content: text || (outcome.toolCalls.length ? null : '') };
       prefix = '';
-      message = { role: 'assistant', content: text || (outcome.toolCalls.length ? null : '') };
       if (outcome.toolCalls.length) message.tool_calls = outcome.toolCalls;
       history.push(message);
       pushed = true;

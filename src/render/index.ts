@@ -38,3 +38,4 @@ export { markdownStyles } from './markdown-styles.js';
 export { ObjectView, labelFor, defaultObjectViewStrings, type ObjectViewState, type ObjectViewStrings, type RenderObject } from './object-view.js';
 export { objectViewStyles } from './object-view-styles.js';
 export { sanitizerProblems, TRUSTED_TYPES_REFUSED } from './sanitizer-problems.js';
+export { httpUrl } from './http-url.js';

@@ -10,6 +10,7 @@ export const objectViewStyles = `
 .ov-label { font-weight: 600; opacity: 0.8; }
 .ov-data { margin: 0; min-width: 0; }
 .ov-string { white-space: pre-wrap; }
+.ov-link { color: var(--_link); }
 .ov-deep { white-space: pre-wrap; overflow-wrap: anywhere; font-family: ui-monospace, monospace; font-size: 0.85em; min-inline-size: 12em; }
 /* From the fourth level of fields on, the label goes above its value: side by side, each level took a
    label column's width, and a few levels down the values had none left. */

@@ -9,6 +9,7 @@
 import type { ValidationIssue } from '../core/index.js';
 import { jsonPointer, type JsonPath } from '../core/index.js';
 import { AMBIGUOUS, childSchema, defOf, unwrap, type AnySchema } from '../core/index.js';
+import { httpUrl } from './http-url.js';
 
 export { objectViewStyles } from './object-view-styles.js';
 
@@ -159,6 +160,11 @@ function kindOf(value: unknown): string {
   return typeof value;
 }
 
+/** An absolute http(s) URL and nothing else (a sentence that starts with one stays text); never `javascript:`. */
+function linkUrl(text: string): URL | null {
+  return /\s/.test(text.trim()) ? null : httpUrl(text);
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
@@ -172,6 +178,8 @@ class NodeView {
   private last: unknown = undefined;
   private settled = false;
   private text?: Text;
+  /** The link a complete URL string is shown as (its text node inside). */
+  private link?: HTMLAnchorElement;
   private rows?: Map<string, { row: HTMLElement; dd: HTMLElement; view?: NodeView; pending?: HTMLElement }>;
   private list?: HTMLElement;
   private items?: NodeView[];
@@ -195,6 +203,7 @@ class NodeView {
     switch (kind) {
       case 'string':
         this.updateText(value as string);
+        this.setLink(open ? null : linkUrl(value as string));
         break;
       case 'number':
         this.updateText(String(value));
@@ -231,10 +240,28 @@ class NodeView {
     this.el.replaceChildren();
     this.el.className = `ov-value ov-${kind}`;
     this.text = undefined;
+    this.link = undefined;
     this.rows = undefined;
     this.list = undefined;
     this.items = undefined;
     this.doneItems = 0;
+  }
+
+  /** A complete string that is a URL (`z.url()`, or any http(s) address) is a link, as markdown links are. */
+  private setLink(url: URL | null): void {
+    if (!url) {
+      if (this.link) this.link.replaceWith(this.text!);
+      this.link = undefined;
+      return;
+    }
+    if (!this.link) {
+      this.link = el('a', 'ov-link');
+      this.link.target = '_blank';
+      this.link.rel = 'noopener noreferrer';
+      this.text!.replaceWith(this.link);
+      this.link.append(this.text!);
+    }
+    this.link.href = url.href;
   }
 
   /** A growing string gets only its new characters appended to the same text node. */

@@ -4,7 +4,7 @@
  * headers and options are never part of a record, so they cannot be part of an export. Attached images
  * and files travel inside the JSON as `data:` URLs and are kept as Blobs again on import.
  */
-import type { Attachment, ChatMessage } from '../core/index.js';
+import type { Attachment, ChatMessage, ChatSource } from '../core/index.js';
 import { blobToDataUrl, dataUrlToBlob, isDataUrl } from './file-data.js';
 import type { HistoryStore } from './history-store.js';
 import { chatFields, branchKey, type BranchRecord, type ConversationRecord, type MessageRecord, type MessageStatus } from './records.js';
@@ -109,12 +109,30 @@ export function conversationMarkdown(c: ExportedConversation): string {
   for (const m of c.messages) {
     const who = m.role === 'tool' && m.name ? `Tool (${m.name})` : SPEAKERS[m.role];
     const body: string[] = [];
+    if (m.reasoning) body.push(reasoningMarkdown(m.reasoning, m.reasoningMs));
     if (m.content) body.push(m.role === 'tool' ? fence(m.content) : m.content);
+    if (m.sources?.length) body.push(sourcesMarkdown(m.sources));
     for (const call of m.tool_calls ?? []) body.push(`Calls \`${call.function.name}\` with ${fence(call.function.arguments, 'json')}`);
     if (m.status === 'interrupted') body.push('_(interrupted)_');
     parts.push(`**${who}**\n\n${body.join('\n\n')}`);
   }
   return parts.join('\n\n');
+}
+
+/** The model's reasoning as a quote before its answer, with how long it took when known. */
+function reasoningMarkdown(text: string, ms?: number): string {
+  const head = ms ? `_Reasoning (${Math.max(1, Math.round(ms / 1000))} s)_` : '_Reasoning_';
+  return [head, ...text.split('\n')].map((line) => `> ${line}`.trimEnd()).join('\n');
+}
+
+/** Numbered sources; only http(s) addresses become links, anything else stays text. */
+function sourcesMarkdown(sources: ChatSource[]): string {
+  const items = sources.map((s, i) => {
+    const title = (s.title || s.url).replace(/[[\]\\]/g, '\\$&');
+    const link = /^https?:\/\//i.test(s.url) ? `[${title}](<${s.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : `${title} (\`${s.url.replace(/`/g, "'")}\`)`;
+    return `${i + 1}. ${link}`;
+  });
+  return `Sources:\n\n${items.join('\n')}`;
 }
 
 function fence(text: string, lang = ''): string {

@@ -110,6 +110,10 @@ export function chatFields(message: ChatMessage): ChatMessage {
   if (message.attachments?.length) {
     out.attachments = message.attachments.map(({ id, name, type, size, text }) => ({ id, name, type, size, ...(text !== undefined ? { text } : {}) }));
   }
+  // What the reader saw of the answer besides its text (never sent back to a model: core's forModel).
+  if (message.reasoning !== undefined) out.reasoning = message.reasoning;
+  if (message.reasoningMs !== undefined) out.reasoningMs = message.reasoningMs;
+  if (message.sources?.length) out.sources = message.sources.map(({ url, title }) => (title === undefined ? { url } : { url, title }));
   return out;
 }
 

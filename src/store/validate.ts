@@ -56,6 +56,20 @@ export function checkChatMessage(value: unknown, path: string, problems: Problem
   }
   string(value, 'tool_call_id', path, problems, true);
   string(value, 'name', path, problems, true);
+  string(value, 'reasoning', path, problems, true);
+  time(value, 'reasoningMs', path, problems, true);
+  if (value.sources !== undefined) checkSources(value.sources, join(path, 'sources'), problems);
+}
+
+/** An answer's citations: `[{ url, title? }]`. */
+function checkSources(value: unknown, path: string, problems: Problems): void {
+  if (!Array.isArray(value)) return add(problems, path, 'must be an array');
+  value.forEach((source, i) => {
+    const at = join(path, i);
+    if (!isObject(source)) return add(problems, at, 'must be an object');
+    string(source, 'url', at, problems);
+    string(source, 'title', at, problems, true);
+  });
 }
 
 function checkToolCall(value: unknown, path: string, problems: Problems): void {

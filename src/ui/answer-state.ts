@@ -5,6 +5,7 @@
  */
 import type { ChatError, ChatEvent } from '../core/index.js';
 import { ObjectBody, type ObjectBodyOptions } from './object-body.js';
+import { addSources } from './answer-extras-loader.js';
 import { TextBody } from './text-body.js';
 import { nextKey, type AssistantItem, type TextSegment, type ToolCallState } from './view-model.js';
 
@@ -19,6 +20,18 @@ export class AnswerState {
 
   /** Returns true when the answer's template must be updated. */
   apply(event: ChatEvent): boolean {
+    // The answer (or a tool call, or the end) follows the reasoning: its block folds.
+    const answering = event.type === 'text' || event.type === 'tool-call' || event.type === 'object' || event.type === 'error' || event.type === 'end';
+    const reasoning = this.item.reasoning;
+    const folded = answering && !!reasoning?.thinking;
+    if (folded) {
+      reasoning!.thinking = false;
+      reasoning!.ms += performance.now() - reasoning!.since!;
+    }
+    return this.change(event) || folded;
+  }
+
+  private change(event: ChatEvent): boolean {
     const item = this.item;
     switch (event.type) {
       case 'start':
@@ -101,10 +114,20 @@ export class AnswerState {
       case 'retry':
       case 'fallback':
       case 'step-end': // the step's messages are for the history; the answer shows them already
-      case 'reasoning':
-      case 'source':
       case 'state':
         return false;
+      case 'reasoning': {
+        const reasoning = (item.reasoning ??= { text: '', ms: 0, thinking: false });
+        reasoning.text += event.delta;
+        reasoning.onText?.(event.delta);
+        if (reasoning.thinking) return false;
+        reasoning.thinking = true;
+        reasoning.since = performance.now();
+        return true;
+      }
+      case 'source':
+        item.sources = addSources(item.sources, [{ url: event.url, title: event.title }]);
+        return true;
       case 'notice':
         item.notices = [...(item.notices ?? []), event.message];
         return true;

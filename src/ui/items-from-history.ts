@@ -5,6 +5,7 @@
 import type { ChatMessage } from '../core/index.js';
 import { ObjectBody, type ObjectBodyOptions } from './object-body.js';
 import { TextBody } from './text-body.js';
+import { addSources } from './answer-extras-loader.js';
 import { newAnswer, nextKey, type AssistantItem, type Item, type ToolCallState, type UserItem } from './view-model.js';
 
 function parseArgs(text: string): unknown {
@@ -47,6 +48,13 @@ export function itemsFromHistory(messages: readonly ChatMessage[], objects?: () 
       items.push(answer);
     }
     if (message.role === 'assistant') {
+      if (message.reasoning) {
+        // The steps of an answer each reasoned: one block, a blank line between them.
+        const shown = (answer.reasoning ??= { text: '', ms: 0, thinking: false });
+        shown.text += (shown.text && '\n\n') + message.reasoning;
+        shown.ms += message.reasoningMs ?? 0;
+      }
+      if (message.sources?.length) answer.sources = addSources(answer.sources, message.sources);
       const value = objects && message.content ? parseArgs(message.content) : undefined;
       if (value !== undefined) {
         answer.object = new ObjectBody(objects!);

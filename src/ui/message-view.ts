@@ -13,6 +13,7 @@ import { mount } from './mount.js';
 import type { Strings } from './strings.js';
 import { renderToolCall, type ToolArgsOptions } from './tool-call-view.js';
 import { renderProgress } from './progress-line.js';
+import { mountExtra } from './answer-extras-loader.js';
 import { renderUsage } from './usage-line.js';
 import type { AssistantItem, Item, ToolCallState, UserItem } from './view-model.js';
 
@@ -139,6 +140,7 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
   const isLast = ctx.lastAnswerKey === item.key;
   return html`<article class="message assistant" part="message assistant-message" data-key=${item.key}
       data-status=${item.status} aria-label=${strings.assistant} aria-busy=${live ? 'true' : 'false'}>
+    ${item.reasoning ? html`<div class="answer-reasoning" ${mountExtra('reasoning', item, strings)}></div>` : nothing}
     ${repeat(item.segments, (segment) => segment.key, (segment) =>
       segment.kind === 'text'
         ? html`<div class="markdown" part="markdown" ${mount((el) => segment.body.attach(el, ctx.markdown, strings, (cause) => ctx.renderFailed(item, cause)))}></div>`
@@ -148,8 +150,9 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
       ? html`<div class="object" part="object" data-complete=${item.object.state.complete ? 'true' : 'false'}
           ${mount((el) => item.object!.attach(el, (cause) => ctx.renderFailed(item, cause)))}></div>`
       : nothing}
+    ${item.sources?.length ? html`<div class="answer-sources" ${mountExtra('sources', item, strings)}></div>` : nothing}
     ${(item.notices ?? []).map((notice) => html`<p class="note notice" part="notice" role="status">${notice}</p>`)}
-    ${live && empty ? html`<p class="thinking" part="thinking">${strings.thinking}</p>` : nothing}
+    ${live && empty && !item.reasoning ? html`<p class="thinking" part="thinking">${strings.thinking}</p>` : nothing}
     ${item.status === 'stopped' ? html`<p class="note" part="note">${strings.stopped}</p>` : nothing}
     ${item.status === 'error' ? html`<p class="note" part="note">${strings.interrupted}</p>` : nothing}
     ${renderCutNote(item, ctx, isLast)}

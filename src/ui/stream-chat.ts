@@ -63,7 +63,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @fires stream-chat-tool-start - A tool started running.
  * @fires stream-chat-tool-end - A tool finished. Detail: `{ id, name, args, result?, error?, durationMs, remote? }`.
  * @fires stream-chat-reasoning - The model's visible reasoning streaming in. Detail: `{ delta, text, step }`.
- * @fires stream-chat-source - A source the answer cites. Detail: `{ url, title?, step }`.
+ * @fires stream-chat-source - A source the answer cites, once per URL. Detail: `{ url, title?, step }`.
  * @fires stream-chat-state - An agent's shared state (AG-UI). Detail: `{ value }`.
  * @fires stream-chat-progress - A backend's progress. Detail: `{ step?, iteration?, totalTokens?, costUsd? }`.
  * @fires stream-chat-step-end - A step that ran tools ended. Detail: `{ step, messages }` (its assistant message and tool results, as added to the history).
@@ -94,6 +94,8 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @csspart markdown - An answer's rendered text.
  * @csspart object - An answer's structured value (with `schema`).
  * @csspart thinking - Shown until the first token.
+ * @csspart reasoning - The model's reasoning above its answer, a `<details>` open while it thinks and folded once the answer starts; `reasoning-summary` ("Thinking…", "Thought for 4 s") and `reasoning-text` (plain text) inside.
+ * @csspart sources - What an answer cites, under it: numbered pills, each a `source` (a link in a new tab for http(s) addresses, text otherwise) with the title and the host.
  * @csspart note - "Stopped" / "Interrupted" under a cut answer.
  * @csspart cut-note - Under an answer the model stopped at its length limit (also `note`); holds `continue-cut-button`.
  * @csspart continue-cut-button - Asks the model to go on after an answer cut at its length limit.

@@ -124,6 +124,11 @@ export interface Strings {
   nextVersion?: string;
   versionPosition?: string;
   versionShown?: string;
+  /** The reasoning block above an answer: its summary once the model has thought (`{seconds}`), and when the time is not known. */
+  thoughtFor: string;
+  reasoning: string;
+  /** Accessible name of the list of sources under an answer. */
+  sources: string;
 }
 
 export const defaultStrings: Strings = {
@@ -201,6 +206,9 @@ export const defaultStrings: Strings = {
   copyCodeLabel: 'Copy code',
   loadImage: 'Image: {alt} ({host}) — click to load',
   loadImageLabel: 'Load image “{alt}” from {host}',
+  thoughtFor: 'Thought for {seconds} s',
+  reasoning: 'Reasoning',
+  sources: 'Sources',
 };
 
 /** Replaces `{name}` placeholders; unknown names are left as they are. */

@@ -370,6 +370,8 @@ export class TurnController implements ReactiveController {
         }
         if (event.type === 'tool-start') this.toolClock.start();
         if (event.type === 'fallback') this.noteFallback(state.item, event);
+        // Said once as the model starts to reason; its streaming text is never a live region.
+        if (event.type === 'reasoning' && !this.announcement) this.announcement = this.options.strings().thinking;
         this.toHistory(event, before);
         this.emit(event);
       }

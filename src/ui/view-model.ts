@@ -4,7 +4,7 @@
  * per user message, one per answer (an answer spans every step of a tool loop). An answer's text and
  * value live in bodies (text-body.ts, object-body.ts) that own their DOM; the rest is plain data.
  */
-import type { Attachment, ChatError, FinishReason, ProgressEvent, Usage, ValidationIssue } from '../core/index.js';
+import type { Attachment, ChatError, ChatSource, FinishReason, ProgressEvent, Usage, ValidationIssue } from '../core/index.js';
 import type { ObjectBody } from './object-body.js';
 import type { TextBody } from './text-body.js';
 
@@ -44,6 +44,18 @@ export interface ToolSegment {
 
 export type Segment = TextSegment | ToolSegment;
 
+/** The model's reasoning on an answer: its text, the time spent on it, and whether it is still going. */
+export interface ReasoningState {
+  text: string;
+  /** Milliseconds of reasoning: while thinking, up to the last time it stopped. */
+  ms: number;
+  thinking: boolean;
+  /** performance.now() when the current stretch of thinking began. */
+  since?: number;
+  /** Set by the view that shows the text: each delta goes straight to its DOM. */
+  onText?(delta: string): void;
+}
+
 export type { ObjectState } from './object-body.js';
 
 export type AnswerStatus = 'waiting' | 'streaming' | 'done' | 'stopped' | 'error';
@@ -78,6 +90,10 @@ export interface AssistantItem {
   /** Index in the history of the first message of this answer. */
   index: number;
   version: number;
+  /** The model's reasoning, shown above the answer (reasoning-view.ts). */
+  reasoning?: ReasoningState;
+  /** What the answer cites, one per URL, shown under it (sources-view.ts). */
+  sources?: ChatSource[];
 }
 
 export type Item = UserItem | AssistantItem;

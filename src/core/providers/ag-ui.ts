@@ -13,10 +13,12 @@ import { readSse } from '../sse-parser.js';
 import { openStream } from './http-request.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 import { parseResult, ToolSlots } from './tool-slots.js';
+import { ReasoningBlocks, sourcePart } from './reasoning-sources.js';
 
 /** The agent's shared state by thread, sent back on the next run as AG-UI clients do (bounded). */
 const states = new Map<string, unknown>();
 const MAX_THREADS = 50;
+const MAX_SOURCES_PER_EVENT = 100;
 
 type AgUiEvent = { type?: string; [key: string]: any };
 
@@ -36,6 +38,7 @@ export const agUiProvider: Provider = async function* (request: ProviderRequest)
   let state: unknown = input.state;
   /** The call a `TOOL_CALL_CHUNK` without an id continues. */
   let currentCall: string | undefined;
+  const reasoning = new ReasoningBlocks();
   const setState = (value: unknown): ProviderPart => {
     state = value;
     states.delete(threadId);
@@ -58,8 +61,20 @@ export const agUiProvider: Provider = async function* (request: ProviderRequest)
         break;
       case 'REASONING_MESSAGE_CONTENT':
       case 'REASONING_MESSAGE_CHUNK':
-      case 'THINKING_TEXT_MESSAGE_CONTENT':
-        if (typeof event.delta === 'string' && event.delta) yield { type: 'reasoning', delta: event.delta };
+      // The names before AG-UI 1.0, still sent by older agents.
+      case 'THINKING_TEXT_MESSAGE_CONTENT': {
+        const part = reasoning.part(event.delta, event.messageId);
+        if (part) yield part;
+        break;
+      }
+      case 'CUSTOM':
+        // AG-UI has no citation event: a `source` custom event carries { url, title } (or a list of them).
+        if (event.name === 'source' || event.name === 'sources') {
+          for (const value of [event.value].flat().slice(0, MAX_SOURCES_PER_EVENT)) {
+            const source = sourcePart(value);
+            if (source) yield source;
+          }
+        }
         break;
       case 'TOOL_CALL_START':
         currentCall = event.toolCallId;

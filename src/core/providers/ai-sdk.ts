@@ -11,6 +11,7 @@ import { readSse } from '../sse-parser.js';
 import { openStream } from './http-request.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 import { ToolSlots } from './tool-slots.js';
+import { ReasoningBlocks } from './reasoning-sources.js';
 import { toUiMessages } from './ui-messages.js';
 
 type Chunk = { type?: string; [key: string]: any };
@@ -29,6 +30,7 @@ export const aiSdkProvider: Provider = async function* (request: ProviderRequest
   const tools = new ToolSlots(request.tools);
   const streamed = new Set<string>();
   let finish: FinishReason | undefined;
+  const reasoning = new ReasoningBlocks();
   for await (const message of readSse(body)) {
     if (message.data === '[DONE]') break;
     let chunk: Chunk;
@@ -41,11 +43,13 @@ export const aiSdkProvider: Provider = async function* (request: ProviderRequest
       case 'text-delta':
         if (typeof chunk.delta === 'string' && chunk.delta) yield { type: 'text', delta: chunk.delta };
         break;
-      case 'reasoning-delta':
-        if (typeof chunk.delta === 'string' && chunk.delta) yield { type: 'reasoning', delta: chunk.delta };
+      case 'reasoning-delta': {
+        const part = reasoning.part(chunk.delta, chunk.id);
+        if (part) yield part;
         break;
+      }
       case 'source-url':
-        if (typeof chunk.url === 'string') yield { type: 'source', url: chunk.url, ...(chunk.title ? { title: chunk.title } : {}) };
+        if (typeof chunk.url === 'string' && chunk.url) yield { type: 'source', url: chunk.url, ...(typeof chunk.title === 'string' && chunk.title ? { title: chunk.title } : {}) };
         break;
       case 'tool-input-start':
         tools.open(chunk.toolCallId, chunk.toolName, chunk.providerExecuted === true);

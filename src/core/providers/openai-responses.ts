@@ -1,6 +1,8 @@
 /**
  * The Responses API (`provider: 'openai-responses'`): the same parts from `response.*` stream
  * events. History is sent as Responses input items: messages, function calls, their outputs.
+ * Reasoning summaries (and the raw reasoning text some servers stream) become reasoning parts,
+ * `url_citation` annotations sources (as they are added, and in the finished message item).
  */
 import { toUsage } from '../chat-accumulator.js';
 import { streamedError } from '../errors.js';
@@ -8,6 +10,7 @@ import { responsesContentParts, type ChatMessage } from '../messages.js';
 import { createClient, sdkProvider } from './openai-client.js';
 import { streamedJson } from './openai-stream.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
+import { ReasoningBlocks, sourcePart } from './reasoning-sources.js';
 
 interface StreamEvent {
   type: string;
@@ -41,10 +44,32 @@ async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
     if (e.output_index !== undefined) slots.set(String(e.output_index), slot);
     return slot;
   };
+  const reasoning = new ReasoningBlocks();
   for await (const event of streamedJson(client.responses.create(body as never, { signal: request.signal })) as AsyncIterable<StreamEvent>) {
     switch (event.type) {
       case 'response.output_text.delta':
         if (event.delta) yield { type: 'text', delta: event.delta };
+        break;
+      case 'response.reasoning_summary_text.delta':
+      case 'response.reasoning_text.delta': {
+        const part = reasoning.part(event.delta, `${event.item_id}:${event.summary_index ?? event.content_index}`);
+        if (part) yield part;
+        break;
+      }
+      case 'response.output_text.annotation.added': {
+        const source = sourcePart(event.annotation);
+        if (source) yield source;
+        break;
+      }
+      case 'response.output_item.done':
+        if (event.item?.type === 'message' && Array.isArray(event.item.content)) {
+          for (const content of event.item.content) {
+            for (const annotation of Array.isArray(content?.annotations) ? content.annotations : []) {
+              const source = sourcePart(annotation);
+              if (source) yield source;
+            }
+          }
+        }
         break;
       case 'response.output_item.added':
         if (event.item?.type === 'function_call') {
