@@ -9,6 +9,7 @@
 import { Lexer, Marked, Parser, type Token, type TokensList, type Tokens } from 'marked';
 import { HIGHLIGHT_PENDING_CLASS, highlightCode, highlightPending } from './highlight.js';
 import { format, type ResolvedMarkdownOptions } from './markdown-options.js';
+import { mathExtensions } from './math-syntax.js';
 import { remoteImageUrl } from './sanitize.js';
 
 export type Links = TokensList['links'];
@@ -72,6 +73,7 @@ const marked = new Marked(MARKED_OPTIONS, {
       return `<button type="button" class="md-image" data-src="${escapeHtml(url.href)}" data-alt="${alt}"${tooltip}>${visible}</button>`;
     },
   },
+  extensions: mathExtensions,
 });
 
 /**
