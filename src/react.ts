@@ -37,6 +37,8 @@ export const streamChatEvents = {
   onEnd: on('stream-chat-end'),
   onRendered: on('stream-chat-rendered'),
   onStorageError: on('stream-chat-storage-error'),
+  onFeedback: on('stream-chat-feedback'),
+  onRendererError: on('stream-chat-renderer-error'),
   onOpen: on('stream-chat-open'),
   onClose: on('stream-chat-close'),
 } as const;

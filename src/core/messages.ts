@@ -28,6 +28,14 @@ export interface ChatMessage {
   attachments?: Attachment[];
   /** An assistant message sent last for the model to continue (DeepSeek's and Mistral's `prefix`); never stored. */
   prefix?: boolean;
+  /** Assistant messages: the reader's rating of the answer (the element's thumbs); stored, never sent to a model. */
+  feedback?: Feedback;
+}
+
+/** A reader's rating of an answer, with what they wrote about it. */
+export interface Feedback {
+  rating: 'up' | 'down';
+  comment?: string;
 }
 
 /**

@@ -12,6 +12,7 @@ import { onHighlighterChange } from './highlight.js';
 import { highlightPendingCode } from './highlight-pending.js';
 import { remoteImageUrl } from './sanitize.js';
 import { onMathReady, typesetPendingMath } from './math-typeset.js';
+import { containerSignals, renderFences } from './fence-renderers.js';
 
 /** How long the copy button says "Copied". */
 const COPIED_MS = 1500;
@@ -33,7 +34,11 @@ export function attachMarkdownBehavior(
   const stopHighlighting = onHighlighterChange(() => highlightPendingCode(container));
   const stopTypesetting = onMathReady(() => typesetPendingMath(container));
   typesetPendingMath(container);
+  const attached = new AbortController();
+  containerSignals.set(container, attached.signal);
+  renderFences(container, resolved);
   return () => {
+    attached.abort(new Error('the answer is no longer shown'));
     container.removeEventListener('click', onClick);
     stopHighlighting();
     stopTypesetting();

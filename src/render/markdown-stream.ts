@@ -24,6 +24,7 @@ import { sanitizeBlocks } from './sanitize.js';
 import { lexTail } from './tail-lexer.js';
 import { MATH_PENDING_CLASS } from './math-syntax.js';
 import { typesetPendingMath } from './math-typeset.js';
+import { RENDER_PENDING_CLASS, renderFences } from './fence-renderers.js';
 import type { Token, Tokens } from 'marked';
 
 /** Longest open paragraph rendered again per frame (see cutLongParagraph). */
@@ -203,6 +204,7 @@ export class MarkdownStream {
     if (frozenLength) this.tailSource = src.slice(frozenLength);
     this.tail = blocks.slice(final);
     if (this.mathRendered || htmls.some((html) => html.includes(MATH_PENDING_CLASS))) typesetPendingMath(this.container);
+    if (htmls.some((html) => html.includes(RENDER_PENDING_CLASS))) renderFences(this.container, this.options);
     this.mathRendered = false;
     if (!complete) this.cutLongParagraph(performance.now() - started > SLOW_RENDER_MS);
   }

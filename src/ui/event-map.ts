@@ -6,6 +6,8 @@ import type { ChatError, ChatEvent, FinishReason } from '../core/events.js';
 import type { ChatMessage } from '../core/messages.js';
 import type { SendDetail } from './chat-types.js';
 import type { VoiceErrorDetail } from './dictation.js';
+import type { FeedbackDetail } from './answer-actions.js';
+import type { RendererErrorDetail } from '../render/fence-renderers.js';
 
 /** `stream-chat-<type>` for every engine event: the detail is the engine's event itself. */
 export type EngineEventMap = {
@@ -30,6 +32,10 @@ export interface StreamChatEventMap extends EngineEventMap {
   'stream-chat-rendered': CustomEvent<RenderedDetail>;
   /** The history could not be read or written. */
   'stream-chat-storage-error': CustomEvent<ChatError>;
+  /** The reader rated an answer, or added a comment to the rating. */
+  'stream-chat-feedback': CustomEvent<FeedbackDetail>;
+  /** A fence renderer (`renderers`) threw, rejected or took too long; its code block is shown instead. */
+  'stream-chat-renderer-error': CustomEvent<RendererErrorDetail>;
   /** Popup mode: the panel opened. */
   'stream-chat-open': CustomEvent<undefined>;
   /** Popup mode: the panel closed. */

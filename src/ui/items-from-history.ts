@@ -47,6 +47,7 @@ export function itemsFromHistory(messages: readonly ChatMessage[], objects?: () 
       items.push(answer);
     }
     if (message.role === 'assistant') {
+      if (message.feedback) answer.feedback = message.feedback;
       const value = objects && message.content ? parseArgs(message.content) : undefined;
       if (value !== undefined) {
         answer.object = new ObjectBody(objects!);

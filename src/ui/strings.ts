@@ -115,6 +115,17 @@ export interface Strings {
   /** A remote image waiting for a click: visible text and accessible name; `{alt}`, `{host}` replaced. */
   loadImage: string;
   loadImageLabel: string;
+  /** Usage line of an answer stopped before the provider counted it: an estimate; placeholders as usageTokens. */
+  usageEstimated: string;
+  /** An answer's copy buttons: its markdown source, and its text as shown (no markdown syntax). */
+  copyMarkdown: string;
+  copyText: string;
+  /** Rating buttons under an answer, the optional comment after a rating, and the thanks once sent. */
+  rateUp: string;
+  rateDown: string;
+  feedbackComment: string;
+  feedbackSend: string;
+  feedbackThanks: string;
 }
 
 export const defaultStrings: Strings = {
@@ -192,6 +203,14 @@ export const defaultStrings: Strings = {
   copyCodeLabel: 'Copy code',
   loadImage: 'Image: {alt} ({host}) — click to load',
   loadImageLabel: 'Load image “{alt}” from {host}',
+  usageEstimated: '≈ {total} tokens ({prompt} in, {completion} out), estimated',
+  copyMarkdown: 'Copy as markdown',
+  copyText: 'Copy as text',
+  rateUp: 'Good answer',
+  rateDown: 'Bad answer',
+  feedbackComment: 'What could be better? (optional)',
+  feedbackSend: 'Send',
+  feedbackThanks: 'Thanks for the feedback',
 };
 
 /** Replaces `{name}` placeholders; unknown names are left as they are. */

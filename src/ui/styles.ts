@@ -752,6 +752,14 @@ const theme = css`
       border: 0;
     }
   }
+  .feedback {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-end;
+  }
+  .feedback .input {
+    flex: 1;
+  }
 `;
 
 export const styles = [unsafeCSS(markdownStyles), unsafeCSS(objectViewStyles), theme];

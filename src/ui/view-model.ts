@@ -4,7 +4,7 @@
  * per user message, one per answer (an answer spans every step of a tool loop). An answer's text and
  * value live in bodies (text-body.ts, object-body.ts) that own their DOM; the rest is plain data.
  */
-import type { Attachment, ChatError, FinishReason, ProgressEvent, Usage, ValidationIssue } from '../core/index.js';
+import type { Attachment, ChatError, Feedback, FinishReason, ProgressEvent, Usage, ValidationIssue } from '../core/index.js';
 import type { ObjectBody } from './object-body.js';
 import type { TextBody } from './text-body.js';
 
@@ -78,6 +78,8 @@ export interface AssistantItem {
   /** Index in the history of the first message of this answer. */
   index: number;
   version: number;
+  /** The reader's rating (answer-actions.ts), kept with the answer's last message. */
+  feedback?: Feedback;
 }
 
 export type Item = UserItem | AssistantItem;
