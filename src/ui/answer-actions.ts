@@ -4,6 +4,7 @@
  * are in feedback-part.ts, loaded on the first rating.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { icon } from './icons.js';
 import { lazyPart, type Feedback } from '../core/index.js';
 import type { Strings } from './strings.js';
 import type { AssistantItem } from './view-model.js';
@@ -20,9 +21,6 @@ export interface FeedbackDetail extends Feedback {
   messageId: string;
 }
 
-const icon = (body: ReturnType<typeof svg>) =>
-  html`<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none"
-    stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
 const THUMB = svg`<path d="M7 10v11H4V10zm0 0 4-7a2 2 0 0 1 3 2l-1 5h6a2 2 0 0 1 2 2.3l-1.5 7a2 2 0 0 1-2 1.7H7"/>`;
 const thumbUp = () => icon(THUMB);
 const thumbDown = () => icon(svg`<g transform="rotate(180 12 12)">${THUMB}</g>`);
