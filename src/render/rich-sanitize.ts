@@ -9,6 +9,7 @@
  * inline style only if it fetches nothing (no `url(`, `image-set`, `@import`, escapes).
  */
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
+import { sharedTrustedTypesConfig } from './sanitize.js';
 
 const FORBID_TAGS = [
   'script', 'style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed',
@@ -34,7 +35,7 @@ let purifier: Purifier | undefined;
 function instance(): Purifier {
   if (purifier) return purifier;
   purifier = DOMPurify(window);
-  purifier.setConfig(CONFIG);
+  purifier.setConfig({ ...CONFIG, ...sharedTrustedTypesConfig() });
   purifier.addHook('uponSanitizeAttribute', (_node, data) => {
     if (data.attrName === 'style' && UNSAFE_STYLE.test(data.attrValue)) data.keepAttr = false;
   });
