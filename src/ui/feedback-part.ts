@@ -61,7 +61,7 @@ function commentForm(item: AssistantItem, ctx: AnswerActionsContext): TemplateRe
       event.preventDefault();
       send(event.currentTarget as HTMLFormElement);
     }}><textarea name="comment" class="input" part="feedback-input" rows="2" aria-label=${ctx.strings.feedbackComment}
-      placeholder=${ctx.strings.feedbackComment}></textarea><button type="submit" class="button" part="feedback-send-button">${ctx.strings.feedbackSend}</button></form>`;
+      placeholder=${ctx.strings.feedbackComment}></textarea><button type="submit" class="button" part="feedback-send-button">${ctx.strings.send}</button></form>`;
 }
 
 export function renderFeedbackNote(item: AssistantItem, ctx: AnswerActionsContext): TemplateResult | typeof nothing {

@@ -120,11 +120,10 @@ export interface Strings {
   /** An answer's copy buttons: its markdown source, and its text as shown (no markdown syntax). */
   copyMarkdown: string;
   copyText: string;
-  /** Rating buttons under an answer, the optional comment after a rating, and the thanks once sent. */
+  /** Rating buttons under an answer, the optional comment after a rating (sent with `send`), and the thanks once sent. */
   rateUp: string;
   rateDown: string;
   feedbackComment: string;
-  feedbackSend: string;
   feedbackThanks: string;
 }
 
@@ -209,7 +208,6 @@ export const defaultStrings: Strings = {
   rateUp: 'Good answer',
   rateDown: 'Bad answer',
   feedbackComment: 'What could be better? (optional)',
-  feedbackSend: 'Send',
   feedbackThanks: 'Thanks for the feedback',
 };
 
