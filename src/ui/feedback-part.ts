@@ -36,8 +36,10 @@ export function applyFeedback(
 ): void {
   const index = ratedMessageIndex(history, item);
   if (index < 0) return;
-  history[index] = { ...history[index], feedback };
-  item.feedback = feedback;
+  // An empty comment sent closes the box: the rating stays as it was, without a comment.
+  const kept: Feedback = feedback.comment ? feedback : { rating: feedback.rating };
+  history[index] = { ...history[index], feedback: kept };
+  item.feedback = kept;
   item.version++;
   if (feedback.comment === undefined) {
     commenting.add(item);
@@ -46,8 +48,8 @@ export function applyFeedback(
     commenting.delete(item);
     thanked.add(item);
   }
-  void store(index, feedback);
-  const detail: FeedbackDetail = { messageId: `${host.conversationId}:${index}`, ...feedback };
+  void store(index, kept);
+  const detail: FeedbackDetail = { messageId: `${host.conversationId}:${index}`, ...kept };
   host.dispatchEvent(new CustomEvent('stream-chat-feedback', { detail, bubbles: true, composed: true }));
 }
 
