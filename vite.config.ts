@@ -34,10 +34,13 @@ export default defineConfig(({ mode }) => {
     // Not lib mode: Vite keeps whitespace in ES libraries for bundlers, but these files are for a <script>.
     return {
       plugins,
+      // Files the parts use (KaTeX's fonts) are found from the part's own URL, beside it in parts/.
+      base: './',
       build: {
         emptyOutDir: false,
         minify: true,
         sourcemap: true,
+        assetsDir: 'parts',
         // Parts are found by the browser's own module resolution (relative to stream-chat.js), without
         // Vite's preload helper: nothing injected, nothing to trust under Trusted Types.
         modulePreload: false,

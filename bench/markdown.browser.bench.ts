@@ -1,12 +1,13 @@
 /**
  * Streaming markdown: a ~200 KB answer arriving in 8-character chunks at full speed, through the Smoother
  * and MarkdownStream, against (a) rendering the final text once and (b) the usual approach of re-rendering
- * the whole answer (marked + DOMPurify + innerHTML) on every chunk.
+ * the whole answer (marked + DOMPurify + innerHTML) on every chunk. The answer has formulas too (KaTeX).
  */
 import DOMPurify from 'dompurify';
 import { marked } from 'marked';
 import { MarkdownStream, Smoother, markdownStyles, renderMarkdown, type FrameClock } from '../src/render/index.js';
 import { random } from '../dev-model/random.js';
+import { mathPart, typesetPendingMath } from '../src/render/math-typeset.js';
 
 const TARGET_BYTES = 200_000;
 const CHUNK = 8;
@@ -61,6 +62,8 @@ export function longAnswer(bytes = TARGET_BYTES): string {
       return ['| Name | Description | Time |', '|:-----|:------------|-----:|', ...rows].join('\n');
     },
     () => `> ${sentence()}\n> ${sentence()}`,
+    // Math: an inline formula beside a price (which stays prose), and a displayed one.
+    () => `${sentence()} With $n = ${Math.floor(rnd() * 100)}$ items at $5 each:\n\n$$\n\\sum_{k=1}^{n} k = \\frac{n(n+1)}{2}\n$$`,
   ];
   const parts: string[] = [`# ${phrase(5)}`, paragraph()];
   let size = 0;
@@ -108,6 +111,7 @@ function oneShot(text: string): { ms: number; container: HTMLElement } {
   const container = freshContainer();
   const start = performance.now();
   container.append(renderMarkdown(text));
+  typesetPendingMath(container); // as the element's container does (KaTeX is loaded in run())
   void container.offsetHeight; // style and layout belong to the cost
   return { ms: performance.now() - start, container };
 }
@@ -252,6 +256,7 @@ function shapeRows(): string[] {
 
 export default async function run(): Promise<string> {
   const text = longAnswer();
+  await mathPart.load(); // formulas are typeset as they are rendered, as once an answer has shown one
   // Warm up the code paths (JIT, highlight grammars) so no variant pays for first use.
   oneShot(text.slice(0, 20_000));
   await streamed(text.slice(0, 5_000));

@@ -14,6 +14,7 @@
  */
 import { CODE, GREETINGS, HEADINGS, INLINE_CODE, LINKS, LIST_ITEMS, SENTENCES, TABLES, type CodeSample } from './content-library.js';
 import { lastUserText, type Turn } from './conversation.js';
+import { mathAnswer } from './math.js';
 import { hash, random, type Random } from './random.js';
 import { generalParts, sentencesOf, tableMarkdown, topicFor, topicParts } from './topic-answer.js';
 
@@ -183,6 +184,8 @@ function exactly(rng: Random, parts: string[], target: number, keyword?: string,
 /** The text answer to a conversation. */
 export function answerText(turns: Turn[], wordsWanted?: number, requestSeed?: number | string): string {
   const prompt = lastUserText(turns);
+  const special = mathAnswer(prompt, conversationSeed(turns, requestSeed));
+  if (special) return special;
   const rng = random(conversationSeed(turns, requestSeed));
   const quoted = topicOf(prompt);
   const subject = topicFor(prompt);

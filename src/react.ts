@@ -38,6 +38,8 @@ export const streamChatEvents = {
   onRendered: on('stream-chat-rendered'),
   onStorageError: on('stream-chat-storage-error'),
   onBranch: on('stream-chat-branch'),
+  onFeedback: on('stream-chat-feedback'),
+  onRendererError: on('stream-chat-renderer-error'),
   onOpen: on('stream-chat-open'),
   onClose: on('stream-chat-close'),
 } as const;

@@ -10,6 +10,11 @@ export interface Usage {
   totalTokens: number;
   /** In the currency of the host's `prices`, when a price is known for the model. */
   cost?: number;
+  /**
+   * True when part of it is an estimate from characters (about 4 per token): a step stopped or cut before
+   * the provider sent its count, which comes at the end of a stream.
+   */
+  estimated?: boolean;
 }
 
 export type ErrorKind =

@@ -34,6 +34,14 @@ export interface ChatMessage {
   reasoningMs?: number;
   /** Assistant messages: what the answer cites, one per URL, in the order they arrived. Never sent to a model. */
   sources?: ChatSource[];
+  /** Assistant messages: the reader's rating of the answer (the element's thumbs); stored, never sent to a model. */
+  feedback?: Feedback;
+}
+
+/** A reader's rating of an answer, with what they wrote about it. */
+export interface Feedback {
+  rating: 'up' | 'down';
+  comment?: string;
 }
 
 /** A citation an answer rests on (a `source` event). `url` is as the backend sent it: check it before linking. */
@@ -42,8 +50,9 @@ export interface ChatSource {
   title?: string;
 }
 
-/** A message as a model is sent it: what only a reader sees (reasoning, sources) left out. */
-export const forModel = ({ reasoning: _reasoning, reasoningMs: _ms, sources: _sources, ...sent }: ChatMessage): ChatMessage => sent;
+/** A message as a model is sent it: what only a reader sees (reasoning, sources, the reader's rating) left out. */
+export const forModel = ({ reasoning: _reasoning, reasoningMs: _ms, sources: _sources, feedback: _feedback, ...sent }: ChatMessage): ChatMessage =>
+  sent;
 
 /**
  * A file sent with a user message. Stored records keep only the description (id, name, type, size, and

@@ -17,7 +17,7 @@ import { jsonSchemaPart, type JsonSchemaModule } from './json-schema-part.js';
 import { streamedJsonPart } from './streamed-json-part.js';
 import { runTools } from './tool-runner.js';
 import { toRaw } from './unwrap.js';
-import { addUsage, withCost, ZERO_USAGE } from './usage.js';
+import { addUsage, estimatedUsage, withCost, ZERO_USAGE } from './usage.js';
 
 export const DEFAULT_MAX_STEPS = 8;
 export const DEFAULT_MAX_VALIDATION_RETRIES = 1;
@@ -97,8 +97,9 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
         step--; // the same step, asked of the next model
         continue;
       }
-      if (outcome.usage) {
-        const usage = withCost(outcome.usage, answeredBy ? options.prices?.[answeredBy] : undefined);
+      const counted = outcome.usage ?? (outcome.error || outcome.finishReason === 'aborted' ? estimatedUsage([system, ...history], outcome.text) : undefined);
+      if (counted) {
+        const usage = withCost(counted, answeredBy ? options.prices?.[answeredBy] : undefined);
         total = addUsage(total, usage);
         emit({ type: 'usage', usage, total, step });
       }

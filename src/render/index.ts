@@ -31,11 +31,12 @@ export { SmoothMarkdown, type SmoothMarkdownOptions } from './smooth-markdown.js
 export { renderMarkdown } from './markdown.js';
 export { attachMarkdownBehavior } from './markdown-behavior.js';
 export { loadHighlighter } from './highlight.js';
-export { markdownPart, type MarkdownPart } from './markdown-loader.js';
+export { markdownPart, plainTextPart, type MarkdownPart } from './markdown-loader.js';
 export { objectViewPart, type ObjectViewPart } from './object-view-loader.js';
 export { defaultMarkdownStrings, type MarkdownOptions, type MarkdownStrings } from './markdown-options.js';
 export { markdownStyles } from './markdown-styles.js';
 export { ObjectView, labelFor, defaultObjectViewStrings, type ObjectViewState, type ObjectViewStrings, type RenderObject } from './object-view.js';
 export { objectViewStyles } from './object-view-styles.js';
+export type { FenceRenderer, FenceRenderers, RendererErrorDetail } from './fence-renderers.js';
 export { sanitizerProblems, TRUSTED_TYPES_REFUSED } from './sanitizer-problems.js';
 export { httpUrl } from './http-url.js';

@@ -1,7 +1,8 @@
 /**
  * What rendered markdown does when clicked, by event delegation on its container (so a block rendered again
  * needs no rewiring): a code block's copy button copies its code; a remote image's placeholder loads it.
- * It also highlights, in place, code blocks rendered while their grammar was still downloading.
+ * It also highlights, in place, code blocks rendered while their grammar was still downloading, and
+ * typesets formulas once KaTeX is there (math-typeset.ts).
  *
  * MarkdownStream attaches this to its container. For a fragment from renderMarkdown(), call it on the
  * element you insert the fragment into.
@@ -10,6 +11,8 @@ import { resolveMarkdownOptions, type MarkdownOptions, type ResolvedMarkdownOpti
 import { onHighlighterChange } from './highlight.js';
 import { highlightPendingCode } from './highlight-pending.js';
 import { remoteImageUrl } from './sanitize.js';
+import { onMathReady, typesetPendingMath } from './math-typeset.js';
+import { containerSignals, renderFences } from './fence-renderers.js';
 
 /** How long the copy button says "Copied". */
 const COPIED_MS = 1500;
@@ -29,9 +32,16 @@ export function attachMarkdownBehavior(
   };
   container.addEventListener('click', onClick);
   const stopHighlighting = onHighlighterChange(() => highlightPendingCode(container));
+  const stopTypesetting = onMathReady(() => typesetPendingMath(container));
+  typesetPendingMath(container);
+  const attached = new AbortController();
+  containerSignals.set(container, attached.signal);
+  renderFences(container, resolved);
   return () => {
+    attached.abort(new Error('the answer is no longer shown'));
     container.removeEventListener('click', onClick);
     stopHighlighting();
+    stopTypesetting();
   };
 }
 

@@ -13,3 +13,6 @@ import { lazyPart } from '../core/index.js';
 export type MarkdownPart = typeof import('./markdown-part.js');
 
 export const markdownPart = lazyPart<MarkdownPart>('markdown', () => import('./markdown-part.js'));
+
+/** An answer's text without markdown syntax ("copy as text"), loaded on the first such copy. */
+export const plainTextPart = lazyPart('plain text', () => import('./plain-text.js'));

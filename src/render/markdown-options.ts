@@ -1,5 +1,6 @@
 /** Options shared by renderMarkdown() and MarkdownStream. */
 import type { FrameClock } from './frame-clock.js';
+import type { FenceRenderers } from './fence-renderers.js';
 
 /** UI text inside rendered markdown, for i18n. `{host}` and `{alt}` are replaced. */
 export interface MarkdownStrings {
@@ -19,6 +20,8 @@ export interface MarkdownStrings {
   taskOpen: string;
   /** A note after an answer whose quotes or lists nest deeper than the display allows (shown flattened). */
   nestingLimited: string;
+  /** Under a code block whose fence renderer failed; `{language}` and `{reason}` are replaced. */
+  rendererFailed: string;
 }
 
 export const defaultMarkdownStrings: MarkdownStrings = {
@@ -30,6 +33,7 @@ export const defaultMarkdownStrings: MarkdownStrings = {
   taskDone: 'Done',
   taskOpen: 'Not done',
   nestingLimited: 'Quotes or lists nested deeper than 32 levels are shown flattened.',
+  rendererFailed: 'The {language} renderer failed ({reason}); the code is shown instead.',
 };
 
 export interface MarkdownOptions {
@@ -45,6 +49,8 @@ export interface MarkdownOptions {
   copyButtons?: boolean;
   /** MarkdownStream only: paces renders (default requestAnimationFrame). */
   clock?: FrameClock;
+  /** Functions that show a closed fence of their language instead of its code (fence-renderers.ts). */
+  renderers?: FenceRenderers;
 }
 
 /** The options with every default filled in. */
@@ -56,6 +62,7 @@ export interface ResolvedMarkdownOptions {
   imageAllowed: (url: URL) => boolean;
   strings: MarkdownStrings;
   copyButtons: boolean;
+  renderers?: FenceRenderers;
 }
 
 export function resolveMarkdownOptions(options: MarkdownOptions = {}): ResolvedMarkdownOptions {
@@ -74,6 +81,7 @@ export function resolveMarkdownOptions(options: MarkdownOptions = {}): ResolvedM
     imageAllowed: (url) => origins.has(url.origin) || loadedImages.has(url.href),
     strings: { ...defaultMarkdownStrings, ...options.strings },
     copyButtons: options.copyButtons ?? true,
+    renderers: options.renderers,
   };
 }
 

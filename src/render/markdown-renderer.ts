@@ -9,6 +9,8 @@
 import { Lexer, Marked, Parser, type Token, type TokensList, type Tokens } from 'marked';
 import { HIGHLIGHT_PENDING_CLASS, highlightCode, highlightPending } from './highlight.js';
 import { format, type ResolvedMarkdownOptions } from './markdown-options.js';
+import { mathExtensions } from './math-syntax.js';
+import { RENDER_PENDING_CLASS } from './fence-renderers.js';
 import { remoteImageUrl } from './sanitize.js';
 
 export type Links = TokensList['links'];
@@ -48,12 +50,14 @@ const marked = new Marked(MARKED_OPTIONS, {
         .filter(Boolean)
         .join(' ');
       const pre = `<pre><code${classes ? ` class="${classes}"` : ''}>${highlighted ?? escapeHtml(body)}</code></pre>`;
-      if (!current?.options.copyButtons) return `${pre}\n`;
+      // A closed fence with a renderer of its language: marked for it (fence-renderers.ts).
+      const rendered = current?.highlight && current.options.renderers?.[language] ? ` ${RENDER_PENDING_CLASS}` : '';
+      if (!current?.options.copyButtons) return rendered ? `<div class="${rendered}">${pre}</div>\n` : `${pre}\n`;
       const { copy, copyLabel } = current.options.strings;
       const bar =
         `<div class="md-code-bar"><span class="md-code-lang">${escapeHtml(language)}</span>` +
         `<button type="button" class="md-copy" aria-label="${escapeHtml(copyLabel)}">${escapeHtml(copy)}</button></div>`;
-      return `<div class="md-code">${bar}${pre}</div>\n`;
+      return `<div class="md-code${rendered}">${bar}${pre}</div>\n`;
     },
     image({ href, title, text }) {
       const alt = escapeHtml(text);
@@ -72,6 +76,7 @@ const marked = new Marked(MARKED_OPTIONS, {
       return `<button type="button" class="md-image" data-src="${escapeHtml(url.href)}" data-alt="${alt}"${tooltip}>${visible}</button>`;
     },
   },
+  extensions: mathExtensions,
 });
 
 /**

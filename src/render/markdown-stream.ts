@@ -22,6 +22,9 @@ import { normalizeNewlines } from './markdown.js';
 import { NestingGuard, nestingNotice } from './nesting-guard.js';
 import { sanitizeBlocks } from './sanitize.js';
 import { lexTail } from './tail-lexer.js';
+import { MATH_PENDING_CLASS } from './math-syntax.js';
+import { typesetPendingMath } from './math-typeset.js';
+import { RENDER_PENDING_CLASS, renderFences } from './fence-renderers.js';
 import type { Token, Tokens } from 'marked';
 
 /** Longest open paragraph rendered again per frame (see cutLongParagraph). */
@@ -74,6 +77,8 @@ export class MarkdownStream {
   private frozenBlocks = 0;
   private readonly parts: PartList;
   private frame = 0;
+  /** A patched block holds a formula to typeset (math-typeset.ts). */
+  private mathRendered = false;
 
   constructor(container: HTMLElement, options: MarkdownOptions = {}) {
     this.options = resolveMarkdownOptions(options);
@@ -198,6 +203,9 @@ export class MarkdownStream {
     }
     if (frozenLength) this.tailSource = src.slice(frozenLength);
     this.tail = blocks.slice(final);
+    if (this.mathRendered || htmls.some((html) => html.includes(MATH_PENDING_CLASS))) typesetPendingMath(this.container);
+    if (htmls.some((html) => html.includes(RENDER_PENDING_CLASS))) renderFences(this.container, this.options);
+    this.mathRendered = false;
     if (!complete) this.cutLongParagraph(performance.now() - started > SLOW_RENDER_MS);
   }
 
@@ -246,7 +254,11 @@ export class MarkdownStream {
     const block = this.tail[kept];
     const token = tokens[kept];
     const highlight = highlights[kept];
-    const render = (parts: Token[]) => sanitizeBlocks([renderTokens(parts, this.options, highlight)], this.options.imageAllowed)[0];
+    const render = (parts: Token[]) => {
+      const html = renderTokens(parts, this.options, highlight);
+      this.mathRendered ||= html.includes(MATH_PENDING_CLASS);
+      return sanitizeBlocks([html], this.options.imageAllowed)[0];
+    };
     if (block.token && block.highlighted === highlight && patchBlock(block.nodes[0], block.token, token, render)) {
       block.raw = token.raw;
       block.token = token;
@@ -285,6 +297,7 @@ export class MarkdownStream {
     if (stale.length) {
       const htmls = stale.map((block) => renderTokens(lexMarkdown(this.frozenRaw(block), links).filter((t) => t.type !== 'space'), this.options, true));
       const fresh = sanitizeBlocks(htmls, this.options.imageAllowed);
+      this.mathRendered ||= htmls.some((html) => html.includes(MATH_PENDING_CLASS));
       stale.forEach((block, i) => {
         const anchor = block.nodes[0];
         if (!anchor) return; // a definition or blank line: nothing on screen

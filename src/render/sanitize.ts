@@ -52,6 +52,13 @@ export function remoteImageUrl(src: string | null | undefined): URL | null {
 }
 
 let purifier: Purifier | undefined;
+let trustedTypes: Pick<Config, 'TRUSTED_TYPES_POLICY'> = {};
+
+/** The "dompurify" policy, for another DOMPurify instance (rich-sanitize.ts): a page allows a name once. */
+export function sharedTrustedTypesConfig(): Pick<Config, 'TRUSTED_TYPES_POLICY'> {
+  instance();
+  return trustedTypes;
+}
 /** Which images may load, for the call in progress (hooks are per instance, calls are synchronous). */
 export type ImagePolicy = (url: URL) => boolean;
 const noImages: ImagePolicy = () => false;
@@ -60,7 +67,8 @@ let imageAllowed: ImagePolicy = noImages;
 function instance(): Purifier {
   if (purifier) return purifier;
   purifier = DOMPurify(window);
-  purifier.setConfig({ ...CONFIG, ...trustedTypesConfig() });
+  trustedTypes = trustedTypesConfig();
+  purifier.setConfig({ ...CONFIG, ...trustedTypes });
   purifier.addHook('afterSanitizeAttributes', (node) => {
     const element = node as Element;
     switch (element.localName) {

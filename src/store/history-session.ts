@@ -6,7 +6,7 @@
  * at the end the draft is replaced by the turn's messages. DOM-free: the element's history controller
  * wires it to the page.
  */
-import type { ChatMessage, ChatResult } from '../core/index.js';
+import type { ChatMessage, ChatResult, Feedback } from '../core/index.js';
 import { DraftWriter } from './draft-writer.js';
 import type { HistoryStore } from './history-store.js';
 import { reconcile } from './reconcile.js';
@@ -251,6 +251,18 @@ export class HistorySession {
   #startWriter(turn: Turn, draft: MessageRecord): void {
     turn.writer = new DraftWriter(this.store, draft, { intervalMs: this.options.draftIntervalMs });
     if (turn.text) turn.writer.save(turn.text);
+  }
+
+  /**
+   * Keeps a reader's rating with the stored answer at `index` of the shown history (undefined takes it
+   * back). A final message only: a draft is rewritten as it streams.
+   */
+  async setFeedback(index: number, feedback: Feedback | undefined): Promise<void> {
+    const record = answeredToolCalls(this.records)[index];
+    if (!record || record.status !== 'final') return;
+    const saved = await this.store.saveMessage({ ...record, feedback });
+    // With its new updatedAt, or the next turn would take it for another tab's write.
+    this.#keep(record.conversationId, this.records.map((r) => (r.seq === record.seq ? saved : r)));
   }
 
   /** Updates the open conversation's records (if `id` is still the one shown). */

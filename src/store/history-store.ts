@@ -217,9 +217,11 @@ export class HistoryStore {
    * Writes one message where it already is (a draft being updated): one small record, the
    * conversation record untouched.
    */
-  async saveMessage(record: MessageRecord): Promise<void> {
+  async saveMessage(record: MessageRecord): Promise<MessageRecord> {
     const next: MessageRecord = { ...record, ...chatFields(record), updatedAt: Date.now() };
+    if (!next.feedback) delete next.feedback; // a rating taken back
     await this.#put([[keyOf(next), next]], { type: 'conversation', id: record.conversationId, seq: record.seq, draft: next.status === 'draft' });
+    return next;
   }
 
   /**

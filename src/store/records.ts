@@ -10,7 +10,7 @@
  * Array keys sort element by element (numbers < strings < arrays), so every message of a conversation
  * lies between ['m', id] and ['m', id, []] in seq order: one IDBKeyRange reads or deletes them all.
  */
-import type { ChatMessage, ToolCall } from '../core/index.js';
+import type { ChatMessage, Feedback, ToolCall } from '../core/index.js';
 
 /** Written on every record; a record with an older `v` goes through migrate() when it is read. */
 export const SCHEMA_VERSION = 1;
@@ -114,7 +114,19 @@ export function chatFields(message: ChatMessage): ChatMessage {
   if (message.reasoning !== undefined) out.reasoning = message.reasoning;
   if (message.reasoningMs !== undefined) out.reasoningMs = message.reasoningMs;
   if (message.sources?.length) out.sources = message.sources.map(({ url, title }) => (title === undefined ? { url } : { url, title }));
+  const feedback = feedbackOf(message.feedback);
+  if (feedback) out.feedback = feedback;
   return out;
+}
+
+/** Longest feedback comment kept. */
+const COMMENT_MAX = 4000;
+
+/** A rating as stored: `up` or `down`, and a comment if there is one; anything else is dropped. */
+export function feedbackOf(value: unknown): Feedback | undefined {
+  const { rating, comment } = (value ?? {}) as Partial<Feedback>;
+  if (rating !== 'up' && rating !== 'down') return undefined;
+  return typeof comment === 'string' && comment.trim() ? { rating, comment: comment.trim().slice(0, COMMENT_MAX) } : { rating };
 }
 
 function copyToolCall(call: ToolCall): ToolCall {

@@ -7,6 +7,8 @@ import type { ChatMessage } from '../core/messages.js';
 import type { SendDetail } from './chat-types.js';
 import type { VoiceErrorDetail } from './dictation.js';
 import type { BranchDetail } from './versions.js';
+import type { FeedbackDetail } from './answer-actions.js';
+import type { RendererErrorDetail } from '../render/fence-renderers.js';
 
 /** `stream-chat-<type>` for every engine event: the detail is the engine's event itself. */
 export type EngineEventMap = {
@@ -33,6 +35,10 @@ export interface StreamChatEventMap extends EngineEventMap {
   'stream-chat-storage-error': CustomEvent<ChatError>;
   /** The version shown of an edited question or a regenerated answer changed. */
   'stream-chat-branch': CustomEvent<BranchDetail>;
+  /** The reader rated an answer, or added a comment to the rating. */
+  'stream-chat-feedback': CustomEvent<FeedbackDetail>;
+  /** A fence renderer (`renderers`) threw, rejected or took too long; its code block is shown instead. */
+  'stream-chat-renderer-error': CustomEvent<RendererErrorDetail>;
   /** Popup mode: the panel opened. */
   'stream-chat-open': CustomEvent<undefined>;
   /** Popup mode: the panel closed. */

@@ -5,7 +5,7 @@
  * `HistorySession`; the turn controller reaches it through `TurnHistory`, implemented here.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { lazyPart, type ChatMessage, type ChatResult } from '../core/index.js';
+import { lazyPart, type ChatMessage, type ChatResult, type Feedback } from '../core/index.js';
 import {
   answeredToolCalls,
   HistorySession,
@@ -327,6 +327,11 @@ export class HistoryController implements ReactiveController, TurnHistory {
   }
 
   /** Continues an interrupted answer in place (the model writes what follows it). */
+  /** Keeps a rating with the stored message at `index` of the shown history. */
+  setFeedback(index: number, feedback: Feedback | undefined): Promise<void> {
+    return this.session?.setFeedback(index, feedback) ?? Promise.resolve();
+  }
+
   continueAnswer(): Promise<unknown> {
     return this.host.continue();
   }

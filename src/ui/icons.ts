@@ -4,7 +4,7 @@
  */
 import { svg, html, type TemplateResult } from 'lit';
 
-function icon(body: ReturnType<typeof svg>, className = ''): TemplateResult {
+export function icon(body: ReturnType<typeof svg>, className = ''): TemplateResult {
   return html`<svg class="icon ${className}" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"
     focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
     stroke-linejoin="round">${body}</svg>`;

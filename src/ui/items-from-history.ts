@@ -55,6 +55,7 @@ export function itemsFromHistory(messages: readonly ChatMessage[], objects?: () 
         shown.ms += message.reasoningMs ?? 0;
       }
       if (message.sources?.length) answer.sources = addSources(answer.sources, message.sources);
+      if (message.feedback) answer.feedback = message.feedback;
       const value = objects && message.content ? parseArgs(message.content) : undefined;
       if (value !== undefined) {
         answer.object = new ObjectBody(objects!);

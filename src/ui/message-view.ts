@@ -15,9 +15,10 @@ import { renderToolCall, type ToolArgsOptions } from './tool-call-view.js';
 import { renderProgress } from './progress-line.js';
 import { mountExtra } from './answer-extras-loader.js';
 import { renderUsage } from './usage-line.js';
+import { renderAnswerActions, renderFeedbackNote, type AnswerActionsContext } from './answer-actions.js';
 import type { AssistantItem, Item, ToolCallState, UserItem } from './view-model.js';
 
-export interface MessageContext {
+export interface MessageContext extends AnswerActionsContext {
   strings: Strings;
   busy: boolean;
   /** Key of the last answer: only it offers regenerate. */
@@ -63,8 +64,8 @@ function readAloudButton(item: AssistantItem, reader: ReadAloud, strings: String
 
 function copyButton(item: Item, ctx: MessageContext): TemplateResult {
   const copied = ctx.copiedKey === item.key;
-  return html`<button type="button" class="icon-button" part="copy-button"
-    aria-label=${copied ? ctx.strings.copied : ctx.strings.copy} title=${copied ? ctx.strings.copied : ctx.strings.copy}
+  const label = copied ? ctx.strings.copied : item.kind === 'assistant' ? ctx.strings.copyMarkdown : ctx.strings.copy;
+  return html`<button type="button" class="icon-button" part="copy-button" aria-label=${label} title=${label}
     @click=${() => ctx.copy(item)}>${copied ? checkIcon() : copyIcon()}</button>`;
 }
 
@@ -162,13 +163,13 @@ export function renderAssistantMessage(item: AssistantItem, ctx: MessageContext)
       ? nothing
       : html`<div class="actions" part="message-actions">
           ${ctx.versions?.(item, strings, ctx.busy)}
-          ${copyButton(item, ctx)}
+          ${copyButton(item, ctx)}${renderAnswerActions(item, ctx)}
           ${ctx.readAloud ? readAloudButton(item, ctx.readAloud, strings) : nothing}
           ${isLast
             ? html`<button type="button" class="icon-button" part="regenerate-button"
                 aria-label=${strings.regenerate} title=${strings.regenerate} ?disabled=${ctx.busy}
                 @click=${() => ctx.regenerate()}>${regenerateIcon()}</button>`
             : nothing}
-        </div>`}
+        </div>${renderFeedbackNote(item, ctx)}`}
   </article>`;
 }

@@ -9,7 +9,7 @@ import { html, LitElement, type PropertyDeclarations, type PropertyValues } from
 import type { ChatMessage, ChatResult, McpServerOptions, ModelPrice, ProviderName, RequestHook, RunChatOptions, Schema, Tool } from '../core/index.js';
 // Direct, not through core's entry: the element's first load must not pull the engine in (unwrap.ts has no imports).
 import { toRaw } from '../core/unwrap.js';
-import type { MarkdownOptions, ObjectViewStrings } from '../render/index.js';
+import type { FenceRenderers, MarkdownOptions, ObjectViewStrings } from '../render/index.js';
 import { promptsConverter, type ChatMode, type ChatTheme, type StorageKind, type SystemPrompt } from './chat-types.js';
 import { prepareFile, refusal, type PreparedFile } from './attachment-files.js';
 import { AttachmentTray } from './attachment-tray.js';
@@ -32,7 +32,8 @@ import { styles } from './styles.js';
 import { TurnController } from './turn-controller.js';
 import { refusedResult } from './turn-results.js';
 import { answerText, type AssistantItem, type Item } from './view-model.js';
-import { markdownPart } from '../render/index.js';
+import { feedbackPart } from './answer-actions.js';
+import { markdownPart, plainTextPart } from '../render/index.js';
 
 /** How long the "Copied" check stays. */
 const COPIED_MS = 1500;
@@ -77,6 +78,8 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @fires stream-chat-rendered - Follows `stream-chat-end` once the whole answer is on screen (the smoothed text has caught up): read or capture the DOM here. Detail: `{ message, finishReason }`.
  * @fires stream-chat-storage-error - The history could not be read or written.
  * @fires stream-chat-branch - The version shown of an edited question or a regenerated answer changed (the user switched). Detail: `{ messageId, index, count }` (`messageId`: `<conversationId>:<position>`, the message's place in the conversation from 0; `index`: the version now shown, from 0).
+ * @fires stream-chat-renderer-error - A fence renderer (`renderers`) threw, rejected or took longer than 10 s; its code block is shown with a notice. Detail: `{ language, message }`.
+ * @fires stream-chat-feedback - The reader rated an answer (thumbs up or down), or added a comment to the rating. Detail: `{ messageId, rating: 'up' | 'down', comment? }` (`messageId`: `<conversationId>:<index of the message in the history>`). The rating is stored with the message.
  * @fires stream-chat-open - Popup mode: the panel opened.
  * @fires stream-chat-close - Popup mode: the panel closed.
  *
@@ -203,6 +206,7 @@ export class StreamChat extends LitElement {
     strings: { attribute: false },
     prices: { attribute: false },
     allowedImageOrigins: { attribute: false },
+    renderers: { attribute: false },
     following: { state: true, attribute: false },
     editingKey: { state: true, attribute: false },
     copiedKey: { state: true, attribute: false },
@@ -291,6 +295,13 @@ export class StreamChat extends LitElement {
   declare prices: Record<string, ModelPrice> | undefined;
   /** Origins whose images in answers load without a click. */
   declare allowedImageOrigins: string[] | undefined;
+  /**
+   * Show a closed code fence of a language as something else: `{ mermaid: (code, { signal }) => Node |
+   * Promise<Node> }`. Runs once the fence closes; `signal` aborts after 10 s, or when the answer leaves
+   * the screen. The node is sanitized (SVG and HTML, nothing that runs or loads); a renderer that fails
+   * leaves the code with a notice and fires `stream-chat-renderer-error`.
+   */
+  declare renderers: FenceRenderers | undefined;
 
   declare protected editingKey: string | undefined;
   declare protected copiedKey: string | undefined;
@@ -302,7 +313,7 @@ export class StreamChat extends LitElement {
   /** Bumped when anything every bubble depends on changes; see message-list.ts. */
   private stamp = 0;
   private mergedStrings?: { from: Partial<Strings>; merged: Strings };
-  private cachedMarkdown?: { strings: Strings; origins: string[] | undefined; options: MarkdownOptions };
+  private cachedMarkdown?: { strings: Strings; origins: string[] | undefined; renderers?: FenceRenderers; options: MarkdownOptions };
   private readonly follower = new ScrollFollower(this, (stuck) => (this.following = stuck));
   /** The stored history: conversations, drafts while an answer streams, other tabs. */
   readonly historyController: HistoryController;
@@ -408,11 +419,13 @@ export class StreamChat extends LitElement {
 
   /** Options of the markdown bodies, rebuilt when the strings or the image policy change. */
   private markdownOptions(strings: Strings): MarkdownOptions {
-    if (this.cachedMarkdown?.strings === strings && this.cachedMarkdown.origins === this.allowedImageOrigins) {
-      return this.cachedMarkdown.options;
+    const cached = this.cachedMarkdown;
+    if (cached?.strings === strings && cached.origins === this.allowedImageOrigins && cached.renderers === this.renderers) {
+      return cached.options;
     }
     const options: MarkdownOptions = {
       allowedImageOrigins: this.allowedImageOrigins,
+      renderers: this.renderers,
       strings: {
         copy: strings.copyCode,
         copyLabel: strings.copyCodeLabel,
@@ -421,7 +434,7 @@ export class StreamChat extends LitElement {
         loadImageLabel: strings.loadImageLabel,
       },
     };
-    this.cachedMarkdown = { strings, origins: this.allowedImageOrigins, options };
+    this.cachedMarkdown = { strings, origins: this.allowedImageOrigins, renderers: this.renderers, options };
     return options;
   }
 
@@ -614,14 +627,17 @@ export class StreamChat extends LitElement {
     void this.turns.sendConfirmed(text, undefined, tray.take());
   };
 
-  private async copy(item: Item): Promise<void> {
-    const text = item.kind === 'user' ? item.text : answerText(item);
+  /** Copies a message's text; an answer `asText`: as it reads on screen, without markdown syntax. */
+  private async copy(item: Item, asText = false): Promise<void> {
+    const plain = asText ? await plainTextPart.load().catch(() => undefined) : undefined;
+    const bodies = this.renderRoot.querySelectorAll(`[data-key="${item.key}"] .markdown`);
+    const text = item.kind === 'user' ? item.text : plain ? plain.plainText(bodies) : answerText(item);
     try {
       await navigator.clipboard.writeText(text);
     } catch {
       return; // no clipboard permission: nothing to confirm
     }
-    this.copiedKey = item.key;
+    this.copiedKey = asText ? `${item.key}:text` : item.key;
     this.stamp++;
     clearTimeout(this.copiedTimer);
     this.copiedTimer = setTimeout(() => {
@@ -641,6 +657,8 @@ export class StreamChat extends LitElement {
   private readonly listActions: Pick<
     ListContext,
     | 'copy'
+    | 'copyText'
+    | 'rate'
     | 'startEdit'
     | 'submitEdit'
     | 'cancelEdit'
@@ -653,6 +671,12 @@ export class StreamChat extends LitElement {
     | 'sendPrompt'
   > = {
     copy: (item) => void this.copy(item),
+    copyText: (item) => void this.copy(item, true),
+    rate: (item, feedback) =>
+      void feedbackPart.load().then((part) => {
+        part.applyFeedback(this, this.turns.history, item, feedback, (index, value) => this.historyController.setFeedback(index, value));
+        this.requestUpdate();
+      }, () => {}),
     startEdit: (item) => {
       this.editingKey = item.key;
       this.stamp++;

@@ -129,6 +129,16 @@ export interface Strings {
   reasoning: string;
   /** Accessible name of the list of sources under an answer. */
   sources: string;
+  /** Usage line of an answer stopped before the provider counted it: an estimate; placeholders as usageTokens. */
+  usageEstimated: string;
+  /** An answer's copy buttons: its markdown source, and its text as shown (no markdown syntax). */
+  copyMarkdown: string;
+  copyText: string;
+  /** Rating buttons under an answer, the optional comment after a rating (sent with `send`), and the thanks once sent. */
+  rateUp: string;
+  rateDown: string;
+  feedbackComment: string;
+  feedbackThanks: string;
 }
 
 export const defaultStrings: Strings = {
@@ -209,6 +219,13 @@ export const defaultStrings: Strings = {
   thoughtFor: 'Thought for {seconds} s',
   reasoning: 'Reasoning',
   sources: 'Sources',
+  usageEstimated: '≈ {total} tokens ({prompt} in, {completion} out), estimated',
+  copyMarkdown: 'Copy as markdown',
+  copyText: 'Copy as text',
+  rateUp: 'Good answer',
+  rateDown: 'Bad answer',
+  feedbackComment: 'What could be better? (optional)',
+  feedbackThanks: 'Thanks for the feedback',
 };
 
 /** Replaces `{name}` placeholders; unknown names are left as they are. */

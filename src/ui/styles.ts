@@ -461,6 +461,14 @@ const theme = css`
       border: 0;
     }
   }
+  .feedback {
+    display: flex;
+    gap: 0.5rem;
+    align-items: flex-end;
+  }
+  .feedback .input {
+    flex: 1;
+  }
 `;
 
 // The CSS of rendered markdown and of the structured-value view comes with their parts (part-styles.ts).

@@ -16,7 +16,8 @@ export function formatCost(cost: number, currency: string, locale?: string): str
 }
 
 export function renderUsage(usage: Usage, strings: Strings, currency: string, locale?: string): TemplateResult {
-  const tokens = format(strings.usageTokens, {
+  // A stopped answer: the provider counts at the end of the stream, so part of this is estimated.
+  const tokens = format(usage.estimated ? strings.usageEstimated : strings.usageTokens, {
     total: usage.totalTokens,
     prompt: usage.promptTokens,
     completion: usage.completionTokens,

@@ -4,7 +4,7 @@
  * per user message, one per answer (an answer spans every step of a tool loop). An answer's text and
  * value live in bodies (text-body.ts, object-body.ts) that own their DOM; the rest is plain data.
  */
-import type { Attachment, ChatError, ChatSource, FinishReason, ProgressEvent, Usage, ValidationIssue } from '../core/index.js';
+import type { Attachment, ChatError, ChatSource, Feedback, FinishReason, ProgressEvent, Usage, ValidationIssue } from '../core/index.js';
 import type { ObjectBody } from './object-body.js';
 import type { TextBody } from './text-body.js';
 
@@ -94,6 +94,8 @@ export interface AssistantItem {
   reasoning?: ReasoningState;
   /** What the answer cites, one per URL, shown under it (sources-view.ts). */
   sources?: ChatSource[];
+  /** The reader's rating (answer-actions.ts), kept with the answer's last message. */
+  feedback?: Feedback;
 }
 
 export type Item = UserItem | AssistantItem;

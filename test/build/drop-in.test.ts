@@ -195,6 +195,20 @@ describe('drop-in: strict CSP with Trusted Types', () => {
   });
 });
 
+describe('drop-in: math', () => {
+  it('typesets formulas with KaTeX and its fonts from beside the script, under the strict CSP', async () => {
+    const { win, chat } = await openPage(`${cdn}stream-chat.iife.js`, { csp: true });
+    const body = await expectAnswered(chat, 'Show me some math');
+    await waitFor('the formulas typeset', () => body.querySelectorAll('.katex').length >= 3);
+    assert.notExists(body.querySelector('.md-math-error'), 'no formula refused');
+    await waitFor('KaTeX fonts fetched', () => fetchedFrom(win, `${cdn}parts/KaTeX_`).length > 0);
+    assert.isNotEmpty(fetchedFrom(win, `${cdn}parts/math-part-`), 'KaTeX from beside the script');
+    assert.deepEqual(fetchedFrom(win, 'http').filter((url) => !url.startsWith(cdn) && !url.startsWith(location.origin)), []);
+    assert.isTrue(win.document.fonts.check('16px KaTeX_Main'), 'the font faces are in the document');
+    assert.deepEqual(win.violations, []);
+  });
+});
+
 describe('drop-in: before and without its parts', () => {
   it('a message sent at once after load waits for the parts and is answered', async () => {
     await parts({ delay: 400 });

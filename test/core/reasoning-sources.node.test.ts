@@ -84,11 +84,11 @@ describe('Chat Completions reasoning and annotations', () => {
     assert.ok(!JSON.stringify(requests[0].body).includes('Earlier thoughts'));
   });
 
-  it('the request hook of a plain backend does not see them either', async () => {
+  it('the request hook of a plain backend does not see them either, nor the reader\'s rating', async () => {
     let seen: ChatMessage[] = [];
     const history: ChatMessage[] = [
       { role: 'user', content: 'Q' },
-      { role: 'assistant', content: 'A', reasoning: 'secret thoughts', reasoningMs: 900, sources: [{ url: 'https://s.example/' }] },
+      { role: 'assistant', content: 'A', reasoning: 'secret thoughts', reasoningMs: 900, sources: [{ url: 'https://s.example/' }], feedback: { rating: 'down', comment: 'secret comment' } },
       { role: 'user', content: 'Q2' },
     ];
     const fetch: typeof globalThis.fetch = async () => new Response('data: {"delta":"ok"}\n\ndata: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } });
@@ -96,7 +96,7 @@ describe('Chat Completions reasoning and annotations', () => {
     assert.equal(result.error, undefined);
     assert.equal(seen.length, 3);
     assert.ok(!JSON.stringify(seen).includes('secret'), JSON.stringify(seen));
-    assert.ok(!('sources' in seen[1]) && !('reasoningMs' in seen[1]));
+    assert.ok(!('sources' in seen[1]) && !('reasoningMs' in seen[1]) && !('feedback' in seen[1]));
   });
 });
 

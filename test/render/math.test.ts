@@ -1,0 +1,141 @@
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { attachMarkdownBehavior, MarkdownStream, renderMarkdown } from '../../src/render/index.js';
+import { mathPart, typesetPendingMath } from '../../src/render/math-typeset.js';
+import { fakeClock } from './fake-clock.js';
+
+/** One-shot render into a container on the page, its formulas typeset. */
+async function shown(text: string): Promise<HTMLElement> {
+  const div = document.createElement('div');
+  div.className = 'md';
+  document.body.append(div);
+  div.append(renderMarkdown(text));
+  attachMarkdownBehavior(div);
+  await mathPart.load();
+  typesetPendingMath(div);
+  return div;
+}
+
+function streamed(text: string, cuts: number[]): HTMLElement {
+  const clock = fakeClock();
+  const div = document.createElement('div');
+  const md = new MarkdownStream(div, { clock });
+  let from = 0;
+  for (const to of [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((a, b) => a - b)) {
+    md.append(text.slice(from, to));
+    from = to;
+    clock.advance(16);
+  }
+  md.append(text.slice(from));
+  md.finish();
+  return div;
+}
+
+afterEach(() => document.querySelectorAll('body > .md').forEach((node) => node.remove()));
+
+describe('math', () => {
+  it('typesets each delimiter: $…$ and \\(…\\) inline, $$…$$ and \\[…\\] displayed', async () => {
+    const div = await shown('Inline $x^2$ and \\(y_1\\).\n\n$$\n\\int_0^1 f\n$$\n\n\\[a+b\\]\n\nIn a line $$c$$ too.');
+    const formulas = [...div.querySelectorAll('.md-math')];
+    expect(formulas.map((f) => f.querySelector('annotation')?.textContent?.trim())).to.deep.equal(['x^2', 'y_1', '\\int_0^1 f', 'a+b', 'c']);
+    expect(formulas.map((f) => !!f.querySelector('.katex-display'))).to.deep.equal([false, false, true, true, true]);
+    expect(div.querySelectorAll('.md-math-pending')).to.have.length(0);
+    expect(div.querySelectorAll('.md-math-block')).to.have.length(2);
+  });
+
+  it('leaves dollar amounts, escaped dollars and code alone', async () => {
+    const text = 'It costs $5 and $10, or US$5-$10. A \\$x\\$ is not math, `$y$` is code, and $ z $ has spaces.';
+    const div = await shown(text);
+    expect(div.querySelectorAll('.md-math')).to.have.length(0);
+    expect(div.textContent?.trim()).to.equal('It costs $5 and $10, or US$5-$10. A $x$ is not math, $y$ is code, and $ z $ has spaces.');
+  });
+
+  it('shows an open formula as its source while it streams, and typesets it once it closes', async () => {
+    await mathPart.load();
+    const clock = fakeClock();
+    const div = document.createElement('div');
+    document.body.append(div);
+    const md = new MarkdownStream(div, { clock });
+    md.append('Area: $\\pi r^2');
+    clock.advance(16);
+    expect(div.textContent?.trim()).to.equal('Area: $\\pi r^2');
+    expect(div.querySelector('.md-math')).to.equal(null);
+    md.append('$ and\n\n$$\n\\sum_i');
+    clock.advance(16);
+    expect(div.querySelectorAll('.katex')).to.have.length(1);
+    expect(div.textContent).to.contain('$$\n\\sum_i');
+    md.append(' i\n$$\n');
+    md.finish();
+    expect(div.querySelectorAll('.katex')).to.have.length(2);
+    div.remove();
+  });
+
+  it('typesets formulas shown before KaTeX arrived, in place', async () => {
+    const div = document.createElement('div');
+    document.body.append(div);
+    const md = new MarkdownStream(div, { clock: fakeClock() });
+    md.setText('A $q$ here.\n\nNext paragraph.');
+    const paragraph = div.querySelector('p');
+    await mathPart.load();
+    await new Promise<void>((resolve) => {
+      const check = () => (div.querySelector('.katex') ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    expect(div.querySelector('p')).to.equal(paragraph); // the frozen block kept its nodes
+    div.remove();
+  });
+
+  it('keeps hostile TeX inert: no links, classes, styles that load, or huge rules', async () => {
+    const div = await shown(
+      [
+        '$\\href{javascript:alert(1)}{click}$',
+        '$\\url{javascript:alert(2)}$',
+        '$\\htmlClass{evil}{x}$',
+        '$\\htmlStyle{background:url(https://example.com/x)}{y}$',
+        '$\\includegraphics{https://example.com/a.png}$',
+        '$\\rule{100000em}{100000em}$',
+        '$\\def\\a{\\a\\a}\\a$',
+      ].join('\n\n'),
+    );
+    expect(div.querySelectorAll('a, img, [href], [src], .evil, script')).to.have.length(0);
+    for (const element of div.querySelectorAll('*')) {
+      for (const attribute of element.attributes) {
+        expect(attribute.name).not.to.match(/^on/);
+        expect(attribute.value).not.to.match(/javascript:|url\(/);
+      }
+    }
+    const width = Math.max(...[...div.querySelectorAll('.rule')].map((rule) => rule.getBoundingClientRect().width), 0);
+    expect(width).to.be.below(1000);
+    expect(div.querySelector('.md-math-error')?.textContent).to.equal('$\\def\\a{\\a\\a}\\a$');
+  });
+
+  it('shows the source of a formula KaTeX refuses, with the reason as its title', async () => {
+    const div = await shown('Bad: $\\frac{1}$ and good: $2$');
+    const error = div.querySelector<HTMLElement>('.md-math-error')!;
+    expect(error.textContent).to.equal('$\\frac{1}$');
+    expect(error.title).to.match(/KaTeX/);
+    expect(div.querySelectorAll('.katex')).to.have.length(1);
+  });
+
+  it('ends with the same DOM as a one-shot render, cut anywhere', async function () {
+    this.timeout(60_000);
+    await mathPart.load();
+    const texts = [
+      'Euler: $e^{i\\pi}+1=0$, costs $5 and $10.\n\n$$\n\\int_0^1 x\\,dx = \\tfrac12\n$$\n\n- item \\(a_i\\)\n- item \\[b\\]\n',
+      'Sum $\\sum_{k=1}^n k$ then\n$$x$$\nand `$code$` and $$ y $$.',
+    ];
+    for (const text of texts) {
+      const reference = document.createElement('div');
+      reference.append(renderMarkdown(text));
+      typesetPendingMath(reference);
+      fc.assert(
+        fc.property(fc.array(fc.nat(text.length), { maxLength: 30 }), (cuts) => {
+          const actual = streamed(text, cuts);
+          expect(actual.innerHTML).to.equal(reference.innerHTML);
+          expect(actual.isEqualNode(reference)).to.equal(true);
+        }),
+        { numRuns: 40 },
+      );
+    }
+  });
+});
