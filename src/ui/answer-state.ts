@@ -104,6 +104,7 @@ export class AnswerState {
       case 'reasoning':
       case 'source':
       case 'state':
+      case 'checkpoint': // where a background response is, for the stored resume point
         return false;
       case 'notice':
         item.notices = [...(item.notices ?? []), event.message];

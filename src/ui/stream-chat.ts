@@ -69,6 +69,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @fires stream-chat-usage - Token usage of a step, and the turn's total (with cost when priced).
  * @fires stream-chat-retry - The engine retries. Detail: `{ attempt, delayMs, error }`.
  * @fires stream-chat-fallback - The model failed for good before answering; the next of `fallbackModels` is asked. Detail: `{ from, to, error, step }`.
+ * @fires stream-chat-checkpoint - With `resumable`: the background response moved on. Detail: `{ responseId, sequence, text, step }` (stored with the draft, to resume after a reload).
  * @fires stream-chat-notice - Something to know that did not stop the answer (an MCP server that could not be reached). Detail: `{ message, source }`.
  * @fires stream-chat-error - Something failed. Detail: `{ error: { kind, message, retryable, status?, option? }, text }` (kind `config`: a mistake in the options, named by `option`; nothing was sent).
  * @fires stream-chat-end - The turn ended. Detail: `{ message, finishReason, usage, durationMs, object?, error? }`.

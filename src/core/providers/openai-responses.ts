@@ -1,6 +1,7 @@
 /**
  * The Responses API (`provider: 'openai-responses'`): the same parts from `response.*` stream
  * events. History is sent as Responses input items: messages, function calls, their outputs.
+ * The request body and the event reader are shared with background responses (openai-background.ts).
  */
 import { toUsage } from '../chat-accumulator.js';
 import { streamedError } from '../errors.js';
@@ -9,7 +10,7 @@ import { createClient, sdkProvider } from './openai-client.js';
 import { streamedJson } from './openai-stream.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 
-interface StreamEvent {
+export interface StreamEvent {
   type: string;
   [key: string]: any;
 }
@@ -18,6 +19,15 @@ export const openaiResponsesProvider: Provider = sdkProvider(stream);
 
 async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
   const client = await createClient(request);
+  const reader = responsesReader();
+  for await (const event of streamedJson(client.responses.create(responsesBody(request) as never, { signal: request.signal })) as AsyncIterable<StreamEvent>) {
+    yield* reader.parts(event);
+    if (reader.finished) return;
+  }
+}
+
+/** The `POST /responses` body of a streamed request. */
+export function responsesBody(request: ProviderRequest): Record<string, unknown> {
   const { connection, sampling, tools, output } = request;
   const instructions = request.messages.filter((m) => m.role === 'system').map((m) => m.content ?? '').join('\n\n');
   const body: Record<string, unknown> = {
@@ -32,8 +42,17 @@ async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
     body.tools = tools.map((t) => ({ type: 'function', name: t.name, description: t.description, parameters: t.parameters, strict: false }));
   }
   if (output) body.text = output.responsesText;
+  return body;
+}
+
+/**
+ * Reads `response.*` stream events one at a time into provider parts; `finished` turns true at the
+ * event that ends the response (`response.completed` / `response.incomplete`).
+ */
+export function responsesReader(): { parts(event: StreamEvent): ProviderPart[]; readonly finished: boolean } {
   const slots = new Map<string, number>();
   let calls = 0;
+  let finished = false;
   const slotOf = (e: StreamEvent): number => {
     const key = String(e.item_id ?? e.item?.id ?? e.output_index);
     let slot = slots.get(key);
@@ -41,34 +60,38 @@ async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
     if (e.output_index !== undefined) slots.set(String(e.output_index), slot);
     return slot;
   };
-  for await (const event of streamedJson(client.responses.create(body as never, { signal: request.signal })) as AsyncIterable<StreamEvent>) {
-    switch (event.type) {
-      case 'response.output_text.delta':
-        if (event.delta) yield { type: 'text', delta: event.delta };
-        break;
-      case 'response.output_item.added':
-        if (event.item?.type === 'function_call') {
-          yield { type: 'tool-call', slot: slotOf(event), id: event.item.call_id, name: event.item.name, argsDelta: event.item.arguments ?? '' };
+  return {
+    get finished() {
+      return finished;
+    },
+    parts(event) {
+      switch (event.type) {
+        case 'response.output_text.delta':
+          return event.delta ? [{ type: 'text', delta: event.delta }] : [];
+        case 'response.output_item.added':
+          if (event.item?.type !== 'function_call') return [];
+          return [{ type: 'tool-call', slot: slotOf(event), id: event.item.call_id, name: event.item.name, argsDelta: event.item.arguments ?? '' }];
+        case 'response.function_call_arguments.delta':
+          return [{ type: 'tool-call', slot: slotOf(event), argsDelta: event.delta ?? '' }];
+        case 'response.completed':
+        case 'response.incomplete': {
+          finished = true;
+          const parts: ProviderPart[] = [];
+          const usage = toUsage(event.response?.usage);
+          if (usage) parts.push({ type: 'usage', usage });
+          const reason = event.response?.incomplete_details?.reason;
+          if (event.type === 'response.incomplete') parts.push({ type: 'finish', reason: reason === 'content_filter' ? 'content_filter' : 'length' });
+          else parts.push({ type: 'finish', reason: calls > 0 ? 'tool_calls' : 'stop' });
+          return parts;
         }
-        break;
-      case 'response.function_call_arguments.delta':
-        yield { type: 'tool-call', slot: slotOf(event), argsDelta: event.delta ?? '' };
-        break;
-      case 'response.completed':
-      case 'response.incomplete': {
-        const usage = toUsage(event.response?.usage);
-        if (usage) yield { type: 'usage', usage };
-        const reason = event.response?.incomplete_details?.reason;
-        if (event.type === 'response.incomplete') yield { type: 'finish', reason: reason === 'content_filter' ? 'content_filter' : 'length' };
-        else yield { type: 'finish', reason: calls > 0 ? 'tool_calls' : 'stop' };
-        return;
+        case 'response.failed':
+          throw streamedError(event.response?.error ?? 'the response failed');
+        case 'error':
+          throw streamedError(event);
       }
-      case 'response.failed':
-        throw streamedError(event.response?.error ?? 'the response failed');
-      case 'error':
-        throw streamedError(event);
-    }
-  }
+      return [];
+    },
+  };
 }
 
 /** A chat message as Responses input items (an assistant turn with tools becomes several items). */
