@@ -11,7 +11,7 @@ import type { RunChatOptions } from './options.js';
 import { connect, type Connection } from './providers/connection.js';
 import type { Provider, ResumePoint } from './providers/provider.js';
 
-export const backgroundPart = lazyPart('openai-background', () => import('./providers/openai-background.js'));
+export const backgroundPart = /* @__PURE__ */ lazyPart('openai-background', () => import('./providers/openai-background.js'));
 
 /** A stop waits this long for the server to confirm the cancel, then lets the turn end anyway. */
 const CANCEL_WAIT_MS = 5_000;

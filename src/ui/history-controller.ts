@@ -5,7 +5,7 @@
  * `HistorySession`; the turn controller reaches it through `TurnHistory`, implemented here.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ChatMessage, ChatResult } from '../core/index.js';
+import type { ChatEvent, ChatMessage, ChatResult, RunChatOptions } from '../core/index.js';
 import {
   answeredToolCalls,
   HistorySession,
@@ -14,6 +14,7 @@ import {
   type ConversationRecord,
   type HistoryChange,
   type MessageRecord,
+  type ResumePoint,
   type StorageKind,
   type StorageProblem,
 } from '../store/index.js';
@@ -46,6 +47,11 @@ export interface HistoryControllerOptions {
   draftIntervalMs?: number;
   /** Replaces the store (tests). */
   createStore?: (storage: StorageKind, storageKey: string | undefined) => HistoryStore;
+  /**
+   * Reads on a background answer a reload cut (`resumable`, see resume-answer.ts): the element's engine
+   * options (`background` set when it is resumable) and the turn that reads the answer on in place.
+   */
+  resume?: { options(): RunChatOptions; run(point: ResumePoint): Promise<unknown> };
 }
 
 /**
@@ -67,6 +73,8 @@ export class HistoryController implements ReactiveController, TurnHistory {
   earlier: Promise<void> = Promise.resolve();
   /** True until `earlier` resolves. */
   loadingEarlier = false;
+  /** Why the interrupted answer cannot be resumed, shown with it. */
+  resumeNote = '';
 
   #unsubscribe?: () => void;
   #opened = { storage: '' as string, storageKey: '' as string | undefined };
@@ -208,6 +216,10 @@ export class HistoryController implements ReactiveController, TurnHistory {
     this.session.stepFinished(messages);
   }
 
+  checkpoint(event: Extract<ChatEvent, { type: 'checkpoint' }>): void {
+    this.session.checkpoint(event.text, { responseId: event.responseId, after: event.sequence });
+  }
+
   turnEnded(result: ChatResult, messages: readonly ChatMessage[]): Promise<void> {
     if (!this.host.isConnected) return Promise.resolve(); // see hostDisconnected()
     return this.session.turnEnded(result, messages);
@@ -250,7 +262,22 @@ export class HistoryController implements ReactiveController, TurnHistory {
   /** Another conversation is shown. An emptied one (the element's clear()) is deleted from storage. */
   async shown(id: string, messages: readonly ChatMessage[]): Promise<void> {
     this.#shownId = id;
+    this.resumeNote = '';
     await this.session.shown(id, messages);
+    this.#resumeCut(id);
+  }
+
+  /** The last answer was cut by a reload while the server went on writing it: read it on (resume-answer.ts). */
+  #resumeCut(id: string): void {
+    const record = this.session.records.at(-1);
+    const resume = this.options.resume;
+    if (!resume || record?.status !== 'interrupted' || !record.resume || !record.content) return;
+    const options = resume.options();
+    if (!options.background) return;
+    const goneText = (this.host.strings as { resumeGone?: string } | undefined)?.resumeGone;
+    const note = (text: string) => ((this.resumeNote = text), this.host.requestUpdate());
+    const context = { store: this.store, conversationId: id, record, options, goneText, note, shown: () => this.host.conversationId, run: resume.run };
+    import('./resume-answer.js').then((m) => m.resumeAnswer(context)).catch(() => {});
   }
 
   // ——— list actions ———

@@ -173,6 +173,7 @@ export class StreamChat extends LitElement {
     accept: { type: String },
     voice: { type: Boolean },
     readAloud: { type: Boolean, attribute: 'read-aloud' },
+    resumable: { type: Boolean },
     theme: { type: String, reflect: true },
     welcome: { type: String },
     starterPrompts: { attribute: 'starter-prompts', converter: promptsConverter },
@@ -231,6 +232,12 @@ export class StreamChat extends LitElement {
   declare voice: boolean;
   /** A button on each answer that reads it aloud with the browser's speech synthesis. */
   declare readAloud: boolean;
+  /**
+   * With `provider="openai-responses"`: answers run as background responses on the server, and one
+   * that was streaming when the page closed goes on streaming into its bubble after a reload. Stop
+   * cancels it on the server.
+   */
+  declare resumable: boolean;
   /** `light` or `dark`; unset follows the system's preference. */
   declare theme: ChatTheme | undefined;
   /** Shown in an empty conversation. */
@@ -331,12 +338,15 @@ export class StreamChat extends LitElement {
     this.showUsage = false;
     this.voice = false;
     this.readAloud = false;
+    this.resumable = false;
     this.currency = 'USD';
     this.opened = false;
     this.following = true;
     this.canSend = false;
     // Created last: it reads the generated conversation id to tell it from one the page sets.
-    this.historyController = new HistoryController(this);
+    this.historyController = new HistoryController(this, {
+      resume: { options: () => this.runOptions([], new AbortController().signal), run: (point) => this.turns.continueAnswer(point) },
+    });
     this.turns = new TurnController(this, {
       history: this.historyController,
       runOptions: (messages, signal) => this.runOptions(messages, signal),
@@ -440,6 +450,7 @@ export class StreamChat extends LitElement {
       temperature: this.temperature,
       prices: this.prices,
       continuationMode: this.continuationMode,
+      background: this.resumable && this.provider === 'openai-responses',
     };
   }
 
