@@ -1,4 +1,6 @@
 export { runChat } from './run-chat.js';
+// How a background response (`background`, `resume`) stands on the server, asked without reading it.
+export { backgroundStatus, backgroundPart } from './background-part.js';
 export { streamText, collect } from './stream-helpers.js';
 export type * from './events.js';
 export type * from './messages.js';
@@ -14,7 +16,5 @@ export { lazyPart, PartLoadError, type LazyPart } from './lazy-part.js';
 export { runChatLazy, enginePart } from './lazy-engine.js';
 export { jsonSchemaPart, type JsonSchemaModule } from './json-schema-part.js';
 export { providerPart } from './providers/registry.js';
-// Background responses (`background`, `resume`): how one stands on the server, asked without reading it.
-export { backgroundStatus, backgroundPart } from './resume.js';
 /** Takes a framework's reactive proxy (Vue's `ref`/`reactive`) off a value, as the engine does with tools and schemas. */
 export { toRaw } from './unwrap.js';

@@ -18,7 +18,8 @@ import { jsonSchemaPart, type JsonSchemaModule } from './json-schema-part.js';
 import { runTools } from './tool-runner.js';
 import { toRaw } from './unwrap.js';
 import { addUsage, withCost, ZERO_USAGE } from './usage.js';
-import { backgroundTurn, type BackgroundTurn } from './resume.js';
+import { backgroundPart } from './background-part.js';
+import type { BackgroundTurn } from './resume.js';
 
 export const DEFAULT_MAX_STEPS = 8;
 export const DEFAULT_MAX_VALIDATION_RETRIES = 1;
@@ -48,8 +49,10 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
     const sampling = { temperature: options.temperature, maxTokens: options.maxTokens };
     const schema = options.schema === undefined ? undefined : toRaw(options.schema);
     const tools = [...readTools(options.tools), ...(await serverTools(options, emit))];
-    background = await backgroundTurn(options, connection, emit);
-    if (background) emit = background.emit;
+    if (options.background || options.resume) {
+      background = (await backgroundPart.load()).backgroundTurn(options, connection, emit);
+      emit = background.emit;
+    }
     // The provider's code and zod's JSON Schema export are downloaded now, at the first request that needs them.
     const [provider, jsonSchema] = await Promise.all([
       background?.provider ?? loadProvider(providerName),

@@ -49,9 +49,9 @@ export interface HistoryControllerOptions {
   createStore?: (storage: StorageKind, storageKey: string | undefined) => HistoryStore;
   /**
    * Reads on a background answer a reload cut (`resumable`, see resume-answer.ts): the element's engine
-   * options (`background` set when it is resumable) and the turn that reads the answer on in place.
+   * options (undefined when it is not resumable), and the turn that reads the answer on in place.
    */
-  resume?: { options(): RunChatOptions; run(point: ResumePoint): Promise<unknown> };
+  resume?: { options(): RunChatOptions | undefined; run(point: ResumePoint): Promise<unknown> };
 }
 
 /**
@@ -270,14 +270,9 @@ export class HistoryController implements ReactiveController, TurnHistory {
   /** The last answer was cut by a reload while the server went on writing it: read it on (resume-answer.ts). */
   #resumeCut(id: string): void {
     const record = this.session.records.at(-1);
-    const resume = this.options.resume;
-    if (!resume || record?.status !== 'interrupted' || !record.resume || !record.content) return;
-    const options = resume.options();
-    if (!options.background) return;
-    const goneText = (this.host.strings as { resumeGone?: string } | undefined)?.resumeGone;
-    const note = (text: string) => ((this.resumeNote = text), this.host.requestUpdate());
-    const context = { store: this.store, conversationId: id, record, options, goneText, note, shown: () => this.host.conversationId, run: resume.run };
-    import('./resume-answer.js').then((m) => m.resumeAnswer(context)).catch(() => {});
+    if (this.options.resume && record?.status === 'interrupted' && record.resume) {
+      import('./resume-answer.js').then((m) => m.resumeAnswer(this, id, record)).catch(() => {});
+    }
   }
 
   // ——— list actions ———

@@ -6,53 +6,49 @@
  * (Continue / Regenerate), with a note saying why it cannot go on. Loaded only when a stored resume
  * point is found.
  */
-import { backgroundStatus, type RunChatOptions } from '../core/index.js';
-import { resumePointOf, type HistoryStore, type MessageRecord, type ResumePoint } from '../store/index.js';
+import type { RunChatOptions } from '../core/index.js';
+import { resumePointOf, type MessageRecord } from '../store/index.js';
+import type { HistoryController } from './history-controller.js';
 
+/** The note's default text (`strings.resumeGone`). */
 export const RESUME_GONE = 'The server no longer has the rest of it, so it cannot be resumed.';
 
-export interface ResumeContext {
-  store: HistoryStore;
-  conversationId: string;
-  /** The interrupted answer, as the page read it. */
-  record: MessageRecord;
-  /** The element's engine options (the connection to ask the server with). */
-  options: RunChatOptions;
-  /** The conversation shown now: a resume for one no longer shown is dropped. */
-  shown(): string;
-  /** Reads the answer on into its bubble (a turn); resolves when it ends. */
-  run(point: ResumePoint): Promise<unknown>;
-  /** Says why the answer cannot go on. */
-  note(text: string): void;
-  /** The note's text (`strings.resumeGone`). */
-  goneText?: string;
-}
-
-export async function resumeAnswer(ctx: ResumeContext): Promise<void> {
-  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-  if (!locks) return readOn(ctx);
-  const name = `${ctx.store.dbName}:resume:${ctx.conversationId}`;
-  // Held until the answer ends: a tab that reloads meanwhile finds it taken and leaves the answer to us.
-  await locks.request(name, { ifAvailable: true }, (lock) => (lock ? readOn(ctx) : undefined)).catch(() => {});
-}
-
-async function readOn(ctx: ResumeContext): Promise<void> {
-  const { store, conversationId: id, record } = ctx;
-  // Another tab may have read it on and finished it before this one got the lock: the store decides.
-  const [last] = await store.loadMessages(id, { last: 1 });
-  const point = resumePointOf(last);
-  if (!point || last.status !== 'interrupted' || last.seq !== record.seq || last.content !== record.content || ctx.shown() !== id) return;
-  let status: string;
-  try {
-    status = await backgroundStatus(ctx.options, point.responseId);
-  } catch {
-    return; // the server cannot be asked now (offline, a refused key): the answer stays interrupted
-  }
-  if (status === 'gone') {
-    ctx.note(ctx.goneText ?? RESUME_GONE);
+export async function resumeAnswer(history: HistoryController, id: string, record: MessageRecord): Promise<void> {
+  const resume = history.options.resume;
+  const options = resume?.options();
+  if (!resume || !options || !record.content) return;
+  const readOn = async () => {
+    const { store, host } = history;
+    // Another tab may have read it on and finished it before this one got the lock: the store decides.
+    const [last] = await store.loadMessages(id, { last: 1 });
+    const point = resumePointOf(last);
+    if (!point || last.status !== 'interrupted' || last.seq !== record.seq || last.content !== record.content || host.conversationId !== id) return;
+    let status: string;
+    try {
+      // The engine's own part for background responses (core/background-part.ts), imported here directly:
+      // through core's entry, this part and the engine would share their modules as extra chunks.
+      const { responseStatus } = await import('../core/resume.js');
+      status = await responseStatus(connectionOf(options), point.responseId);
+    } catch {
+      return; // the server cannot be asked now (offline, a refused key, the part not downloaded): the answer stays interrupted
+    }
+    if (status !== 'gone') return void (await resume.run(point));
+    history.resumeNote = (host.strings as { resumeGone?: string } | undefined)?.resumeGone ?? RESUME_GONE;
+    host.requestUpdate();
     const { resume: _gone, ...kept } = last;
     await store.saveMessage(kept);
-    return;
-  }
-  await ctx.run(point);
+  };
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  if (!locks) return readOn();
+  // Held until the answer ends: a tab that reloads meanwhile finds it taken and leaves the answer to this one.
+  await locks.request(`${history.store.dbName}:resume:${id}`, { ifAvailable: true }, (lock) => (lock ? readOn() : undefined));
+}
+
+/**
+ * The connection to ask the server with (the engine's `connect()` is not loaded here): the element's
+ * base URL resolved against the page, its key and headers.
+ */
+function connectionOf(options: RunChatOptions) {
+  const baseURL = new URL(options.baseURL ?? 'https://api.openai.com/v1', document.baseURI).href;
+  return { provider: 'openai-responses' as const, baseURL, apiKey: options.apiKey, headers: { ...options.headers }, fetch: options.fetch };
 }

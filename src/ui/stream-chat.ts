@@ -345,7 +345,10 @@ export class StreamChat extends LitElement {
     this.canSend = false;
     // Created last: it reads the generated conversation id to tell it from one the page sets.
     this.historyController = new HistoryController(this, {
-      resume: { options: () => this.runOptions([], new AbortController().signal), run: (point) => this.turns.continueAnswer(point) },
+      resume: {
+        options: () => (this.resumable && this.provider === 'openai-responses' ? this.runOptions([]) : undefined),
+        run: (point) => this.turns.continueAnswer(point),
+      },
     });
     this.turns = new TurnController(this, {
       history: this.historyController,
@@ -426,7 +429,7 @@ export class StreamChat extends LitElement {
   }
 
   /** The engine's options for one turn, from the element's properties. */
-  private runOptions(messages: ChatMessage[], signal: AbortSignal): RunChatOptions {
+  private runOptions(messages: ChatMessage[], signal?: AbortSignal): RunChatOptions {
     return {
       provider: this.provider,
       baseURL: this.baseUrl || undefined,

@@ -3,10 +3,9 @@
 // read on from its last checkpoint to exactly the text the server wrote.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { collect, runChat, type ChatEvent, type ChatMessage } from '../../src/core/index.js';
+import { backgroundStatus, collect, runChat, type ChatEvent, type ChatMessage } from '../../src/core/index.js';
 import { backgroundParts, finishedParts } from '../../src/core/providers/background-stream.js';
 import type { ProviderPart } from '../../src/core/providers/provider.js';
-import { backgroundStatus } from '../../src/core/resume.js';
 import { startDevModel } from './dev-server.js';
 
 async function* from(events: object[]) {

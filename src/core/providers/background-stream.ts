@@ -6,7 +6,7 @@
  * after `after`, and a server or proxy that repeats an event must not repeat its text.
  */
 import { streamedError } from '../errors.js';
-import { responsesReader, type StreamEvent } from './openai-responses.js';
+import { responsesReader, type StreamEvent } from './responses-api.js';
 import type { ProviderPart } from './provider.js';
 import { toUsage } from '../chat-accumulator.js';
 

@@ -9,7 +9,7 @@ import { backgroundParts, finishedParts, isRunning } from './background-stream.j
 import type { Connection } from './connection.js';
 import { createClient, sdkProvider } from './openai-client.js';
 import { fromSdkError } from './openai-errors.js';
-import { responsesBody, type StreamEvent } from './openai-responses.js';
+import { responsesBody, type StreamEvent } from './responses-api.js';
 import { streamedJson } from './openai-stream.js';
 import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 
