@@ -67,6 +67,8 @@ const when = (key) =>
   : key === 'src/core/json-schema.ts' ? 'a request with a schema or tools'
   : key === 'src/render/object-view.ts' ? 'a structured value or tool arguments are shown'
   : key === 'src/store/export.ts' ? 'the history is exported or imported'
+  : key === 'src/core/resume.ts' ? 'the first background turn (resumable)'
+  : key === 'src/ui/resume-answer.ts' ? 'a stored answer to resume is found'
   : key.endsWith('highlight.js/es/core.js') ? 'the first closed code fence'
   : key.includes('/languages/') ? 'a closed fence in this language'
   : 'on demand';
