@@ -101,6 +101,39 @@ describe('background responses on the dev model', () => {
     assert.deepEqual(resumed.result.messages.map((m) => m.role), ['user', 'assistant']);
   });
 
+  it('a connection that drops mid-answer is read on from the last checkpoint, within the same turn', async () => {
+    const whole = String((await collect(runChat({ ...options(), model: 'dev;rate=0;words=200' }))).result.message.content);
+    const urls: string[] = [];
+    let dropped = false;
+    // The first stream breaks after some reads, as a network does; the server goes on writing.
+    const dropping: typeof fetch = async (input, init) => {
+      urls.push(`${init?.method ?? 'GET'} ${String(input)}`);
+      const response = await fetch(input, init);
+      if (dropped || init?.method !== 'POST' || !response.body) return response;
+      dropped = true;
+      const reader = response.body.getReader();
+      let reads = 0;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (++reads > 25) {
+            void reader.cancel();
+            return controller.error(new TypeError('network error'));
+          }
+          const { done, value } = await reader.read();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        },
+      });
+      return new Response(body, { status: response.status, headers: response.headers });
+    };
+    const { result, events } = await collect(runChat({ ...options(), model: 'dev;rate=3000;words=200', background: true, fetch: dropping }));
+    assert.equal(result.error, undefined);
+    assert.equal(result.finishReason, 'stop');
+    assert.equal(result.message.content, whole, 'nothing repeated, nothing lost');
+    assert.ok(urls.some((u) => /^GET .*\/responses\/resp_\w+\?.*starting_after=\d+/.test(u)), 'read on with starting_after');
+    assert.equal(events.filter((e) => e.type === 'retry').length, 0, 'not asked again');
+  });
+
   it('stopping cancels the response on the server', async () => {
     const run = runChat({ ...options(), model: 'dev;rate=500;words=300', background: true });
     let id = '';

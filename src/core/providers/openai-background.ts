@@ -15,22 +15,50 @@ import type { Provider, ProviderPart, ProviderRequest } from './provider.js';
 
 export const openaiBackgroundProvider: Provider = sdkProvider(stream);
 
+/** A stream that breaks while the server goes on writing is read on from its last checkpoint, this many times per step. */
+const RECONNECTS = 3;
+
 async function* stream(request: ProviderRequest): AsyncGenerator<ProviderPart> {
   const client = await createClient(request);
   const { signal } = request;
   const resume = request.background?.resume;
+  const readOn = (point: { responseId: string; after: number }) =>
+    backgroundParts(streamedJson(client.responses.retrieve(point.responseId, { stream: true, starting_after: point.after }, { signal })) as AsyncIterable<StreamEvent>, point);
+  let parts: AsyncIterable<ProviderPart>;
   if (!resume) {
     const body = { ...responsesBody(request), background: true, store: true };
-    yield* backgroundParts(streamedJson(client.responses.create(body as never, { signal })) as AsyncIterable<StreamEvent>);
-    return;
+    parts = backgroundParts(streamedJson(client.responses.create(body as never, { signal })) as AsyncIterable<StreamEvent>);
+  } else {
+    const response = await retrieve(() => client.responses.retrieve(resume.responseId, {}, { signal }));
+    if (!isRunning(response.status)) {
+      yield* finishedParts(response, resume.text);
+      return;
+    }
+    parts = readOn(resume);
   }
-  const response = await retrieve(() => client.responses.retrieve(resume.responseId, {}, { signal }));
-  if (!isRunning(response.status)) {
-    yield* finishedParts(response, resume.text);
-    return;
+  let point = resume && { responseId: resume.responseId, after: resume.after };
+  for (let reconnects = 0; ; reconnects++) {
+    let finished = false;
+    try {
+      for await (const part of parts) {
+        if (part.type === 'checkpoint') point = { responseId: part.responseId, after: part.sequence };
+        if (part.type === 'finish') finished = true;
+        yield part;
+      }
+      // A stream closed before the response ended (a proxy's time limit) is read on as a dropped one.
+      if (finished || !point || signal.aborted || reconnects >= RECONNECTS) return;
+    } catch (e) {
+      if (!point || signal.aborted || reconnects >= RECONNECTS || !droppedConnection(e)) throw e;
+    }
+    // The response goes on on the server: read it on after the last event this page has.
+    parts = readOn(point);
   }
-  const query = { stream: true as const, starting_after: resume.after };
-  yield* backgroundParts(streamedJson(client.responses.retrieve(resume.responseId, query, { signal })) as AsyncIterable<StreamEvent>, resume);
+}
+
+/** The connection broke (not a refusal, not a stop): `fetch`'s TypeError, or the SDK's connection error. */
+function droppedConnection(e: unknown): boolean {
+  const name = (e as { name?: unknown })?.name;
+  return e instanceof TypeError || name === 'APIConnectionError';
 }
 
 /** A response the server no longer keeps (expired, deleted, never stored) says so in words. */
