@@ -20,6 +20,7 @@ import { handleMcp } from './mcp.js';
 import { streamAgUi, streamAiSdk } from './agent-protocols.js';
 import { createQuerySocket, recipe, RECIPE_PATH } from './recipes.js';
 import { variationSeed } from './variations.js';
+import { createBackgroundJobs } from './background.js';
 
 export interface DevModel {
   /** Answers the request when it is for the dev model; returns false to let the server go on. */
@@ -39,6 +40,7 @@ export function createDevModel(): DevModel {
   const scenarioFor = createScenarioCounter();
   const webSocket = createWebSocketBackend(scenarioFor);
   const querySocket = createQuerySocket(scenarioFor);
+  const background = createBackgroundJobs();
 
   /** Options and scenario of one HTTP request, and the `http-*` failure to send instead of an answer. */
   function begin(req: IncomingMessage, model: unknown) {
@@ -82,6 +84,7 @@ export function createDevModel(): DevModel {
     };
     if (refusesImages(res, scenario, request)) return;
     const plan = planTurn(request);
+    if (body.background) return background.start(res, request, plan, scenario, body);
     if (body.stream) return streamResponse(res, request, plan, scenario, body, closeSignal(res));
     if (!(await beforeWholeAnswer(res, scenario, options.stallMs))) return;
     response(res, request, plan, body);
@@ -110,6 +113,7 @@ export function createDevModel(): DevModel {
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://dev-model.local');
       if (await handleMcp(req, res, url.pathname)) return true;
+      if (background.handle(req, res, url)) return true;
       if (url.pathname.startsWith(`${NO_CORS_PREFIX}/`) && OWN_PATH.test(url.pathname.slice(NO_CORS_PREFIX.length))) {
         url.pathname = url.pathname.slice(NO_CORS_PREFIX.length);
         withoutCors(res);

@@ -11,7 +11,7 @@ import { createPacer, splitChunks } from './pacing.js';
 import { seedOf, usageOf, type Plan, type TurnRequest } from './plan.js';
 import { makeId, random } from './random.js';
 import { MID_STREAM_ERROR, play, type Step } from './scenarios.js';
-import { openSse } from './sse.js';
+import { openSse, type SseWriter } from './sse.js';
 import { responsesAnnotations, responsesAnnotationSteps, responsesReasoningItem, responsesReasoningSteps } from './reasoning.js';
 
 type Item = Record<string, unknown> & { id: string; type: string };
@@ -58,7 +58,7 @@ function responseObject(request: TurnRequest, body: any, id: string, status: str
     object: 'response',
     created_at: Math.floor(Date.now() / 1000),
     status,
-    background: false,
+    background: Boolean(body.background),
     error: null,
     incomplete_details: status === 'incomplete' ? { reason } : null,
     instructions: body.instructions ?? null,
@@ -68,7 +68,7 @@ function responseObject(request: TurnRequest, body: any, id: string, status: str
     parallel_tool_calls: true,
     previous_response_id: body.previous_response_id ?? null,
     reasoning: { effort: null, summary: null },
-    store: false,
+    store: Boolean(body.store),
     temperature: body.temperature ?? 1,
     text: body.text ?? { format: { type: 'text' } },
     tool_choice: body.tool_choice ?? 'auto',
@@ -90,12 +90,18 @@ export function response(res: ServerResponse, request: TurnRequest, plan: Plan, 
   sendJson(res, 200, responseObject(request, body, makeId('resp_', seed, 40), finalStatus(plan), outputItems(plan, seed), usageObject(request, plan), plan));
 }
 
+/** Where a background response writes its events instead of the request's own stream (background.ts). */
+export interface StreamTarget {
+  id: string;
+  sse: SseWriter;
+}
+
 /** The streaming answer. */
-export async function streamResponse(res: ServerResponse, request: TurnRequest, plan: Plan, scenario: Scenario, body: any, signal: AbortSignal): Promise<void> {
+export async function streamResponse(res: ServerResponse, request: TurnRequest, plan: Plan, scenario: Scenario, body: any, signal: AbortSignal, target?: StreamTarget): Promise<void> {
   const seed = seedOf(request);
   const rng = random(`${seed}:responses`);
-  const id = makeId('resp_', seed, 40);
-  const sse = openSse(res);
+  const id = target?.id ?? makeId('resp_', seed, 40);
+  const sse = target?.sse ?? openSse(res);
   let sequence = 0;
   const emit = (type: string, fields: object) => sse.event(type, { type, sequence_number: sequence++, ...fields });
   const items = outputItems(plan, seed);

@@ -5,8 +5,8 @@
  * The SDK's `OpenAI` class constructs all of its ~25 resources (files, vector stores, fine-tuning,
  * assistants, admin, realtime...) in its constructor, so a bundler keeps every one of them, and their
  * helpers, whatever the caller uses: about two thirds of the SDK's part. The client is private to
- * `src/core/providers/openai-client.ts`, which reaches `chat.completions.create` and
- * `responses.create` only; the request pipeline (headers, auth, fetch, timeouts, the SDK's errors) is
+ * `src/core/providers/openai-client.ts`, which reaches `chat.completions.create` and `responses`
+ * (`create`, and `retrieve` / `cancel` for background responses) only; the request pipeline (headers, auth, fetch, timeouts, the SDK's errors) is
  * the SDK's own and unchanged. Every other resource property of the client is left undefined.
  *
  * The bundler build (`dist/index.js`) leaves `openai` an import, so a host that uses the SDK itself

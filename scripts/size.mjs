@@ -71,6 +71,8 @@ const when = (key) =>
   : key === 'src/store/export.ts' ? 'the history is exported or imported'
   : key === 'src/ui/versions.ts' ? 'the first edit or regenerate, or a conversation with versions'
   : key === 'src/ui/answer-extras.ts' ? 'an answer with reasoning or sources is shown'
+  : key === 'src/core/resume.ts' ? 'the first background turn (resumable)'
+  : key === 'src/ui/resume-answer.ts' ? 'a stored answer to resume is found'
   : key.endsWith('highlight.js/es/core.js') ? 'the first closed code fence'
   : key.includes('/languages/') ? 'a closed fence in this language'
   : 'on demand';

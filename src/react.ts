@@ -32,6 +32,7 @@ export const streamChatEvents = {
   onUsage: on('stream-chat-usage'),
   onRetry: on('stream-chat-retry'),
   onFallback: on('stream-chat-fallback'),
+  onCheckpoint: on('stream-chat-checkpoint'),
   onNotice: on('stream-chat-notice'),
   onError: on('stream-chat-error'),
   onEnd: on('stream-chat-end'),

@@ -255,6 +255,19 @@ export interface NoticeEvent {
   source: string;
 }
 
+/**
+ * A background response (`background: true`) moved on: `text` is the answer so far in this step and
+ * `sequence` the last server event it includes. Stored together, they resume the answer after a reload
+ * (`resume: { responseId, after: sequence, text }`) with nothing repeated or lost.
+ */
+export interface CheckpointEvent {
+  type: 'checkpoint';
+  responseId: string;
+  sequence: number;
+  text: string;
+  step: number;
+}
+
 export interface EndEvent {
   type: 'end';
   message: ChatMessage;
@@ -286,6 +299,7 @@ export type ChatEvent =
   | ErrorEvent
   | NoticeEvent
   | FallbackEvent
+  | CheckpointEvent
   | EndEvent;
 
 export type ChatEventType = ChatEvent['type'];

@@ -1,4 +1,6 @@
 export { runChat } from './run-chat.js';
+// How a background response (`background`, `resume`) stands on the server, asked without reading it.
+export { backgroundStatus, backgroundPart } from './background-part.js';
 export { streamText, collect } from './stream-helpers.js';
 export type * from './events.js';
 export type * from './messages.js';

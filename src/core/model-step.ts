@@ -13,7 +13,7 @@ import { redactError, secretsOf } from './redact.js';
 import { streamedJsonPart } from './streamed-json-part.js';
 import type { RunChatOptions } from './options.js';
 import type { Connection, Sampling } from './providers/connection.js';
-import type { OutputFormat, Provider, ProviderPart, ToolSpec } from './providers/provider.js';
+import type { OutputFormat, Provider, ProviderPart, ProviderRequest, ToolSpec } from './providers/provider.js';
 import { TimeSlicer } from './time-slice.js';
 
 export const DEFAULT_MAX_RETRIES = 2;
@@ -34,6 +34,8 @@ export interface StepInput {
   emit(event: ChatEvent): void;
   /** Structured output listens to the text as it grows. */
   onText?(delta: string, text: string): void;
+  /** A background response, or one read on from a checkpoint (see resume.ts). */
+  background?: ProviderRequest['background'];
 }
 
 export interface StreamedCall {
@@ -115,6 +117,7 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
       output: input.output,
       signal: controller.signal,
       onActivity: watchdog.touch,
+      ...(input.background ? { background: input.background } : {}),
     });
     const slicer = new TimeSlicer();
     for await (const part of parts) {
@@ -170,6 +173,9 @@ async function attemptOnce(input: StepInput): Promise<StepOutcome> {
         case 'remote-tool':
           shown = true;
           remote.apply(part);
+          break;
+        case 'checkpoint':
+          emit({ type: 'checkpoint', responseId: part.responseId, sequence: part.sequence, text, step });
           break;
         case 'finish':
           finish = part.reason;

@@ -125,6 +125,19 @@ export interface RunChatOptions<C = any> {
   maxTokens?: number;
   prices?: Record<string, ModelPrice>;
   /**
+   * `openai-responses` only: the answer runs as a background response on the server (`background: true,
+   * store: true`), which goes on if the page goes away; `checkpoint` events say where it is, and Stop
+   * cancels it on the server.
+   */
+  background?: boolean;
+  /**
+   * `openai-responses` only: instead of a new request, read on a background response from after
+   * sequence number `after`, into an answer whose text so far is `text` (from the last `checkpoint`).
+   * `messages` is then the history before that answer. A response that finished meanwhile ends with
+   * what the server kept (its whole text, its error, or stopped when it was cancelled).
+   */
+  resume?: { responseId: string; after: number; text?: string };
+  /**
    * `json_schema` (default) sends the schema as `response_format`; `json_object` asks for JSON
    * and puts the schema in the system prompt, for servers without json_schema support.
    */

@@ -18,6 +18,8 @@ import { streamedJsonPart } from './streamed-json-part.js';
 import { runTools } from './tool-runner.js';
 import { toRaw } from './unwrap.js';
 import { addUsage, estimatedUsage, withCost, ZERO_USAGE } from './usage.js';
+import { backgroundPart } from './background-part.js';
+import type { BackgroundTurn } from './resume.js';
 
 export const DEFAULT_MAX_STEPS = 8;
 export const DEFAULT_MAX_VALIDATION_RETRIES = 1;
@@ -30,15 +32,16 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
 
   const history: ChatMessage[] = [...(options.messages ?? [])];
   /** Continuing a cut answer: its text, joined to what the first step writes (see continuation.ts). */
-  let prefix = options.continueAnswer ? (partialAnswer(history) ?? '') : '';
+  let prefix = options.continueAnswer ? (partialAnswer(history) ?? '') : (options.resume?.text ?? '');
   let total: Usage = { ...ZERO_USAGE };
-  let message: ChatMessage = { role: 'assistant', content: '' };
-  if (prefix) message = history.pop()!; // kept as it was should the turn fail before any step
+  let message: ChatMessage = { role: 'assistant', content: options.continueAnswer ? '' : prefix };
+  if (prefix && options.continueAnswer) message = history.pop()!; // kept as it was should the turn fail before any step
   let finishReason: FinishReason = 'stop';
   let error: ChatError | undefined;
   let object: unknown;
   let pushed = false;
   let answeredBy = options.model;
+  let background: BackgroundTurn | undefined;
 
   try {
     // Everything that can be wrong in the options is found here, before any request.
@@ -46,10 +49,14 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
     const sampling = { temperature: options.temperature, maxTokens: options.maxTokens };
     const schema = options.schema === undefined ? undefined : toRaw(options.schema);
     const tools = [...readTools(options.tools), ...(await serverTools(options, emit))];
+    if (options.background || options.resume) {
+      background = (await backgroundPart.load()).backgroundTurn(options, connection, emit);
+      emit = background.emit;
+    }
     // The provider's code, zod's JSON Schema export and the streamed JSON readers are downloaded now, at
     // the first request that needs them.
     const [provider, jsonSchema, json] = await Promise.all([
-      loadProvider(providerName),
+      background?.provider ?? loadProvider(providerName),
       tools.length || schema ? jsonSchemaPart.load() : undefined,
       tools.length || schema ? streamedJsonPart.load() : undefined,
     ]);
@@ -79,7 +86,7 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
         messages: [
           ...(system ? [{ role: 'system' as const, content: system }] : []),
           ...history.map(forModel),
-          ...(prefix ? continuationMessages(prefix, options.continuationMode) : []),
+          ...(prefix && options.continueAnswer ? continuationMessages(prefix, options.continuationMode) : []),
           ...correction,
         ],
         tools: specs,
@@ -88,6 +95,8 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
         signal,
         emit: prefix ? joinedText(emit, prefix) : emit,
         onText: objects?.push,
+        // The first step of a resumed turn reads on the response; the next ones are new background responses.
+        background: background && (step === 1 && background.resume ? { resume: background.resume } : {}),
       });
       const nothingYet = outcome.text === '' && outcome.calls.length === 0;
       if (outcome.error && nothingYet && models.length > 1 && worthAnotherModel(outcome.error) && !signal.aborted) {
@@ -174,6 +183,7 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
     emit({ type: 'error', error, text: typeof message.content === 'string' ? message.content : '' });
   }
   if (!pushed) history.push(message);
+  await background?.settle(finishReason);
 
   const durationMs = now() - startedAt;
   const extra = {
@@ -187,7 +197,7 @@ export async function runTurn(options: RunChatOptions, signal: AbortSignal, emit
 
 /** Text events of a continued answer carry the whole answer so far, the cut part included. */
 function joinedText(emit: (e: ChatEvent) => void, prefix: string): (e: ChatEvent) => void {
-  return (event) => emit(event.type === 'text' ? { ...event, text: prefix + event.text } : event);
+  return (event) => emit(event.type === 'text' || event.type === 'checkpoint' ? { ...event, text: prefix + event.text } : event);
 }
 
 async function resolveSystem(options: RunChatOptions): Promise<string | undefined> {

@@ -40,6 +40,7 @@ export class DraftWriter {
   #inFlight: Promise<void> | null = null;
   #again = false;
   #closed = false;
+  #resume: MessageRecord['resume'];
 
   constructor(
     readonly store: HistoryStore,
@@ -57,10 +58,14 @@ export class DraftWriter {
     return this.prefix + this.#text;
   }
 
-  /** Hands the streamed text so far (not a delta). Returns at once; the write happens when it is due. */
-  save(text: string, options: { force?: boolean } = {}): void {
+  /**
+   * Hands the streamed text so far (not a delta). Returns at once; the write happens when it is due.
+   * `resume`: where a background answer with exactly this text stands, written with it.
+   */
+  save(text: string, options: { force?: boolean; resume?: MessageRecord['resume'] } = {}): void {
     if (this.#closed) return;
     this.#text = text;
+    if (options.resume) this.#resume = options.resume;
     const due = this.#lastWrite + this.intervalMs - this.#clock.now();
     if (options.force || due <= 0) {
       this.#write();
@@ -86,7 +91,7 @@ export class DraftWriter {
     if (text === this.#written) return;
     this.#lastWrite = this.#clock.now();
     this.writes++;
-    this.draft = { ...this.draft, content: text };
+    this.draft = { ...this.draft, content: text, ...(this.#resume ? { resume: this.#resume } : {}) };
     this.#inFlight = this.store
       .saveMessage(this.draft)
       .then(() => {

@@ -13,6 +13,7 @@ import { reconcile } from './reconcile.js';
 import { toChatMessage, type ConversationRecord, type MessageRecord } from './records.js';
 import { answeredToolCalls } from './tool-pairs.js';
 import type { Release } from './tab-sync.js';
+import type { ResumePoint } from './resume-point.js';
 
 /** A forced draft write (a block closed) is skipped if the last write is younger than this. */
 const BLOCK_WRITE_GAP_MS = 250;
@@ -43,6 +44,8 @@ interface Turn {
   stored: Set<string>;
   /** Finished steps so far: a step's draft gets a writer only while no later step has finished. */
   steps: number;
+  /** A background answer's last checkpoint: its text is `text`, saved only together with it. */
+  resume?: ResumePoint;
 }
 
 export class HistorySession {
@@ -155,12 +158,22 @@ export class HistorySession {
   /** Saves the streaming answer as a throttled draft; at once when a markdown block just closed. */
   textArrived(delta: string, text: string): void {
     const turn = this.#turn;
-    if (!turn) return;
+    // A background answer's text is saved with its checkpoint (checkpoint() below), never ahead of it.
+    if (!turn || turn.resume) return;
     // A blank line closes a markdown block: a good moment to save, unless one was just saved.
     const closed = delta.includes('\n\n') && performance.now() - turn.lastForced > BLOCK_WRITE_GAP_MS;
     if (closed) turn.lastForced = performance.now();
     turn.text = text;
     turn.writer?.save(text, { force: closed });
+  }
+
+  /** A background answer moved on: its text and its place on the server, saved together (resume-point.ts). */
+  checkpoint(text: string, resume: ResumePoint): void {
+    const turn = this.#turn;
+    if (!turn) return;
+    turn.text = text;
+    turn.resume = resume;
+    turn.writer?.save(text, { resume });
   }
 
   /**
@@ -176,6 +189,7 @@ export class HistorySession {
     const closing = turn.writer?.close();
     turn.writer = undefined; // the next step's text waits for its own draft
     turn.text = '';
+    turn.resume = undefined;
     const steps = ++turn.steps;
     const previous = turn.draft;
     turn.draft = (async () => {
@@ -250,7 +264,7 @@ export class HistorySession {
 
   #startWriter(turn: Turn, draft: MessageRecord): void {
     turn.writer = new DraftWriter(this.store, draft, { intervalMs: this.options.draftIntervalMs });
-    if (turn.text) turn.writer.save(turn.text);
+    if (turn.text) turn.writer.save(turn.text, { resume: turn.resume });
   }
 
   /**

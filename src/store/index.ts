@@ -11,6 +11,7 @@ export * from './key-store.js';
 export * from './migrate.js';
 export * from './storage-problem.js';
 export * from './tool-pairs.js';
+export { resumePointOf, type ResumePoint } from './resume-point.js';
 export type { HistoryChange, ChangeListener, Release } from './tab-sync.js';
 export { checkChatMessage, checkConversationRecord, checkMessageRecord, type Problem } from './validate.js';
 export type { StoreFactory } from './idb-backend.js';

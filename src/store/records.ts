@@ -46,6 +46,8 @@ export interface MessageRecord extends ChatMessage {
   createdAt: number;
   updatedAt: number;
   finishReason?: string;
+  /** A background answer's place on the server, while it is a draft (see resume-point.ts). */
+  resume?: import('./resume-point.js').ResumePoint;
 }
 
 /**

@@ -115,6 +115,7 @@ export class AnswerState {
       case 'fallback':
       case 'step-end': // the step's messages are for the history; the answer shows them already
       case 'state':
+      case 'checkpoint': // where a background response is, for the stored resume point
         return false;
       case 'reasoning': {
         const reasoning = (item.reasoning ??= { text: '', ms: 0, thinking: false });

@@ -5,7 +5,7 @@
  * `HistorySession`; the turn controller reaches it through `TurnHistory`, implemented here.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { lazyPart, type ChatMessage, type ChatResult, type Feedback } from '../core/index.js';
+import { lazyPart, type ChatEvent, type ChatMessage, type ChatResult, type Feedback, type RunChatOptions } from '../core/index.js';
 import {
   answeredToolCalls,
   HistorySession,
@@ -14,6 +14,7 @@ import {
   type ConversationRecord,
   type HistoryChange,
   type MessageRecord,
+  type ResumePoint,
   type StorageKind,
   type StorageProblem,
 } from '../store/index.js';
@@ -54,6 +55,11 @@ export interface HistoryControllerOptions {
   announce?(text: string): void;
   /** Replaces the store (tests). */
   createStore?: (storage: StorageKind, storageKey: string | undefined) => HistoryStore;
+  /**
+   * Reads on a background answer a reload cut (`resumable`, see resume-answer.ts): the element's engine
+   * options (undefined when it is not resumable), and the turn that reads the answer on in place.
+   */
+  resume?: { options(): RunChatOptions | undefined; run(point: ResumePoint): Promise<unknown> };
 }
 
 /**
@@ -79,6 +85,8 @@ export class HistoryController implements ReactiveController, TurnHistory {
   branches = new Map<number, VersionCount>();
   /** Bumped when `branches` changes, so the messages show their switchers again. */
   branchChanges = 0;
+  /** Why the interrupted answer cannot be resumed, shown with it. */
+  resumeNote = '';
 
   #unsubscribe?: () => void;
   #opened = { storage: '' as string, storageKey: '' as string | undefined };
@@ -228,6 +236,10 @@ export class HistoryController implements ReactiveController, TurnHistory {
     this.session.stepFinished(messages);
   }
 
+  checkpoint(event: Extract<ChatEvent, { type: 'checkpoint' }>): void {
+    this.session.checkpoint(event.text, { responseId: event.responseId, after: event.sequence });
+  }
+
   turnEnded(result: ChatResult, messages: readonly ChatMessage[]): Promise<void> {
     if (!this.host.isConnected) return Promise.resolve(); // see hostDisconnected()
     return this.session.turnEnded(result, messages);
@@ -274,7 +286,17 @@ export class HistoryController implements ReactiveController, TurnHistory {
   async shown(id: string, messages: readonly ChatMessage[]): Promise<void> {
     this.#shownId = id;
     if (!messages.length) this.branches = new Map();
+    this.resumeNote = '';
     await this.session.shown(id, messages);
+    this.#resumeCut(id);
+  }
+
+  /** The last answer was cut by a reload while the server went on writing it: read it on (resume-answer.ts). */
+  #resumeCut(id: string): void {
+    const record = this.session.records.at(-1);
+    if (this.options.resume && record?.status === 'interrupted' && record.resume) {
+      import('./resume-answer.js').then((m) => m.resumeAnswer(this, id, record)).catch(() => {});
+    }
   }
 
   // ——— list actions ———

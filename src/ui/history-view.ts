@@ -43,7 +43,7 @@ export function renderHistoryNotices(history: HistoryController) {
     ${elsewhere ? html`<p class="notice" part="elsewhere-notice" role="status">${s.answeringElsewhere}</p>` : nothing}
     ${interrupted
       ? html`<p class="notice" part="interrupted-notice" role="status">
-          ${s.interruptedAnswer}
+          ${s.interruptedAnswer}${history.resumeNote ? html` <span part="resume-note">${history.resumeNote}</span>` : nothing}
           <button type="button" class="button primary" part="continue-button" @click=${() => void history.continueAnswer()}>${s.continueAnswer}</button>
           <button type="button" class="button" part="regenerate-interrupted-button" @click=${() => void history.regenerateAnswer()}>${s.regenerateAnswer}</button>
         </p>`

@@ -72,6 +72,7 @@ export type { ChatMode, ChatTheme, SendDetail, StorageKind, SystemPrompt } from 
  * @fires stream-chat-usage - Token usage of a step, and the turn's total (with cost when priced).
  * @fires stream-chat-retry - The engine retries. Detail: `{ attempt, delayMs, error }`.
  * @fires stream-chat-fallback - The model failed for good before answering; the next of `fallbackModels` is asked. Detail: `{ from, to, error, step }`.
+ * @fires stream-chat-checkpoint - With `resumable`: the background response moved on. Detail: `{ responseId, sequence, text, step }` (stored with the draft, to resume after a reload).
  * @fires stream-chat-notice - Something to know that did not stop the answer (an MCP server that could not be reached). Detail: `{ message, source }`.
  * @fires stream-chat-error - Something failed. Detail: `{ error: { kind, message, retryable, status?, option? }, text }` (kind `config`: a mistake in the options, named by `option`; nothing was sent).
  * @fires stream-chat-end - The turn ended. Detail: `{ message, finishReason, usage, durationMs, object?, error? }`.
@@ -182,6 +183,7 @@ export class StreamChat extends LitElement {
     accept: { type: String },
     voice: { type: Boolean },
     readAloud: { type: Boolean, attribute: 'read-aloud' },
+    resumable: { type: Boolean },
     theme: { type: String, reflect: true },
     welcome: { type: String },
     starterPrompts: { attribute: 'starter-prompts', converter: promptsConverter },
@@ -241,6 +243,12 @@ export class StreamChat extends LitElement {
   declare voice: boolean;
   /** A button on each answer that reads it aloud with the browser's speech synthesis. */
   declare readAloud: boolean;
+  /**
+   * With `provider="openai-responses"`: answers run as background responses on the server, and one
+   * that was streaming when the page closed goes on streaming into its bubble after a reload. Stop
+   * cancels it on the server.
+   */
+  declare resumable: boolean;
   /** `light` or `dark`; unset follows the system's preference. */
   declare theme: ChatTheme | undefined;
   /** Shown in an empty conversation. */
@@ -352,12 +360,19 @@ export class StreamChat extends LitElement {
     this.showUsage = false;
     this.voice = false;
     this.readAloud = false;
+    this.resumable = false;
     this.currency = 'USD';
     this.opened = false;
     this.following = true;
     this.canSend = false;
     // Created last: it reads the generated conversation id to tell it from one the page sets.
-    this.historyController = new HistoryController(this, { announce: (text) => ((this.turns.announcement = text), this.requestUpdate()) });
+    this.historyController = new HistoryController(this, {
+      announce: (text) => ((this.turns.announcement = text), this.requestUpdate()),
+      resume: {
+        options: () => (this.resumable && this.provider === 'openai-responses' ? this.runOptions([]) : undefined),
+        run: (point) => this.turns.continueAnswer(point),
+      },
+    });
     this.turns = new TurnController(this, {
       history: this.historyController,
       runOptions: (messages, signal) => this.runOptions(messages, signal),
@@ -439,7 +454,7 @@ export class StreamChat extends LitElement {
   }
 
   /** The engine's options for one turn, from the element's properties. */
-  private runOptions(messages: ChatMessage[], signal: AbortSignal): RunChatOptions {
+  private runOptions(messages: ChatMessage[], signal?: AbortSignal): RunChatOptions {
     return {
       provider: this.provider,
       baseURL: this.baseUrl || undefined,
@@ -463,6 +478,7 @@ export class StreamChat extends LitElement {
       temperature: this.temperature,
       prices: this.prices,
       continuationMode: this.continuationMode,
+      background: this.resumable && this.provider === 'openai-responses',
     };
   }
 

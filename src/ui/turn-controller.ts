@@ -43,6 +43,8 @@ export interface TurnHistory {
   textArrived(delta: string, text: string): void;
   /** A step that ran tools ended: its assistant message and tool messages, from the engine. */
   stepFinished(messages: readonly ChatMessage[]): void;
+  /** A background answer moved on (`resumable`): its text so far and where it stands on the server. */
+  checkpoint?(event: Extract<ChatEvent, { type: 'checkpoint' }>): void;
   /** The turn ended (done, stopped or failed); `messages` is the history after it. */
   turnEnded(result: ChatResult, messages: readonly ChatMessage[]): Promise<void>;
   /**
@@ -186,9 +188,10 @@ export class TurnController implements ReactiveController {
 
   /**
    * Extends the last answer in place when it was cut (stopped, a dropped connection, the token limit):
-   * the model writes what follows it, into the same bubble; no message of the user's is added.
+   * the model writes what follows it, into the same bubble; no message of the user's is added. With
+   * `resume`, the background response that was writing it is read on instead (after a reload).
    */
-  async continueAnswer(): Promise<ChatResult> {
+  async continueAnswer(resume?: { responseId: string; after: number }): Promise<ChatResult> {
     await this.settle();
     const complete = this.options.history.complete();
     if (complete) await this.guard(() => complete);
@@ -210,7 +213,7 @@ export class TurnController implements ReactiveController {
     this.setBusy(true);
     await this.guard(async () => void (await this.options.history.turnStarting(this.history)));
     await this.loadFiles();
-    return this.runTurn(answer);
+    return this.runTurn(answer, resume && { resume: { ...resume, text: last.content as string }, messages: this.history.slice(0, -1) });
   }
 
   /** The error banner's Retry: asks again for the last answer. */
@@ -293,8 +296,11 @@ export class TurnController implements ReactiveController {
 
   // ——— the turn ———
 
-  /** Runs a turn into a new answer, or into `continuing`, the cut answer `continueAnswer()` reopened. */
-  private runTurn(continuing?: AssistantItem): Promise<ChatResult> {
+  /**
+   * Runs a turn into a new answer, or into `continuing`, the cut answer `continueAnswer()` reopened
+   * (continued by the model, or read on with `extra`'s `resume`).
+   */
+  private runTurn(continuing?: AssistantItem, extra?: Partial<RunChatOptions>): Promise<ChatResult> {
     const answer = continuing ?? newAnswer(this.history.length);
     const state = new AnswerState(answer, this.options.objectOptions());
     const controller = new AbortController();
@@ -307,7 +313,7 @@ export class TurnController implements ReactiveController {
     this.announcement = '';
     this.setBusy(true);
     this.options.followEnd();
-    const done = this.consume(history, state, turn, Boolean(continuing))
+    const done = this.consume(history, state, turn, Boolean(continuing), extra)
       .then(async (result) => {
         this.current = undefined;
         this.history = result.messages;
@@ -328,7 +334,7 @@ export class TurnController implements ReactiveController {
     return done;
   }
 
-  private async consume(history: ChatMessage[], state: AnswerState, turn: TurnFailure, continuing: boolean): Promise<ChatResult> {
+  private async consume(history: ChatMessage[], state: AnswerState, turn: TurnFailure, continuing: boolean, extra?: Partial<RunChatOptions>): Promise<ChatResult> {
     const signal = turn.signal;
     // A continued answer streams in place of the cut one: the history before it is what it follows.
     const before = continuing ? history.slice(0, -1) : history;
@@ -340,7 +346,7 @@ export class TurnController implements ReactiveController {
       this.emit({ type: 'error', error, text: safely(() => answerText(state.item), '') });
     };
     try {
-      const run = runChat({ ...this.options.runOptions(history, signal), ...(continuing ? { continueAnswer: true } : {}) });
+      const run = runChat({ ...this.options.runOptions(history, signal), ...(extra ?? (continuing ? { continueAnswer: true } : {})) });
       signal.addEventListener('abort', () => run.abort(), { once: true });
       for await (const event of run) {
         if (turn.error) {
@@ -402,6 +408,7 @@ export class TurnController implements ReactiveController {
     if (event.type === 'start') stored.turnStarted(history);
     else if (event.type === 'text') stored.textArrived(event.delta, event.text);
     else if (event.type === 'step-end') stored.stepFinished(event.messages);
+    else if (event.type === 'checkpoint') stored.checkpoint?.(event);
   }
 
   /** Showing `item` threw: the running turn ends with it; an answer shown earlier gets the banner. */

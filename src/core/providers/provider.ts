@@ -34,6 +34,18 @@ export interface ProviderRequest {
   signal: AbortSignal;
   /** Called whenever bytes arrive, so the idle watchdog knows the server is alive. */
   onActivity(): void;
+  /**
+   * A background response (`openai-responses` only, see resume.ts): created with `background: true`,
+   * or, with `resume`, an existing one read on from after a sequence number.
+   */
+  background?: { resume?: ResumePoint };
+}
+
+/** Where a background response is read on from: its id, the last sequence number seen, the text so far. */
+export interface ResumePoint {
+  responseId: string;
+  after: number;
+  text?: string;
 }
 
 export type ProviderPart =
@@ -50,6 +62,8 @@ export type ProviderPart =
    * start, its end with a result or an error. `id` ties the phases together.
    */
   | { type: 'remote-tool'; phase: 'call' | 'start' | 'end'; id: string; name?: string; argsDelta?: string; args?: unknown; result?: unknown; error?: string }
+  /** A background response's event was read: `sequence` is where to read on from after a reload. */
+  | { type: 'checkpoint'; responseId: string; sequence: number }
   | { type: 'finish'; reason: FinishReason };
 
 export type Provider = (request: ProviderRequest) => AsyncIterable<ProviderPart>;
