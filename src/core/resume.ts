@@ -43,7 +43,8 @@ export function backgroundTurn(options: RunChatOptions, connection: Connection, 
     resume: resume ? { responseId: resume.responseId, after: resume.after, text: resume.text ?? '' } : undefined,
     emit(event) {
       if (event.type === 'checkpoint') writing = event.responseId;
-      else if (event.type === 'usage' || event.type === 'step-end') writing = undefined;
+      // The server counted the response (an estimate is the engine's own, for a stopped step): it is written.
+      else if ((event.type === 'usage' && !event.usage.estimated) || event.type === 'step-end') writing = undefined;
       emit(event);
     },
     async settle(finishReason) {

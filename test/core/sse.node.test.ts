@@ -74,7 +74,9 @@ describe('plain SSE backend', () => {
     assert.equal(result.error?.kind, 'protocol');
     assert.match(result.error!.message, /backend overloaded/);
     assert.equal(result.message.content, 'partial ');
-    assert.deepEqual(events.map((e) => e.type), ['start', 'text', 'error', 'end']);
+    // The backend counted nothing: what the cut answer cost is estimated, and says so.
+    assert.deepEqual(events.map((e) => e.type), ['start', 'text', 'usage', 'error', 'end']);
+    assert.equal(events.find((e) => e.type === 'usage')?.usage.estimated, true);
   });
 
   it('a body that closes after an answer, without a done marker, is a finished answer', async () => {
