@@ -75,6 +75,13 @@ const when = (key) =>
   : key === 'src/ui/resume-answer.ts' ? 'a stored answer to resume is found'
   : key.endsWith('highlight.js/es/core.js') ? 'the first closed code fence'
   : key.includes('/languages/') ? 'a closed fence in this language'
+  : key === 'src/render/math-part.ts' ? 'the first formula is shown (KaTeX; its fonts are files beside it)'
+  : key === 'src/render/fence-renderer-part.ts' ? 'the first fence with a renderer closes'
+  : key === 'src/ui/feedback-part.ts' ? 'the first rating'
+  : key === 'src/render/plain-text.ts' ? 'the first copy as text'
+  : key === 'src/ui/dictation-session.ts' ? 'the microphone button is used'
+  : key === 'src/ui/speech-output.ts' ? 'the first read aloud'
+  : key === 'src/core/mcp-tools.ts' ? 'a turn with MCP servers'
   : 'on demand';
 const grammars = [];
 for (const [key, chunk] of Object.entries(manifest)) {
