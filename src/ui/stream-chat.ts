@@ -447,6 +447,8 @@ export class StreamChat extends LitElement {
         copied: strings.copied,
         loadImage: strings.loadImage,
         loadImageLabel: strings.loadImageLabel,
+        rendererFailed: strings.rendererFailed,
+        nestingLimited: strings.nestingLimited,
       },
     };
     this.cachedMarkdown = { strings, origins: this.allowedImageOrigins, renderers: this.renderers, options };

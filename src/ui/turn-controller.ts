@@ -81,8 +81,9 @@ export interface TurnOptions {
 export class TurnController implements ReactiveController {
   /** The history, in the OpenAI message shape: what the model is sent and what is stored. */
   history: ChatMessage[] = [];
-  /** What the transcript shows. */
-  items: Item[] = [];
+  private shownItems: Item[] = [];
+  /** The answers' bodies were let go when the element left the page (see hostDisconnected). */
+  private released = false;
   busy = false;
   /** The error banner's error. */
   error: ChatError | undefined;
@@ -104,11 +105,34 @@ export class TurnController implements ReactiveController {
     host.addController(this);
   }
 
+  /** What the transcript shows. An answer no longer shown stops rendering (a fence renderer's signal aborts). */
+  get items(): Item[] {
+    return this.shownItems;
+  }
+  set items(next: Item[]) {
+    const kept = new Set(next);
+    for (const item of this.shownItems) if (!kept.has(item)) releaseBodies(item);
+    this.shownItems = next;
+  }
+
   /**
    * A removed element's turn runs on to its end, as it does when a framework moves the element; the
-   * stored history writes nothing more for it (see history-controller.ts).
+   * stored history writes nothing more for it (see history-controller.ts). Its answers stop rendering
+   * unless it is back within the task (moved): their bodies keep the text and render again on return.
    */
-  hostDisconnected(): void {}
+  hostDisconnected(): void {
+    queueMicrotask(() => {
+      if (this.host.isConnected || this.released) return;
+      this.released = true;
+      this.shownItems.forEach(releaseBodies);
+    });
+  }
+
+  hostConnected(): void {
+    if (!this.released) return;
+    this.released = false;
+    for (const item of this.shownItems) if (item.kind === 'assistant') this.touch(item); // mounted again
+  }
 
   // ——— sending ———
 
@@ -520,4 +544,9 @@ export class TurnController implements ReactiveController {
       this.host.dispatchEvent(new CustomEvent('stream-chat-storage-error', { detail: error, bubbles: true, composed: true }));
     }
   }
+}
+
+/** Lets go of an answer's rendering (the bodies keep their text and can be attached again). */
+function releaseBodies(item: Item): void {
+  if (item.kind === 'assistant') for (const segment of item.segments) if (segment.kind === 'text') segment.body.dispose();
 }
