@@ -17,6 +17,8 @@ if (!element) throw new Error('StreamChat is not in custom-elements.json: run np
 const { defaultStrings } = await import('../src/ui/strings.ts');
 const { defaultHistoryStrings } = await import('../src/ui/conversation-list.ts');
 const { defaultVersionStrings } = await import('../src/ui/versions.ts');
+const { defaultMarkdownStrings } = await import('../src/render/markdown-options.ts');
+const { rendererFailed, nestingLimited } = defaultMarkdownStrings;
 
 const cell = (text = '') => String(text).replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
 const code = (text) => (text ? `\`${cell(text)}\`` : '');
@@ -61,7 +63,7 @@ const cssProperties = table(
 );
 const strings = table(
   ['key', 'default (English)'],
-  Object.entries({ ...defaultStrings, ...defaultHistoryStrings, ...defaultVersionStrings }).map(([key, value]) => [code(key), cell(typeof value === 'string' ? value : '(a function)')]),
+  Object.entries({ ...defaultStrings, ...defaultHistoryStrings, ...defaultVersionStrings, rendererFailed, nestingLimited }).map(([key, value]) => [code(key), cell(typeof value === 'string' ? value : '(a function)')]),
 );
 
 const reference = `${START}

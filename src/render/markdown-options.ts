@@ -79,7 +79,8 @@ export function resolveMarkdownOptions(options: MarkdownOptions = {}): ResolvedM
     allowedImageOrigins: origins,
     loadedImages,
     imageAllowed: (url) => origins.has(url.origin) || loadedImages.has(url.href),
-    strings: { ...defaultMarkdownStrings, ...options.strings },
+    // A string left undefined (the element passes its optional ones as they are) keeps its default.
+    strings: { ...defaultMarkdownStrings, ...Object.fromEntries(Object.entries(options.strings ?? {}).filter(([, text]) => text !== undefined)) },
     copyButtons: options.copyButtons ?? true,
     renderers: options.renderers,
   };

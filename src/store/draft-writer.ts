@@ -1,7 +1,7 @@
 /**
  * Saves a streaming answer as it grows, without writing on every chunk: at most once per interval
  * (default one second), at once when asked (`force`, e.g. when a markdown block closes), and always
- * the latest text. Writes never overlap and never throw at the caller: a reload loses at most the last
+ * the latest text, with the model's reasoning so far. Writes never overlap and never throw at the caller: a reload loses at most the last
  * interval of text, and the store's own fallback handles a failing database.
  */
 import type { HistoryStore } from './history-store.js';
@@ -35,6 +35,8 @@ export class DraftWriter {
   #clock: DraftClock;
   #text = '';
   #written = '';
+  #reasoning: string | undefined;
+  #writtenReasoning: string | undefined;
   #lastWrite = -Infinity;
   #timer: unknown;
   #inFlight: Promise<void> | null = null;
@@ -51,6 +53,7 @@ export class DraftWriter {
     this.prefix = options.prefix ?? '';
     this.#clock = options.clock ?? realClock;
     this.#written = draft.content ?? '';
+    this.#reasoning = this.#writtenReasoning = draft.reasoning;
   }
 
   /** The full text of the answer so far (prefix included). */
@@ -60,12 +63,14 @@ export class DraftWriter {
 
   /**
    * Hands the streamed text so far (not a delta). Returns at once; the write happens when it is due.
-   * `resume`: where a background answer with exactly this text stands, written with it.
+   * `resume`: where a background answer with exactly this text stands, written with it. `reasoning`:
+   * the model's reasoning so far (this step's), written with the text so a reload keeps it.
    */
-  save(text: string, options: { force?: boolean; resume?: MessageRecord['resume'] } = {}): void {
+  save(text: string, options: { force?: boolean; resume?: MessageRecord['resume']; reasoning?: string } = {}): void {
     if (this.#closed) return;
     this.#text = text;
     if (options.resume) this.#resume = options.resume;
+    if (options.reasoning !== undefined) this.#reasoning = options.reasoning;
     const due = this.#lastWrite + this.intervalMs - this.#clock.now();
     if (options.force || due <= 0) {
       this.#write();
@@ -88,14 +93,16 @@ export class DraftWriter {
       return;
     }
     const text = this.text;
-    if (text === this.#written) return;
+    const reasoning = this.#reasoning;
+    if (text === this.#written && reasoning === this.#writtenReasoning) return;
     this.#lastWrite = this.#clock.now();
     this.writes++;
-    this.draft = { ...this.draft, content: text, ...(this.#resume ? { resume: this.#resume } : {}) };
+    this.draft = { ...this.draft, content: text, reasoning, ...(this.#resume ? { resume: this.#resume } : {}) };
     this.#inFlight = this.store
       .saveMessage(this.draft)
       .then(() => {
         this.#written = text;
+        this.#writtenReasoning = reasoning;
       })
       .catch(() => {
         // The store never rejects on storage failures; anything else only costs this one draft.

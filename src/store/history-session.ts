@@ -6,7 +6,7 @@
  * at the end the draft is replaced by the turn's messages. DOM-free: the element's history controller
  * wires it to the page.
  */
-import type { ChatMessage, ChatResult, Feedback } from '../core/index.js';
+import type { ChatEvent, ChatMessage, ChatResult, Feedback } from '../core/index.js';
 import { DraftWriter } from './draft-writer.js';
 import type { HistoryStore } from './history-store.js';
 import { reconcile } from './reconcile.js';
@@ -29,6 +29,9 @@ export interface HistorySessionOptions {
   draftIntervalMs?: number;
 }
 
+/** The answer's text or reasoning, streaming in. */
+export type StreamedText = Extract<ChatEvent, { type: 'text' | 'reasoning' }>;
+
 interface Turn {
   id: string;
   /** History length when the turn started: what follows is the turn's output. */
@@ -36,6 +39,8 @@ interface Turn {
   draft: Promise<MessageRecord | null>;
   writer?: DraftWriter;
   text: string;
+  /** The model's reasoning so far in this step. */
+  reasoning?: string;
   lastForced: number;
   release: Release | null;
   /** The stored history already matches what is sent (turnStarting did it). */
@@ -155,16 +160,20 @@ export class HistorySession {
     })().catch(() => null);
   }
 
-  /** Saves the streaming answer as a throttled draft; at once when a markdown block just closed. */
-  textArrived(delta: string, text: string): void {
+  /**
+   * Saves the streaming answer, its text and the step's reasoning so far, as a throttled draft; at once
+   * when a markdown block just closed.
+   */
+  arrived({ type, delta, text }: StreamedText): void {
     const turn = this.#turn;
     // A background answer's text is saved with its checkpoint (checkpoint() below), never ahead of it.
     if (!turn || turn.resume) return;
     // A blank line closes a markdown block: a good moment to save, unless one was just saved.
     const closed = delta.includes('\n\n') && performance.now() - turn.lastForced > BLOCK_WRITE_GAP_MS;
     if (closed) turn.lastForced = performance.now();
-    turn.text = text;
-    turn.writer?.save(text, { force: closed });
+    if (type === 'text') turn.text = text;
+    else turn.reasoning = text;
+    turn.writer?.save(turn.text, { force: closed, reasoning: turn.reasoning });
   }
 
   /** A background answer moved on: its text and its place on the server, saved together (resume-point.ts). */
@@ -189,7 +198,7 @@ export class HistorySession {
     const closing = turn.writer?.close();
     turn.writer = undefined; // the next step's text waits for its own draft
     turn.text = '';
-    turn.resume = undefined;
+    turn.reasoning = turn.resume = undefined;
     const steps = ++turn.steps;
     const previous = turn.draft;
     turn.draft = (async () => {
@@ -264,7 +273,7 @@ export class HistorySession {
 
   #startWriter(turn: Turn, draft: MessageRecord): void {
     turn.writer = new DraftWriter(this.store, draft, { intervalMs: this.options.draftIntervalMs });
-    if (turn.text) turn.writer.save(turn.text, { resume: turn.resume });
+    if (turn.text || turn.reasoning) turn.writer.save(turn.text, { resume: turn.resume, reasoning: turn.reasoning });
   }
 
   /**

@@ -17,6 +17,7 @@ import {
   type ResumePoint,
   type StorageKind,
   type StorageProblem,
+  type StreamedText,
 } from '../store/index.js';
 // Direct, not through the store's entry: export and import are a part loaded on first use.
 import { exportJSON, exportMarkdown, importJSON } from '../store/export-part.js';
@@ -228,8 +229,8 @@ export class HistoryController implements ReactiveController, TurnHistory {
     this.session.turnStarted(messages);
   }
 
-  textArrived(delta: string, text: string): void {
-    this.session.textArrived(delta, text);
+  arrived(event: StreamedText): void {
+    this.session.arrived(event);
   }
 
   stepFinished(messages: readonly ChatMessage[]): void {

@@ -441,13 +441,8 @@ export class StreamChat extends LitElement {
     const options: MarkdownOptions = {
       allowedImageOrigins: this.allowedImageOrigins,
       renderers: this.renderers,
-      strings: {
-        copy: strings.copyCode,
-        copyLabel: strings.copyCodeLabel,
-        copied: strings.copied,
-        loadImage: strings.loadImage,
-        loadImageLabel: strings.loadImageLabel,
-      },
+      // The markdown part reads the strings it knows by name (copied, loadImage, rendererFailed...).
+      strings: { ...strings, copy: strings.copyCode, copyLabel: strings.copyCodeLabel },
     };
     this.cachedMarkdown = { strings, origins: this.allowedImageOrigins, renderers: this.renderers, options };
     return options;

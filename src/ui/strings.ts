@@ -116,6 +116,12 @@ export interface Strings {
   loadImage: string;
   loadImageLabel: string;
   /**
+   * Under a code block whose fence renderer failed (`{language}`, `{reason}` replaced), and after an answer
+   * nested deeper than shown. Their English defaults ship with the markdown part (markdown-options.ts).
+   */
+  rendererFailed?: string;
+  nestingLimited?: string;
+  /**
    * The version switcher of an edited question or a regenerated answer (`{index}`, `{count}` replaced);
    * `versionShown` is its accessible name and what is announced after a switch. Their English defaults
    * ship with the switcher (versions.ts), which loads when a conversation first has versions.

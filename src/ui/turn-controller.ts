@@ -22,7 +22,7 @@ import { answerText, newAnswer, nextKey, type AssistantItem, type Item, type Too
 
 /**
  * What the turns tell the stored history, in this order for a turn: `beforeSend` (a user message),
- * `complete`, `turnStarting` (awaited before the request), `turnStarted`, `textArrived`*,
+ * `complete`, `turnStarting` (awaited before the request), `turnStarted`, `arrived`* (text, reasoning),
  * `stepFinished`*, `turnEnded` (awaited before `send()` resolves). A failing call never stops a turn:
  * it is reported as `stream-chat-storage-error`.
  */
@@ -40,7 +40,8 @@ export interface TurnHistory {
   /** The run started: its answer is about to stream after `messages`. */
   turnStarted(messages: readonly ChatMessage[]): void;
   /** The current step's text so far (`delta` is what arrived now). */
-  textArrived(delta: string, text: string): void;
+  /** The answer's text, or the step's reasoning, streaming in. */
+  arrived(event: Extract<ChatEvent, { type: 'text' | 'reasoning' }>): void;
   /** A step that ran tools ended: its assistant message and tool messages, from the engine. */
   stepFinished(messages: readonly ChatMessage[]): void;
   /** A background answer moved on (`resumable`): its text so far and where it stands on the server. */
@@ -81,8 +82,9 @@ export interface TurnOptions {
 export class TurnController implements ReactiveController {
   /** The history, in the OpenAI message shape: what the model is sent and what is stored. */
   history: ChatMessage[] = [];
-  /** What the transcript shows. */
-  items: Item[] = [];
+  #items: Item[] = [];
+  /** The answers' bodies were let go when the element left the page (see hostDisconnected). */
+  #released = false;
   busy = false;
   /** The error banner's error. */
   error: ChatError | undefined;
@@ -104,11 +106,34 @@ export class TurnController implements ReactiveController {
     host.addController(this);
   }
 
+  /** What the transcript shows. An answer no longer shown stops rendering (a fence renderer's signal aborts). */
+  get items(): Item[] {
+    return this.#items;
+  }
+  set items(next: Item[]) {
+    const kept = new Set(next);
+    for (const item of this.#items) if (!kept.has(item)) releaseBodies(item);
+    this.#items = next;
+  }
+
   /**
    * A removed element's turn runs on to its end, as it does when a framework moves the element; the
-   * stored history writes nothing more for it (see history-controller.ts).
+   * stored history writes nothing more for it (see history-controller.ts). Its answers stop rendering
+   * unless it is back within the task (moved): their bodies keep the text and render again on return.
    */
-  hostDisconnected(): void {}
+  hostDisconnected(): void {
+    queueMicrotask(() => {
+      if (this.host.isConnected || this.#released) return;
+      this.#released = true;
+      this.#items.forEach(releaseBodies);
+    });
+  }
+
+  hostConnected(): void {
+    if (!this.#released) return;
+    this.#released = false;
+    this.#items.forEach((item) => this.touch(item)); // rendered again, the answers' bodies mounted again
+  }
 
   // ——— sending ———
 
@@ -406,7 +431,7 @@ export class TurnController implements ReactiveController {
   private toHistory(event: ChatEvent, history: ChatMessage[]): void {
     const stored = this.options.history;
     if (event.type === 'start') stored.turnStarted(history);
-    else if (event.type === 'text') stored.textArrived(event.delta, event.text);
+    else if (event.type === 'text' || event.type === 'reasoning') stored.arrived(event);
     else if (event.type === 'step-end') stored.stepFinished(event.messages);
     else if (event.type === 'checkpoint') stored.checkpoint?.(event);
   }
@@ -520,4 +545,9 @@ export class TurnController implements ReactiveController {
       this.host.dispatchEvent(new CustomEvent('stream-chat-storage-error', { detail: error, bubbles: true, composed: true }));
     }
   }
+}
+
+/** Lets go of an answer's rendering (the bodies keep their text and can be attached again). */
+function releaseBodies(item: Item): void {
+  if (item.kind === 'assistant') for (const segment of item.segments) if (segment.kind === 'text') segment.body.dispose();
 }

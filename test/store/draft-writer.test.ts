@@ -59,6 +59,36 @@ describe('draft writer', () => {
     store.close();
   });
 
+  it('writes the reasoning so far with the text, throttled the same way', async () => {
+    const { store } = openStore(freshKey('reasoning'));
+    await store.append('c', [user('q')]);
+    const [draft] = await store.append('c', [assistant('')], { status: 'draft' });
+    const { clock, advance } = manualClock();
+    const writer = new DraftWriter(store, draft, { clock });
+    let reasoning = '';
+    for (let i = 0; i < 50; i++) {
+      reasoning += `thought${i} `;
+      writer.save('', { reasoning }); // the model thinks before it answers: no text yet
+      advance(5);
+      await writer.settle();
+    }
+    assert.equal(writer.writes, 1, 'one write for the first quarter second');
+    advance(1000);
+    await writer.settle();
+    assert.equal(writer.writes, 2, 'the trailing write');
+    let [, stored] = await store.loadMessages('c');
+    assert.deepEqual([stored.content, stored.reasoning], ['', reasoning]);
+    writer.save('The answer', { force: true }); // the text goes on; the reasoning stays as it was
+    await writer.settle();
+    [, stored] = await store.loadMessages('c');
+    assert.deepEqual([stored.content, stored.reasoning], ['The answer', reasoning], 'one write holds both');
+    assert.equal(writer.writes, 3);
+    writer.save('The answer', { force: true });
+    await writer.settle();
+    assert.equal(writer.writes, 3, 'nothing new, nothing written');
+    store.close();
+  });
+
   it('writes the prefix of a continued answer before the new text', async () => {
     const { store } = openStore(freshKey('prefix'));
     const [draft] = await store.append('c', [assistant('Once upon')], { status: 'interrupted' });

@@ -57,7 +57,7 @@ class FakeChat extends LitElement implements HistoryHost {
     let sofar = '';
     for (const delta of chunks) {
       sofar += delta;
-      history.textArrived(delta, sofar);
+      history.arrived({ type: 'text', delta, text: sofar, step: 0 });
     }
     if (!finish) {
       this.pending = sofar;

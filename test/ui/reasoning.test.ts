@@ -157,3 +157,42 @@ describe('<stream-chat> reasoning and sources', () => {
     assert.equal(summaryOf(el), 'Reasoning');
   });
 });
+
+describe('<stream-chat> reasoning of an answer cut by a reload', () => {
+  afterEach(cleanup);
+
+  it('is stored with the draft as it streams and shown, folded, with the interrupted answer', async () => {
+    const key = freshKey('reasoning-reload');
+    // The first page lives in a same-origin frame: removing it ends it as a reload would.
+    const frame = document.createElement('iframe');
+    frame.srcdoc = `<script type="module">
+      import '/src/define.ts';
+      const el = document.createElement('stream-chat');
+      el.baseUrl = ${JSON.stringify(baseURL)};
+      el.model = 'dev;rate=40';
+      el.storageKey = ${JSON.stringify(key)};
+      document.body.append(el);
+      await el.updateComplete;
+      el.send(${JSON.stringify(PROMPT)});
+    </script>`;
+    document.body.append(frame);
+    const probe = new HistoryStore({ storageKey: key });
+    const draft = await waitFor(async () => {
+      const [c] = await probe.listConversations();
+      const last = c ? (await probe.loadMessages(c.id)).at(-1) : undefined;
+      return last?.status === 'draft' && (last.reasoning ?? '').length > 40 ? last : undefined;
+    }, 'a stored draft with reasoning', 30_000);
+    assert.match(draft.reasoning!, /^The user asks: "Think it through/);
+    frame.remove(); // the page goes away mid-answer
+
+    const el = await chatOn('openai', key);
+    await waitFor(() => part(el, 'interrupted-notice') && block(el), 'the interrupted answer with its reasoning');
+    assert.isFalse(block(el)!.open, 'folded');
+    assert.equal(summaryOf(el), 'Reasoning');
+    const shown = part(el, 'reasoning-text')!.textContent!;
+    assert.isTrue(shown.startsWith(draft.reasoning!), 'at least what the draft held');
+    const [c] = await probe.listConversations();
+    const last = (await probe.loadMessages(c.id)).at(-1)!;
+    assert.equal(shown, last.reasoning, 'what was stored last');
+  });
+});
