@@ -219,19 +219,25 @@ export class ConversationList extends LitElement {
         ${this.conversations.length
           ? html`<ul aria-label=${s.conversations}>${this.conversations.map((c) => this.#row(c))}</ul>`
           : html`<p>${s.noConversations}</p>`}
-        <div class="tools">
-          <button type="button" part="export-json" @click=${() => this.#say('export', { format: 'json', all: false })}>${s.exportJson}</button>
-          <button type="button" part="export-markdown" @click=${() => this.#say('export', { format: 'markdown', all: false })}>${s.exportMarkdown}</button>
-          <button type="button" part="export-all" @click=${() => this.#say('export', { format: 'json', all: true })}>${s.exportAllJson}</button>
-          <label class="file" part="import">${s.importFile}<input type="file" accept="application/json,.json" @change=${(e: Event) => void this.#importFile(e)} /></label>
-          ${this.confirming
-            ? html`<span role="group" aria-label=${s.confirmClearAll}>${s.confirmClearAll}
-                <button type="button" part="confirm-clear" @click=${() => { this.confirming = false; this.#say('clear'); }}>${s.clearAll}</button>
-                <button type="button" @click=${() => (this.confirming = false)}>${s.cancel}</button></span>`
-            : html`<button type="button" part="clear" ?disabled=${this.disabled || !this.conversations.length}
-                @click=${() => (this.confirming = true)}>${s.clearAll}</button>`}
-        </div>
+        ${this.expanded ? this.#tools() : nothing}
       </div>`;
+  }
+
+  /** Export, import and clear: rendered while the drop-down is open (a page load never shows them). */
+  #tools() {
+    const s = this.strings;
+    return html`<div class="tools">
+      <button type="button" part="export-json" @click=${() => this.#say('export', { format: 'json', all: false })}>${s.exportJson}</button>
+      <button type="button" part="export-markdown" @click=${() => this.#say('export', { format: 'markdown', all: false })}>${s.exportMarkdown}</button>
+      <button type="button" part="export-all" @click=${() => this.#say('export', { format: 'json', all: true })}>${s.exportAllJson}</button>
+      <label class="file" part="import">${s.importFile}<input type="file" accept="application/json,.json" @change=${(e: Event) => void this.#importFile(e)} /></label>
+      ${this.confirming
+        ? html`<span role="group" aria-label=${s.confirmClearAll}>${s.confirmClearAll}
+            <button type="button" part="confirm-clear" @click=${() => { this.confirming = false; this.#say('clear'); }}>${s.clearAll}</button>
+            <button type="button" @click=${() => (this.confirming = false)}>${s.cancel}</button></span>`
+        : html`<button type="button" part="clear" ?disabled=${this.disabled || !this.conversations.length}
+            @click=${() => (this.confirming = true)}>${s.clearAll}</button>`}
+    </div>`;
   }
 
   #row(c: ConversationRecord) {

@@ -17,6 +17,8 @@ export interface PanelContext {
   items: readonly Item[];
   popup: boolean;
   opened: boolean;
+  /** False until a popup first opens: the panel is then an empty, hidden frame. */
+  shown: boolean;
   heading: string;
   busy: boolean;
   following: boolean;
@@ -41,29 +43,35 @@ export function renderPanel(ctx: PanelContext): TemplateResult {
   return html`${ctx.popup ? renderLauncher(ctx.opened, strings, ctx.toggle) : nothing}
     <section id="panel" class="panel" part="panel" role=${ctx.popup ? 'dialog' : 'region'} aria-label=${ctx.heading}
       ?hidden=${ctx.popup && !ctx.opened} @keydown=${ctx.keydown}>
-      <header class="header" part="header">
-        <h2 class="heading" part="heading">${ctx.heading}</h2>
-        ${ctx.headerExtras}
-        <button type="button" class="icon-button" part="new-button" aria-label=${strings.newConversation}
-          title=${strings.newConversation} @click=${ctx.newConversation}>${plusIcon()}</button>
-        ${ctx.popup
-          ? html`<button type="button" class="icon-button" part="close-button" aria-label=${strings.closeChat}
-              title=${strings.closeChat} @click=${ctx.close}>${closeIcon()}</button>`
-          : nothing}
-      </header>
-      <div class="transcript" part="transcript" role="log" aria-live="off" aria-label=${strings.transcriptLabel}
-        aria-busy=${ctx.busy ? 'true' : 'false'} tabindex="0">
-        <div class="content">${renderMessageList(ctx.items, ctx.list)}</div>
-      </div>
-      ${ctx.following
-        ? nothing
-        : html`<button type="button" class="jump" part="jump-button" @click=${ctx.jumpToEnd}>
-            ${downIcon()}<span>${strings.jumpToLatest}</span>
-          </button>`}
-      ${ctx.notice ? html`<p class="notice" part="notice" role="status">${ctx.notice}</p>` : nothing}
-      ${ctx.historyNotices ?? nothing}
-      ${ctx.error ? renderErrorBanner(ctx.error, strings, ctx.retry, ctx.dismissError) : nothing}
-      ${renderComposer(ctx.composer)}
-      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${ctx.announcement}</div>
+      ${ctx.shown ? renderContents(ctx) : nothing}
     </section>`;
+}
+
+/** Everything inside the panel (not rendered while a popup has never been opened). */
+function renderContents(ctx: PanelContext): TemplateResult {
+  const { strings } = ctx.list;
+  return html`<header class="header" part="header">
+    <h2 class="heading" part="heading">${ctx.heading}</h2>
+      ${ctx.headerExtras}
+      <button type="button" class="icon-button" part="new-button" aria-label=${strings.newConversation}
+        title=${strings.newConversation} @click=${ctx.newConversation}>${plusIcon()}</button>
+      ${ctx.popup
+        ? html`<button type="button" class="icon-button" part="close-button" aria-label=${strings.closeChat}
+            title=${strings.closeChat} @click=${ctx.close}>${closeIcon()}</button>`
+        : nothing}
+    </header>
+    <div class="transcript" part="transcript" role="log" aria-live="off" aria-label=${strings.transcriptLabel}
+      aria-busy=${ctx.busy ? 'true' : 'false'} tabindex="0">
+      <div class="content">${renderMessageList(ctx.items, ctx.list)}</div>
+    </div>
+    ${ctx.following
+      ? nothing
+      : html`<button type="button" class="jump" part="jump-button" @click=${ctx.jumpToEnd}>
+          ${downIcon()}<span>${strings.jumpToLatest}</span>
+        </button>`}
+    ${ctx.notice ? html`<p class="notice" part="notice" role="status">${ctx.notice}</p>` : nothing}
+    ${ctx.historyNotices ?? nothing}
+    ${ctx.error ? renderErrorBanner(ctx.error, strings, ctx.retry, ctx.dismissError) : nothing}
+    ${renderComposer(ctx.composer)}
+    <div class="visually-hidden" aria-live="polite" aria-atomic="true">${ctx.announcement}</div>`;
 }

@@ -320,6 +320,11 @@ export class StreamChat extends LitElement {
   private copiedTimer?: ReturnType<typeof setTimeout>;
   /** Bumped when anything every bubble depends on changes; see message-list.ts. */
   private stamp = 0;
+  /**
+   * Popup mode: the panel's contents are rendered from the first time it opens on (and kept, with the
+   * draft and the scroll position). A closed popup's page load pays for the launcher only.
+   */
+  private panelShown = false;
   private mergedStrings?: { from: Partial<Strings>; merged: Strings };
   private cachedMarkdown?: { strings: Strings; origins: string[] | undefined; renderers?: FenceRenderers; options: MarkdownOptions };
   private readonly follower = new ScrollFollower(this, (stuck) => (this.following = stuck));
@@ -740,6 +745,7 @@ export class StreamChat extends LitElement {
     const strings = this.text;
     const turns = this.turns;
     const lastAnswer = turns.items.findLast((item) => item.kind === 'assistant');
+    this.panelShown ||= this.mode !== 'popup' || this.opened;
     return renderPanel({
       list: {
         ...this.listActions,
@@ -776,6 +782,7 @@ export class StreamChat extends LitElement {
       items: turns.items,
       popup: this.mode === 'popup',
       opened: this.opened,
+      shown: this.panelShown,
       heading: this.heading ?? strings.heading,
       busy: turns.busy,
       following: this.following,

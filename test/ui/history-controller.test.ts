@@ -153,9 +153,11 @@ describe('history controller', () => {
 
     const toggle = button(el, 'Conversations');
     assert.equal(toggle.getAttribute('aria-expanded'), 'false');
+    assert.isNull(list(el).shadowRoot!.querySelector('input[type="file"]'), 'export, import and clear are not rendered while closed');
     toggle.click();
     await settle(el);
     assert.equal(toggle.getAttribute('aria-expanded'), 'true');
+    assert.ok(list(el).shadowRoot!.querySelector('[part="export-json"]'), 'and are once it opens');
     button(el, 'Open “First topic”').click();
     await settle(el);
     assert.deepEqual(shown(el), ['First topic', 'one']);

@@ -1,6 +1,6 @@
 import { setViewport, sendKeys } from '@web/test-runner-commands';
 import { assert } from 'chai';
-import { chat, cleanup, idle, input, part, press, say } from './helpers.js';
+import { chat, cleanup, idle, input, nextEvent, part, press, say } from './helpers.js';
 
 const active = (el: Element) => el.shadowRoot!.activeElement;
 
@@ -27,6 +27,33 @@ describe('<stream-chat> popup mode', () => {
     await el.updateComplete;
     assert.isTrue(panel.hidden);
     assert.equal(active(el), launcher, 'focus returns to the launcher');
+  });
+
+  it('renders the panel\'s contents only once it first opens, and keeps them when it closes', async () => {
+    const el = await chat('dev;rate=0', (e) => (e.mode = 'popup'));
+    const panel = part(el, 'panel')!;
+    assert.equal(panel.childElementCount, 0, 'a closed popup is its launcher and an empty frame');
+    assert.isNull(part(el, 'input'));
+    el.open();
+    await el.updateComplete;
+    assert.strictEqual(part(el, 'panel'), panel, 'the same frame');
+    input(el).value = 'a draft';
+    el.close();
+    await el.updateComplete;
+    assert.equal(input(el).value, 'a draft', 'closing keeps the contents (and the draft)');
+  });
+
+  it('answers a send() made before the popup ever opened, and shows it once opened', async () => {
+    const el = await chat('dev;rate=0', (e) => (e.mode = 'popup'));
+    const ended = nextEvent<{ message: { content: string }; error?: unknown }>(el, 'stream-chat-end');
+    void el.send('Sent while closed');
+    const { detail } = await ended;
+    assert.isUndefined(detail.error);
+    assert.isNotEmpty(detail.message.content, 'answered while closed');
+    el.open();
+    await idle(el);
+    assert.include(part(el, 'user-message')!.textContent, 'Sent while closed');
+    assert.ok(part(el, 'assistant-message')?.textContent?.trim(), 'the answer is shown');
   });
 
   it('open() and close() work, and chatting in the popup works', async () => {
