@@ -71,6 +71,9 @@ async function measure(setup: (el: StreamChat) => void, check: (el: StreamChat) 
   box.append(el);
   await el.updateComplete;
   await settle();
+  // The last forced collection ran in this task: a new one starts before the watch does (otherwise the
+  // collection of the previous answer's heap counts as this answer's longest task).
+  await new Promise((r) => setTimeout(r, 50));
   const base = heap();
   let peak = base;
   let longest = 0;
@@ -129,9 +132,15 @@ function markdown(size: number, marker: string): string {
   return parts.join('').slice(0, size - marker.length - 2) + `\n\n${marker}`;
 }
 
+/** Sizes from a query parameter (BENCH_PARAMS=mb=1 or chunks=25000), or the defaults. */
+function sizes(name: string, defaults: number[]): number[] {
+  const given = new URLSearchParams(location.search).get(name);
+  return given ? given.split(',').map(Number) : defaults;
+}
+
 async function providers(): Promise<string[]> {
   const rows: string[] = [];
-  const sizes = [25_000, 100_000];
+  const counts = sizes('chunks', [25_000, 100_000]);
   const setups: [string, (n: number) => (el: StreamChat) => void][] = [
     ['openai (Chat Completions)', (n) => (el) => ((el.baseUrl = '/v1'), (el.model = model(n)))],
     ['sse', (n) => (el) => ((el.provider = 'sse'), (el.endpoint = '/sse/chat'), (el.model = model(n)))],
@@ -141,9 +150,10 @@ async function providers(): Promise<string[]> {
   ];
   for (const [name, setup] of setups) {
     const cells: string[] = [];
-    for (const n of sizes) {
+    for (const n of counts) {
       oneRead = !name.startsWith('websocket');
       let deltas = 0;
+      console.log(`${name}, ${n} chunks`);
       const m = await measure(
         (el) => {
           setup(n)(el);
@@ -164,7 +174,7 @@ const model = (n: number) => `dev;rate=0;chunk=2;burst=0;words=${Math.round(n / 
 
 async function bigAnswers(): Promise<string[]> {
   const rows: string[] = [];
-  for (const mb of [1, 5]) {
+  for (const mb of sizes('mb', [1, 5])) {
     const text = markdown(mb * 1_000_000, 'END-OF-ANSWER');
     hostileBody = sseBody(text, 2_000);
     const m = await measure((el) => ((el.provider = 'sse'), (el.endpoint = HOSTILE)), endShown('END-OF-ANSWER'));

@@ -47,6 +47,7 @@ if (browserBenches.length) {
       console.error(`• ${name} (browser)`);
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 900 });
+      if (process.env.BENCH_LOG) page.on('console', (m) => console.error(`  ${m.text()}`));
       page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
       // Chromium's own main-thread accounting (TaskDuration, ScriptDuration, LayoutDuration... in seconds),
       // for benchmarks that report how busy the page was: `await window.__benchMetrics()`.
@@ -57,7 +58,9 @@ if (browserBenches.length) {
       );
       // BENCH_ONLY=a,b passes `only` to a browser benchmark that has parts (to rerun some of them).
       const only = process.env.BENCH_ONLY ? `&only=${encodeURIComponent(process.env.BENCH_ONLY)}` : '';
-      await page.goto(`${origin}/bench/runner.html?name=${encodeURIComponent(name)}${only}`);
+      // BENCH_PARAMS=a=1&b=2 passes more query parameters (a benchmark's sizes, to cut a run short).
+      const params = process.env.BENCH_PARAMS ? `&${process.env.BENCH_PARAMS}` : '';
+      await page.goto(`${origin}/bench/runner.html?name=${encodeURIComponent(name)}${only}${params}`);
       await page.waitForFunction('window.__benchResult', { timeout: BROWSER_TIMEOUT_MS, polling: 500 });
       const result = await page.evaluate('window.__benchResult');
       if (!result.ok) failed = true;

@@ -5,21 +5,47 @@
  * frame touches the parts (a few dozen) and the blocks of the last one. The wrappers have no box styling,
  * so margins collapse through them and the page looks the same.
  *
- * Parts are numbered by the index of the block among the blocks that are not blank space, so a one-shot
- * render and a stream group the same blocks together; a part exists only if some block in it shows
- * something (a run of link definitions shows nothing).
+ * A part also ends once its blocks hold PART_CHARS characters of source: a few huge blocks (a long line cut
+ * while streaming, a big table) would otherwise stay in the last part, which is laid out and painted again
+ * on every frame, while the finished parts before it are skipped when off screen (markdown-styles.ts).
+ *
+ * Parts are numbered by walking the blocks that are not blank space in order, so a one-shot render and a
+ * stream group the same blocks together; a part exists only if some block in it shows something (a run of
+ * link definitions shows nothing).
  */
 import type { Token } from 'marked';
 
 export const PART_SIZE = 32;
+export const PART_CHARS = 8 * 1024;
 export const PART_CLASS = 'md-part';
 
-/** The part of each token, given how many non-space blocks come before the first one. */
-export function partsOf(tokens: readonly Token[], before = 0): number[] {
-  let index = before;
+/** Where the next block goes: its part, and how many blocks and characters that part holds already. */
+export interface PartCursor {
+  part: number;
+  blocks: number;
+  chars: number;
+}
+
+export const firstPart = (): PartCursor => ({ part: 0, blocks: 0, chars: 0 });
+
+/** Moves `cursor` past one block (blank space stays in the part of the block after it). */
+export function advancePart(cursor: PartCursor, token: Pick<Token, 'type' | 'raw'>): void {
+  if (token.type === 'space') return;
+  cursor.blocks++;
+  cursor.chars += token.raw.length;
+  if (cursor.blocks >= PART_SIZE || cursor.chars >= PART_CHARS) {
+    cursor.part++;
+    cursor.blocks = 0;
+    cursor.chars = 0;
+  }
+}
+
+/** The part of each token, the first one going where `from` points (`from` is left as it is). */
+export function partsOf(tokens: readonly Token[], from: PartCursor = firstPart()): number[] {
+  const cursor = { ...from };
   return tokens.map((token) => {
-    const part = Math.floor(index / PART_SIZE);
-    if (token.type !== 'space') index++;
+    const part = cursor.part;
+    advancePart(cursor, token);
     return part;
   });
 }

@@ -14,7 +14,7 @@
 import { attachMarkdownBehavior } from './markdown-behavior.js';
 import { finalTokenCount } from './block-boundary.js';
 import { patchBlock } from './block-patch.js';
-import { PartList, partsOf } from './block-parts.js';
+import { advancePart, firstPart, PartList, partsOf, type PartCursor } from './block-parts.js';
 import { defaultFrameClock, type FrameClock } from './frame-clock.js';
 import { resolveMarkdownOptions, type MarkdownOptions, type ResolvedMarkdownOptions } from './markdown-options.js';
 import { collectDefinitions, isClosedCode, lexMarkdown, renderTokens, type Links } from './markdown-renderer.js';
@@ -73,8 +73,8 @@ export class MarkdownStream {
   /** Every definition used by the last render, as label -> "href\ntitle", to notice changes. */
   private renderedLinks = new Map<string, string>();
   private tail: Block[] = [];
-  /** How many frozen blocks are not blank space (numbering the parts, see block-parts.ts). */
-  private frozenBlocks = 0;
+  /** Where the first block of the tail goes (the parts, see block-parts.ts). */
+  private frozenParts: PartCursor = firstPart();
   private readonly parts: PartList;
   private frame = 0;
   /** A patched block holds a formula to typeset (math-typeset.ts). */
@@ -140,7 +140,7 @@ export class MarkdownStream {
     this.cancelFrame();
     this.parts.clear();
     this.frozen = [];
-    this.frozenBlocks = 0;
+    this.frozenParts = firstPart();
     this.tail = [];
     this.frozenEnd = 0;
     this.frozenLinks = Object.create(null);
@@ -187,7 +187,7 @@ export class MarkdownStream {
     const fresh = tokens.slice(kept);
     const htmls = fresh.map((token, i) => renderTokens([token], this.options, highlights[kept + i]));
     const nodes = sanitizeBlocks(htmls, this.options.imageAllowed);
-    const parts = partsOf(tokens, this.frozenBlocks);
+    const parts = partsOf(tokens, this.frozenParts);
     nodes.forEach((list, i) => this.parts.append(parts[kept + i], list));
     this.parts.prune();
     const blocks = this.tail.slice(0, kept);
@@ -197,7 +197,7 @@ export class MarkdownStream {
     let frozenLength = 0;
     for (let i = 0; i < final; i++) {
       collectDefinitions(tokens[i], this.frozenLinks);
-      if (tokens[i].type !== 'space') this.frozenBlocks++;
+      advancePart(this.frozenParts, tokens[i]);
       frozenLength += tokens[i].raw.length;
       this.freeze(blocks[i]);
     }
@@ -221,7 +221,7 @@ export class MarkdownStream {
     if (this.tail.length !== 1 || block.token?.type !== 'paragraph') return;
     if (block.raw.length < (slow ? CUTTABLE_PARAGRAPH : LONG_PARAGRAPH)) return;
     if (this.frozenEnd + block.raw.length !== this.source.length || !block.nodes.length) return;
-    this.frozenBlocks++;
+    advancePart(this.frozenParts, { type: 'paragraph', raw: block.raw });
     this.tailSource = this.tailSource.slice(block.raw.length);
     this.freeze(block);
     this.tail = [];

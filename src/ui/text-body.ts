@@ -15,6 +15,18 @@ import type { RenderFailed } from './render-failure.js';
 import { defaultStrings, type Strings } from './strings.js';
 
 type MarkdownStream = InstanceType<MarkdownPart['MarkdownStream']>;
+
+/**
+ * Text up to this long that is already there when rendering starts (a history message, an answer that came
+ * whole in one network read) is rendered in one go; longer text flows in through the smoother, a few KB a
+ * frame, so a 1 MB answer does not block the page for seconds in one task.
+ */
+const AT_ONCE = 64 * 1024;
+/**
+ * A frame's share of such a text: fewer, larger renders than the streaming pace (each frame also pays for
+ * style, layout and paint), each still short of a long task.
+ */
+const WHOLE_TEXT_PER_FRAME = 16 * 1024;
 type BodyStrings = Pick<Strings, 'formattingFailed' | 'retry'>;
 
 export class TextBody {
@@ -93,24 +105,30 @@ export class TextBody {
     const container = this.container!;
     this.guard(() => {
       this.stream = new markdown.MarkdownStream(container, { ...options, clock: defaultFrameClock });
-      if (this.finished) {
+      if (this.finished && this.text.length <= AT_ONCE) {
         this.stream.setText(this.text);
         this.done();
         return;
       }
-      // What arrived before the container (or the markdown part) existed is shown at once.
-      this.stream.append(this.text);
-      this.smoother = new Smoother(
-        (released, last) =>
-          this.guard(() => {
-            // The smoother already releases once per frame: render in this frame rather than the next.
-            this.stream?.append(released);
-            this.stream?.flush();
-            if (last) this.complete();
-          }),
-        { instant: instantRelease(), clock: defaultFrameClock },
-      );
+      this.smoother = this.createSmoother(this.text.length > AT_ONCE);
+      // What arrived before the container (or the markdown part) existed is shown at once, or flows in.
+      if (this.text.length <= AT_ONCE) this.stream.append(this.text);
+      else this.smoother.push(this.text);
+      if (this.finished) this.smoother.finish();
     });
+  }
+
+  private createSmoother(whole = false): Smoother {
+    return new Smoother(
+      (released, last) =>
+        this.guard(() => {
+          // The smoother already releases once per frame: render in this frame rather than the next.
+          this.stream?.append(released);
+          this.stream?.flush();
+          if (last) this.complete();
+        }),
+      { instant: instantRelease(), clock: defaultFrameClock, maxPerFrame: whole ? WHOLE_TEXT_PER_FRAME : undefined },
+    );
   }
 
   /** A streamed delta. */
@@ -122,7 +140,7 @@ export class TextBody {
     this.smoother?.push(delta);
   }
 
-  /** Replaces the whole text, shown complete at once (history). */
+  /** Replaces the whole text, shown complete (history): at once, or flowing in when it is long (AT_ONCE). */
   setText(text: string): void {
     this.text = text;
     this.finished = true;
@@ -130,7 +148,15 @@ export class TextBody {
     this.smoother = undefined;
     if (this.failed) this.showPlain();
     else if (this.plain) this.plain.data = text;
-    else if (this.stream) {
+    else if (this.stream && text.length > AT_ONCE) {
+      this.container?.removeAttribute('data-complete');
+      this.guard(() => {
+        this.stream!.setText('');
+        this.smoother = this.createSmoother(true);
+        this.smoother.push(text);
+        this.smoother.finish();
+      });
+    } else if (this.stream) {
       this.guard(() => this.stream!.setText(text));
       this.done();
     }

@@ -83,6 +83,34 @@ describe('MarkdownStream', () => {
     );
   });
 
+  it('puts big blocks in parts of their own, streamed or not, so finished ones can be skipped off screen', () => {
+    // Twelve 1,500-character paragraphs (too short to be cut while streaming): a part closes once it
+    // holds PART_CHARS (8 KB) of source, here after six of them rather than after 32 blocks.
+    const text = Array.from({ length: 12 }, (_, i) => `${i} ${'word '.repeat(300)}`).join('\n\n');
+    const cuts = Array.from({ length: text.length / 700 }, (_, i) => i * 700);
+    const streamed = stream(text, cuts, [true]);
+    const parts = [...streamed.querySelectorAll(':scope > .md-part')];
+    expect(parts.map((part) => part.children.length)).to.deep.equal([6, 6]);
+    expect(reference(text).querySelectorAll(':scope > .md-part').length).to.equal(2);
+    expectSame(streamed, reference(text), text);
+  });
+
+  it('a 100 KB line without a newline, streamed: cut into paragraphs, no part holding much more than 8 KB', () => {
+    const clock = fakeClock();
+    const div = document.createElement('div');
+    const md = new MarkdownStream(div, { clock });
+    const text = `${'word '.repeat(20_000)}END`;
+    for (let i = 0; i < text.length; i += 500) {
+      md.append(text.slice(i, i + 500));
+      clock.advance(16);
+    }
+    md.finish();
+    const parts = [...div.querySelectorAll(':scope > .md-part')];
+    expect(parts.length).to.be.at.least(5);
+    for (const part of parts.slice(0, -1)) expect(part.textContent!.length).to.be.at.most(8 * 1024 + 16 * 1024);
+    expect(div.textContent!.replace(/\s+/g, '')).to.equal(text.replace(/\s+/g, ''));
+  });
+
   it('matches the one-shot render character by character, with a frame after every character', () => {
     const text = answers[0];
     const cuts = Array.from({ length: text.length }, (_, i) => i);

@@ -5,7 +5,9 @@
 import { assert } from 'chai';
 import * as z from 'zod';
 import { collect, runChat } from '../../src/core/index.js';
+import { markdownPart } from '../../src/render/index.js';
 import { SPOKEN_LIMIT } from '../../src/render/spoken-text.js';
+import { TextBody } from '../../src/ui/text-body.js';
 import { $$, chat, cleanup, part, parts, waitFor } from './helpers.js';
 
 const HOSTILE = 'http://hostile.invalid/answer';
@@ -163,6 +165,52 @@ describe('hostile answer shapes', function () {
     assert.isUndefined(result.error, result.error?.message);
     assert.equal(result.message.content, text);
     assert.include(parts(el, 'markdown').at(-1)!.textContent, 'END-OF-CHUNKS');
+  });
+
+  it('a 1 MB answer in one read: rendered a part at a time over many frames, the end shown', async () => {
+    const section = '## A heading\n\nA paragraph with **bold** and `code` and [a link](https://example.com).\n\n- one\n- two\n\n';
+    const text = section.repeat(Math.ceil(1_000_000 / section.length)) + 'END-OF-ANSWER';
+    // Each callback is one batch of changes inside the answer: one per frame that rendered some of it.
+    let batches = 0;
+    const observer = new MutationObserver((records) => {
+      if (records.some((r) => r.target instanceof Element && r.target.closest('.markdown'))) batches++;
+    });
+    body = sseBody(text, 2_000);
+    const el = await chat('dev', (e) => {
+      e.provider = 'sse';
+      e.endpoint = HOSTILE;
+    });
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    const result = await el.send('go');
+    await shown(el);
+    observer.disconnect();
+    assert.isUndefined(result.error, result.error?.message);
+    assert.equal(result.message.content, text);
+    assert.include(part(el, 'markdown')!.textContent, 'END-OF-ANSWER');
+    assert.isAtLeast(batches, 16, 'not rendered in one go');
+  });
+
+  it('a 300 KB message set whole (history): shown complete, a part at a time', async () => {
+    const markdown = await markdownPart.load();
+    assert.exists(markdown);
+    const container = document.createElement('div');
+    document.body.append(container);
+    let batches = 0;
+    const observer = new MutationObserver(() => batches++);
+    observer.observe(container, { childList: true, subtree: true });
+    const text = '| a | b |\n|---|---|\n' + '| cell | another cell |\n'.repeat(2_000) + '\nA paragraph. '.repeat(10_000) + '\n\nEND-OF-MESSAGE';
+    const textBody = new TextBody();
+    textBody.attach(container, {});
+    textBody.setText(text);
+    await textBody.shown;
+    observer.disconnect();
+    assert.equal(textBody.text, text);
+    assert.include(container.textContent, 'END-OF-MESSAGE');
+    assert.equal(container.querySelectorAll('tr').length, 2_001, 'every row of the table');
+    assert.isTrue(container.hasAttribute('data-complete'));
+    assert.isAtLeast(batches, 4, 'not rendered in one go');
+    textBody.dispose();
+    container.remove();
   });
 
   it('the engine gives the page a turn while it works through one huge read', async () => {
