@@ -10,6 +10,7 @@ import { HistoryStore, exportJSON, exportMarkdown } from '../../src/store/index.
 import * as z from 'zod';
 import type { ChatMessage, Tool } from '../../src/core/index.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { chatFrame } from '../helpers/chat-frame.js';
 import { freshKey } from './helpers.js';
 
 const baseURL = new URL('/v1', location.origin).href;
@@ -56,18 +57,7 @@ describe('<stream-chat> history', () => {
   it('after a reload mid-stream, the chat is back with the partial answer, to continue or regenerate', async () => {
     const key = freshKey('element-reload');
     // The first page lives in a same-origin frame, so that removing it ends it as a reload would.
-    const frame = document.createElement('iframe');
-    frame.srcdoc = `<script type="module">
-      import '/src/define.ts';
-      const el = document.createElement('stream-chat');
-      el.baseUrl = ${JSON.stringify(baseURL)};
-      el.model = 'dev;rate=400;words=2000';
-      el.storageKey = ${JSON.stringify(key)};
-      document.body.append(el);
-      await el.updateComplete;
-      el.send('Write a long story about a lighthouse');
-    </script>`;
-    document.body.append(frame);
+    const frame = chatFrame({ baseUrl: baseURL, model: 'dev;rate=400;words=2000', storageKey: key }, 'Write a long story about a lighthouse');
     // Wait until a draft of the answer is stored (about once a second, or when a block closes).
     const probe = new HistoryStore({ storageKey: key });
     const draft = await waitFor(async () => {

@@ -9,31 +9,14 @@ import '../../src/define.js';
 import type { StreamChat } from '../../src/ui/stream-chat.js';
 import { HistoryStore } from '../../src/store/index.js';
 import { freshKey } from './helpers.js';
+import { chatFrame, chatIn } from '../helpers/chat-frame.js';
 
 const baseURL = new URL('/v1', location.origin).href;
 
 /** A "tab": a frame whose page shows one `<stream-chat>`; resolves once it is ready. */
 async function tab(storageKey: string, conversationId: string, model: string): Promise<{ el: StreamChat; frame: HTMLIFrameElement }> {
-  const frame = document.createElement('iframe');
-  frame.srcdoc = `<script type="module">
-    import '/src/define.ts';
-    const el = document.createElement('stream-chat');
-    el.baseUrl = ${JSON.stringify(baseURL)};
-    el.model = ${JSON.stringify(model)};
-    el.storageKey = ${JSON.stringify(storageKey)};
-    el.conversationId = ${JSON.stringify(conversationId)};
-    document.body.append(el);
-    await el.updateComplete;
-    await el.historyController.ready;
-    window.chat = el;
-  </script>`;
-  document.body.append(frame);
-  const start = performance.now();
-  while (!(frame.contentWindow as any)?.chat) {
-    if (performance.now() - start > 30000) throw new Error('the frame did not load');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return { el: (frame.contentWindow as any).chat as StreamChat, frame };
+  const frame = chatFrame({ baseUrl: baseURL, model, storageKey, conversationId });
+  return { el: await chatIn(frame), frame };
 }
 
 /** When each event type happened, per element. */

@@ -5,6 +5,7 @@ import { assert } from 'chai';
 import type { StreamChat } from '../../src/ui/stream-chat.js';
 import { HistoryStore } from '../../src/store/index.js';
 import { freshKey } from '../store/helpers.js';
+import { chatFrame } from '../helpers/chat-frame.js';
 import { axeViolations, baseURL, cleanup, describeViolations, idle, lastAnswerText, part, parts, say, waitFor } from './helpers.js';
 
 const PROMPT = 'Think it through and cite your sources: how does streaming work?';
@@ -164,18 +165,7 @@ describe('<stream-chat> reasoning of an answer cut by a reload', () => {
   it('is stored with the draft as it streams and shown, folded, with the interrupted answer', async () => {
     const key = freshKey('reasoning-reload');
     // The first page lives in a same-origin frame: removing it ends it as a reload would.
-    const frame = document.createElement('iframe');
-    frame.srcdoc = `<script type="module">
-      import '/src/define.ts';
-      const el = document.createElement('stream-chat');
-      el.baseUrl = ${JSON.stringify(baseURL)};
-      el.model = 'dev;rate=40';
-      el.storageKey = ${JSON.stringify(key)};
-      document.body.append(el);
-      await el.updateComplete;
-      el.send(${JSON.stringify(PROMPT)});
-    </script>`;
-    document.body.append(frame);
+    const frame = chatFrame({ baseUrl: baseURL, model: 'dev;rate=40', storageKey: key }, PROMPT);
     const probe = new HistoryStore({ storageKey: key });
     const draft = await waitFor(async () => {
       const [c] = await probe.listConversations();

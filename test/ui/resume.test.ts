@@ -6,6 +6,7 @@ import { backgroundPart, backgroundStatus, collect, providerPart, runChat, type 
 import { HistoryStore, resumePointOf, type MessageRecord } from '../../src/store/index.js';
 import type { StreamChat } from '../../src/ui/stream-chat.js';
 import { freshKey } from '../store/helpers.js';
+import { chatFrame } from '../helpers/chat-frame.js';
 import { answers, baseURL, chat, cleanup, idle, lastAnswerText, part, say, shownAs, waitFor } from './helpers.js';
 
 await Promise.all([providerPart('openai-responses').load(), backgroundPart.load()]);
@@ -67,20 +68,10 @@ describe('<stream-chat resumable>', () => {
     const whole = await wholeAnswer();
     const key = freshKey('resume-reload');
     // The first page lives in a same-origin frame: removing it ends it as a reload would.
-    const frame = document.createElement('iframe');
-    frame.srcdoc = `<script type="module">
-      import '/src/define.ts';
-      const el = document.createElement('stream-chat');
-      el.provider = 'openai-responses';
-      el.resumable = true;
-      el.baseUrl = ${JSON.stringify(baseURL)};
-      el.model = 'dev;rate=250;words=${WORDS}';
-      el.storageKey = ${JSON.stringify(key)};
-      document.body.append(el);
-      await el.updateComplete;
-      el.send(${JSON.stringify(QUESTION)});
-    </script>`;
-    document.body.append(frame);
+    const frame = chatFrame(
+      { provider: 'openai-responses', resumable: true, baseUrl: baseURL, model: `dev;rate=250;words=${WORDS}`, storageKey: key },
+      QUESTION,
+    );
     const probe = new HistoryStore({ storageKey: key });
     const draft = await waitFor(async () => {
       const [c] = await probe.listConversations();

@@ -10,6 +10,7 @@ import { HistoryStore, exportJSON, exportMarkdown, importJSON } from '../../src/
 import type { StreamChat } from '../../src/ui/stream-chat.js';
 import type { BranchDetail } from '../../src/ui/versions.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { chatFrame, chatIn } from '../helpers/chat-frame.js';
 import { freshKey } from '../store/helpers.js';
 import { axeViolations } from '../helpers/axe.js';
 import { baseURL, chat, cleanup, idle, nextEvent, part, parts, press } from './helpers.js';
@@ -62,23 +63,10 @@ async function flip(el: StreamChat, index: number, which: 'previous' | 'next'): 
 const frames: HTMLIFrameElement[] = [];
 
 /** A "tab": a same-origin frame with its own `<stream-chat>` (its own connection, channel and locks). */
-async function tab(storageKey: string, conversationId: string): Promise<StreamChat> {
-  const frame = document.createElement('iframe');
-  frame.srcdoc = `<script type="module">
-    import '/src/define.ts';
-    const el = document.createElement('stream-chat');
-    el.baseUrl = ${JSON.stringify(baseURL)};
-    el.model = ${JSON.stringify(MODEL)};
-    el.storageKey = ${JSON.stringify(storageKey)};
-    el.conversationId = ${JSON.stringify(conversationId)};
-    document.body.append(el);
-    await el.updateComplete;
-    await el.historyController.ready;
-    window.chat = el;
-  </script>`;
-  document.body.append(frame);
+function tab(storageKey: string, conversationId: string): Promise<StreamChat> {
+  const frame = chatFrame({ baseUrl: baseURL, model: MODEL, storageKey, conversationId });
   frames.push(frame);
-  return waitFor(() => (frame.contentWindow as unknown as { chat?: StreamChat })?.chat, 'the frame to load', 30_000);
+  return chatIn(frame);
 }
 
 /** Records the messages of every chat request (what the model is sent). */
