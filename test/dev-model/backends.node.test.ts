@@ -7,19 +7,11 @@ import { EventSchema, RunAgentInputSchema } from '@ag-ui/core/schemas';
 import { readUIMessageStream, validateUIMessages, type UIMessageChunk } from 'ai';
 import * as z from 'zod';
 import { collect, runChat, type ChatEvent } from '../../src/core/index.js';
-import { SseParser } from '../../src/core/sse-parser.js';
+import { sseData } from './sse-data.js';
 import { startDevModel } from '../core/dev-server.js';
 
 const weather = { name: 'get_weather', description: 'Weather in a city', parameters: z.object({ city: z.string() }), execute: ({ city }: { city: string }) => ({ city, sky: 'clear' }) };
 const PROMPT = 'Use search_docs for streaming, then get_weather for Paris.';
-
-async function sseData(response: Response): Promise<string[]> {
-  const out: string[] = [];
-  const parser = new SseParser((m) => out.push(m.data));
-  parser.push(await response.text());
-  parser.end();
-  return out;
-}
 
 const toolEnds = (events: ChatEvent[]) =>
   events.filter((e): e is Extract<ChatEvent, { type: 'tool-end' }> => e.type === 'tool-end').map((e) => `${e.name}${e.remote ? ' (remote)' : ''}`);

@@ -5,18 +5,10 @@ import { after, before, describe, it } from 'node:test';
 import { EventSchema } from '@ag-ui/core/schemas';
 import { readUIMessageStream, type UIMessageChunk } from 'ai';
 import { collect, runChat, type ChatEvent, type ProviderName } from '../../src/core/index.js';
-import { SseParser } from '../../src/core/sse-parser.js';
+import { sseData } from './sse-data.js';
 import { startDevModel } from '../core/dev-server.js';
 
 const PROMPT = 'Think it through and cite your sources: how does streaming work?';
-
-async function sseData(response: Response): Promise<string[]> {
-  const out: string[] = [];
-  const parser = new SseParser((m) => out.push(m.data));
-  parser.push(await response.text());
-  parser.end();
-  return out;
-}
 
 describe('dev model: reasoning and sources on demand', () => {
   let dev: Awaited<ReturnType<typeof startDevModel>>;
