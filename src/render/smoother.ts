@@ -18,9 +18,10 @@ export interface SmootherOptions {
   drainMs?: number;
   /**
    * Most code units released in one frame. Default: adaptive, from 4096 (far above any model's pace,
-   * 245 KB/s at 60 Hz): doubled (up to 256 KB) while a release takes less than half of FRAME_BUDGET_MS,
-   * halved back (not below 4096) when one takes longer. A huge burst then flows out as fast as the page
-   * renders it instead of 4 KB a frame (a 5 MB answer took 1,200 frames).
+   * 245 KB/s at 60 Hz), sized on the whole frame: the time from one full release to the next frame takes
+   * in the render, style, layout and paint the release caused. A frame over FRAME_BUDGET_MS shrinks the
+   * share in proportion (not below 1024); one that made the next display frame doubles it (up to 256 KB).
+   * A huge burst then flows out as fast as the page shows it, in frames that stay short of a long task.
    */
   maxPerFrame?: number;
   /**
@@ -43,10 +44,15 @@ export type ReleaseCallback = (text: string, done: boolean) => void;
 
 /** Pushes closer together than this share one schedule entry, so a burst of 25 000 tiny chunks costs one. */
 const MERGE_MS = 4;
-/** Time one frame's release (and the render it triggers) should take at most. */
-const FRAME_BUDGET_MS = 8;
+/**
+ * Time a frame that releases a full share should take at most, from its start to the next frame's: the
+ * release and its render, then the style, layout and paint they cause (two display frames at 60 Hz).
+ */
+const FRAME_BUDGET_MS = 33;
+/** A frame shorter than this made the next display frame (at 60 Hz): the share may grow. */
+const FRAME_FAST_MS = 22;
 const ADAPTIVE_START = 4096;
-const ADAPTIVE_MIN = 4096;
+const ADAPTIVE_MIN = 1024;
 const ADAPTIVE_MAX = 256 * 1024;
 /** Longer than any grapheme: a cut further than this from the end of the buffer cannot touch the last one. */
 const MAX_HELD = 64;
@@ -77,6 +83,10 @@ export class Smoother {
   private dueBase = 0;
   private arrivals: Arrival[] = [];
   private lastPush = 0;
+  /** When the last frame that released a full share started (-1: the last frame did not). */
+  private fullFrameAt = -1;
+  /** How long that frame's release took (its render included). */
+  private fullReleaseMs = 0;
   private frame = 0;
   private finished = false;
   private doneSent = false;
@@ -126,6 +136,7 @@ export class Smoother {
   flush(): void {
     if (this.disposed) return;
     this.cancel();
+    this.fullFrameAt = -1;
     const keep = !this.finished && endsInHalfPair(this.pending) ? 1 : 0;
     this.emit(this.pending.length - keep);
   }
@@ -162,6 +173,8 @@ export class Smoother {
     if (this.disposed) return;
     if (this.instant()) return this.flush();
     const now = this.clock.now();
+    if (this.fullFrameAt >= 0 && this.adaptive) this.adapt(Math.max(now - this.fullFrameAt, this.fullReleaseMs));
+    this.fullFrameAt = -1;
     const dueNow = Math.ceil(this.dueBy(now)) - this.released;
     // At a reading pace, gather a few frames' worth and release it together (see `stepMs`); the first text,
     // the text after a pause and the end come out at once, as the time since the last release is long then.
@@ -181,18 +194,24 @@ export class Smoother {
       }
       if (cut > 0) {
         this.emit(cut);
-        if (this.adaptive) this.adapt(this.clock.now() - now, cut >= this.maxPerFrame);
+        if (cut >= this.maxPerFrame) {
+          // Measured in the next frame, if it comes at once (a burst): this frame's layout and paint run after us.
+          this.fullFrameAt = now;
+          this.fullReleaseMs = this.clock.now() - now;
+        }
       }
     }
     if (this.pending && reading) this.scheduleAfter(this.stepMs);
     else if (this.pending) this.schedule();
     else if (this.finished) this.emit(0);
+    if (!this.pending || reading) this.fullFrameAt = -1; // the next frame comes later: nothing to measure
   }
 
-  /** Halves the frame's share after a slow release; doubles it after a fast one that used it all. */
-  private adapt(elapsedMs: number, full: boolean): void {
-    if (elapsedMs > FRAME_BUDGET_MS) this.maxPerFrame = Math.max(ADAPTIVE_MIN, this.maxPerFrame >> 1);
-    else if (full && elapsedMs < FRAME_BUDGET_MS / 2) this.maxPerFrame = Math.min(ADAPTIVE_MAX, this.maxPerFrame * 2);
+  /** Sizes the share after a frame that released all of it and took `frameMs` in all (see FRAME_BUDGET_MS). */
+  private adapt(frameMs: number): void {
+    const share = this.maxPerFrame;
+    if (frameMs > FRAME_BUDGET_MS) this.maxPerFrame = Math.max(ADAPTIVE_MIN, Math.floor((share * FRAME_BUDGET_MS) / frameMs));
+    else if (frameMs < FRAME_FAST_MS) this.maxPerFrame = Math.min(ADAPTIVE_MAX, share * 2);
   }
 
   /**

@@ -86,6 +86,39 @@ describe('Smoother', () => {
     assert.equal(releases.at(-1)!.done, true);
   });
 
+  it('sizes a burst\'s share on the whole frame: slow frames get smaller releases, fast ones larger', () => {
+    for (const msPerKB of [20, 0.05]) {
+      const clock = fakeClock(16);
+      const sizes: number[] = [];
+      const frames: number[] = [];
+      const smoother = new Smoother(
+        (text) => {
+          sizes.push(text.length);
+          // The render and the layout and paint it causes, in proportion to the text, plus a fixed part.
+          const cost = 2 + (text.length / 1024) * msPerKB;
+          frames.push(cost);
+          clock.spend(cost);
+        },
+        { clock },
+      );
+      smoother.push('x'.repeat(1_000_000));
+      smoother.finish();
+      clock.advance(60_000);
+      assert.equal(sizes.reduce((a, b) => a + b, 0), 1_000_000, 'everything is shown');
+      if (msPerKB > 1) {
+        // Slow page: after the first few frames, no frame runs far over the 33 ms budget (a long task is 50).
+        const late = frames.slice(3);
+        assert.ok(Math.max(...late) <= 50, `frames stay short: longest ${Math.max(...late).toFixed(1)} ms`);
+        assert.ok(Math.min(...sizes.slice(0, -1)) >= 1024, 'no release below 1 KB but the last');
+        assert.ok(sizes.length < 1_000_000 / 1024, `still over 1 KB a frame: ${sizes.length} frames`);
+      } else {
+        // Fast page: the share grows well past its 4 KB start, so a burst takes few frames.
+        assert.ok(Math.max(...sizes) >= 64 * 1024, `grew to ${Math.max(...sizes)}`);
+        assert.ok(sizes.length < 30, `${sizes.length} frames`);
+      }
+    }
+  });
+
   it('never falls more than drainMs behind a steady stream, and keeps up with a faster one', () => {
     for (const charsPer10ms of [1, 5, 50]) {
       const { clock, smoother, shown } = setup({ drainMs: 250 });
