@@ -20,7 +20,7 @@ export interface SmootherOptions {
    * Most code units released in one frame. Default: adaptive, from 4096 (far above any model's pace,
    * 245 KB/s at 60 Hz), sized on the whole frame: the time from one full release to the next frame takes
    * in the render, style, layout and paint the release caused. A frame over FRAME_BUDGET_MS shrinks the
-   * share in proportion (not below 1024); one that made the next display frame doubles it (up to 256 KB).
+   * share in proportion (not below 4096: each frame also has a cost of its own); one that made the next display frame doubles it (up to 256 KB).
    * A huge burst then flows out as fast as the page shows it, in frames that stay short of a long task.
    */
   maxPerFrame?: number;
@@ -52,7 +52,7 @@ const FRAME_BUDGET_MS = 33;
 /** A frame shorter than this made the next display frame (at 60 Hz): the share may grow. */
 const FRAME_FAST_MS = 22;
 const ADAPTIVE_START = 4096;
-const ADAPTIVE_MIN = 1024;
+const ADAPTIVE_MIN = 4096;
 const ADAPTIVE_MAX = 256 * 1024;
 /** Longer than any grapheme: a cut further than this from the end of the buffer cannot touch the last one. */
 const MAX_HELD = 64;

@@ -100,7 +100,8 @@ export class TextBody {
   private start(markdown: MarkdownPart, options: MarkdownOptions): void {
     const container = this.container!;
     this.guard(() => {
-      this.stream = new markdown.MarkdownStream(container, { ...options, clock: defaultFrameClock });
+      // `text` is the one copy of the answer's text: the stream keeps only the source of its open tail.
+      this.stream = new markdown.MarkdownStream(container, { ...options, clock: defaultFrameClock, textSoFar: () => this.text });
       if (this.finished && this.text.length <= AT_ONCE) {
         this.stream.setText(this.text);
         this.done();
