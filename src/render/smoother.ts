@@ -20,7 +20,8 @@ export interface SmootherOptions {
    * Most code units released in one frame. Default: adaptive, from 4096 (far above any model's pace,
    * 245 KB/s at 60 Hz), sized on the whole frame: the time from one full release to the next frame takes
    * in the render, style, layout and paint the release caused. A frame over FRAME_BUDGET_MS shrinks the
-   * share in proportion (not below 4096: each frame also has a cost of its own); one that made the next display frame doubles it (up to 256 KB).
+   * share in proportion (not below 4096: each frame also has a cost of its own); a fast one doubles it
+   * (up to 256 KB).
    * A huge burst then flows out as fast as the page shows it, in frames that stay short of a long task.
    */
   maxPerFrame?: number;
@@ -46,11 +47,13 @@ export type ReleaseCallback = (text: string, done: boolean) => void;
 const MERGE_MS = 4;
 /**
  * Time a frame that releases a full share should take at most, from its start to the next frame's: the
- * release and its render, then the style, layout and paint they cause (two display frames at 60 Hz).
+ * release and its render, then the style, layout and paint they cause. Below a long task (50 ms) with
+ * room to spare; not one display frame, because each frame also has a cost of its own that does not
+ * shrink with the share (1 KB frames made a 1 MB answer take a minute on a busy machine).
  */
-const FRAME_BUDGET_MS = 33;
-/** A frame shorter than this made the next display frame (at 60 Hz): the share may grow. */
-const FRAME_FAST_MS = 22;
+const FRAME_BUDGET_MS = 40;
+/** A frame shorter than this (about a display frame and a half at 60 Hz): the share may grow. */
+const FRAME_FAST_MS = 25;
 const ADAPTIVE_START = 4096;
 const ADAPTIVE_MIN = 4096;
 const ADAPTIVE_MAX = 256 * 1024;
