@@ -8,6 +8,7 @@
  */
 import { defaultFrameClock, type FrameClock } from './frame-clock.js';
 import { boundaryAtOrAfter, endsInHalfPair, lastGraphemeStart } from './grapheme-boundary.js';
+import { TextQueue } from './text-queue.js';
 
 export type { FrameClock } from './frame-clock.js';
 
@@ -80,7 +81,7 @@ export class Smoother {
   private lastRelease = -Infinity;
   /** The next frame asked for is a gathering wait (scheduleAfter), not the next frame. */
   private waiting = false;
-  private pending = '';
+  private readonly pending = new TextQueue();
   private released = 0;
   /** Everything before this offset is due in full; arrivals are dropped once they are. */
   private dueBase = 0;
@@ -114,7 +115,7 @@ export class Smoother {
     if (this.disposed || this.finished || !delta) return;
     const now = this.clock.now();
     const total = this.released + this.pending.length;
-    this.pending += delta;
+    this.pending.push(delta);
     this.lastPush = now;
     const last = this.arrivals[this.arrivals.length - 1];
     if (last && now - last.time < MERGE_MS) last.to += delta.length;
@@ -131,7 +132,7 @@ export class Smoother {
   finish(): void {
     if (this.disposed || this.finished) return;
     this.finished = true;
-    if (!this.pending || this.instant()) this.flush();
+    if (!this.pending.length || this.instant()) this.flush();
     else this.schedule();
   }
 
@@ -140,7 +141,7 @@ export class Smoother {
     if (this.disposed) return;
     this.cancel();
     this.fullFrameAt = -1;
-    const keep = !this.finished && endsInHalfPair(this.pending) ? 1 : 0;
+    const keep = !this.finished && isHighSurrogate(this.pending.lastCode()) ? 1 : 0;
     this.emit(this.pending.length - keep);
   }
 
@@ -148,17 +149,17 @@ export class Smoother {
   dispose(): void {
     this.cancel();
     this.disposed = true;
-    this.pending = '';
+    this.pending.clear();
     this.arrivals = [];
   }
 
   private schedule(): void {
-    if (!this.frame && this.pending) this.frame = this.clock.requestFrame(() => this.onFrame());
+    if (!this.frame && this.pending.length) this.frame = this.clock.requestFrame(() => this.onFrame());
   }
 
   /** The next frame about `ms` from now, with no frames woken in between where the clock allows it. */
   private scheduleAfter(ms: number): void {
-    if (this.frame || !this.pending) return;
+    if (this.frame || !this.pending.length) return;
     const onFrame = () => this.onFrame();
     this.frame = this.clock.requestFrameAfter ? this.clock.requestFrameAfter(ms, onFrame) : this.clock.requestFrame(onFrame);
     this.waiting = true;
@@ -186,12 +187,16 @@ export class Smoother {
     const due = reading ? Math.ceil(this.dueBy(now + this.stepMs, false)) - this.released : dueNow;
     const want = Math.min(this.maxPerFrame, due);
     if (want > 0) {
-      let cut = boundaryAtOrAfter(this.pending, want);
+      // Only the front of the buffer, unless a cluster runs past it.
+      let front = this.pending.peek(want + 4 * MAX_HELD);
+      let cut = boundaryAtOrAfter(front, want);
+      if (cut > front.length - MAX_HELD && front.length < this.pending.length) cut = boundaryAtOrAfter((front = this.pending.peek(Infinity)), want);
       // The last cluster in the buffer may still grow (a skin tone, or a ZWJ and a second emoji, or the
       // second half of a surrogate pair in the next chunk): hold it back while chunks keep coming, but not
       // through a pause longer than drainMs (then only half a surrogate pair is kept).
       if (!this.finished && cut > this.pending.length - MAX_HELD) {
-        const whole = endsInHalfPair(this.pending) ? this.pending.slice(0, -1) : this.pending;
+        const all = this.pending.peek(Infinity);
+        const whole = endsInHalfPair(all) ? all.slice(0, -1) : all;
         const paused = now - this.lastPush >= this.drainMs;
         cut = Math.min(cut, paused ? whole.length : lastGraphemeStart(whole));
       }
@@ -204,10 +209,10 @@ export class Smoother {
         }
       }
     }
-    if (this.pending && reading) this.scheduleAfter(this.stepMs);
-    else if (this.pending) this.schedule();
+    if (this.pending.length && reading) this.scheduleAfter(this.stepMs);
+    else if (this.pending.length) this.schedule();
     else if (this.finished) this.emit(0);
-    if (!this.pending || reading) this.fullFrameAt = -1; // the next frame comes later: nothing to measure
+    if (!this.pending.length || reading) this.fullFrameAt = -1; // the next frame comes later: nothing to measure
   }
 
   /** Sizes the share after a frame that released all of it and took `frameMs` in all (see FRAME_BUDGET_MS). */
@@ -239,10 +244,9 @@ export class Smoother {
   }
 
   private emit(count: number): void {
-    const text = this.pending.slice(0, count);
-    this.pending = this.pending.slice(count);
+    const text = this.pending.take(count);
     this.released += count;
-    const done = this.finished && !this.pending && !this.doneSent;
+    const done = this.finished && !this.pending.length && !this.doneSent;
     if (done) {
       this.doneSent = true;
       this.arrivals = [];
@@ -251,3 +255,5 @@ export class Smoother {
     if (text || done) this.release(text, done);
   }
 }
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
