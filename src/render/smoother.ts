@@ -141,7 +141,7 @@ export class Smoother {
     if (this.disposed) return;
     this.cancel();
     this.fullFrameAt = -1;
-    const keep = !this.finished && isHighSurrogate(this.pending.lastCode()) ? 1 : 0;
+    const keep = !this.finished && endsInHalfPair(this.pending.last) ? 1 : 0;
     this.emit(this.pending.length - keep);
   }
 
@@ -255,5 +255,3 @@ export class Smoother {
     if (text || done) this.release(text, done);
   }
 }
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

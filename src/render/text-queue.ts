@@ -7,9 +7,8 @@
 export class TextQueue {
   /** The front of the text, flat: releases are cut from here. */
   private head = '';
+  /** The chunks after it, not joined yet. */
   private chunks: string[] = [];
-  /** Chunks before this index are in `head` already. */
-  private next = 0;
   private queued = 0;
 
   /** Code units held. */
@@ -17,26 +16,25 @@ export class TextQueue {
     return this.head.length + this.queued;
   }
 
+  /** The last chunk held ('' when empty), to look at the end of the text. */
+  get last(): string {
+    return this.chunks[this.chunks.length - 1] ?? this.head;
+  }
+
   push(text: string): void {
+    if (!text) return;
     this.chunks.push(text);
     this.queued += text.length;
   }
 
   /** At least the first `count` code units (all of the text when it is shorter), as one flat string. */
   peek(count: number): string {
-    if (this.head.length >= count || this.next === this.chunks.length) return this.head;
-    const joined = [this.head];
-    let length = this.head.length;
-    while (length < count && this.next < this.chunks.length) {
-      const chunk = this.chunks[this.next++];
-      joined.push(chunk);
-      length += chunk.length;
-      this.queued -= chunk.length;
-    }
-    this.head = joined.join('');
-    if (this.next > 1024 && this.next * 2 > this.chunks.length) {
-      this.chunks = this.chunks.slice(this.next);
-      this.next = 0;
+    let take = 0;
+    for (let length = this.head.length; length < count && take < this.chunks.length; take++) length += this.chunks[take].length;
+    if (take) {
+      const joined = this.chunks.splice(0, take);
+      for (const chunk of joined) this.queued -= chunk.length;
+      this.head = [this.head, ...joined].join('');
     }
     return this.head;
   }
@@ -44,21 +42,13 @@ export class TextQueue {
   /** Removes and returns the first `count` code units. */
   take(count: number): string {
     const head = this.peek(count);
-    const text = head.slice(0, count);
     this.head = head.slice(count);
-    return text;
-  }
-
-  /** The last code unit held (NaN when empty). */
-  lastCode(): number {
-    for (let i = this.chunks.length - 1; i >= this.next; i--) if (this.chunks[i]) return this.chunks[i].charCodeAt(this.chunks[i].length - 1);
-    return this.head.charCodeAt(this.head.length - 1);
+    return head.slice(0, count);
   }
 
   clear(): void {
     this.head = '';
     this.chunks = [];
-    this.next = 0;
     this.queued = 0;
   }
 }
