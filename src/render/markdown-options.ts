@@ -49,6 +49,13 @@ export interface MarkdownOptions {
   copyButtons?: boolean;
   /** MarkdownStream only: paces renders (default requestAnimationFrame). */
   clock?: FrameClock;
+  /**
+   * MarkdownStream only: the text appended so far as its owner keeps it (all of it, or more: text not
+   * appended yet may follow). Given it, the stream keeps no copy of the source of finished blocks, which
+   * are then DOM only, and reads it back from here the rare times it needs it (a link definition that
+   * arrives after the links that use it). Without it, the stream keeps the source itself.
+   */
+  textSoFar?: () => string;
   /** Functions that show a closed fence of their language instead of its code (fence-renderers.ts). */
   renderers?: FenceRenderers;
 }

@@ -19,7 +19,7 @@ import { defaultFrameClock, type FrameClock } from './frame-clock.js';
 import { resolveMarkdownOptions, type MarkdownOptions, type ResolvedMarkdownOptions } from './markdown-options.js';
 import { collectDefinitions, isClosedCode, lexMarkdown, renderTokens, type Links } from './markdown-renderer.js';
 import { normalizeNewlines } from './markdown.js';
-import { NestingGuard, nestingNotice } from './nesting-guard.js';
+import { limitNesting, NestingGuard, nestingNotice } from './nesting-guard.js';
 import { sanitizeBlocks } from './sanitize.js';
 import { lexTail } from './tail-lexer.js';
 import { MATH_PENDING_CLASS } from './math-syntax.js';
@@ -53,7 +53,14 @@ export class MarkdownStream {
   private readonly options: ResolvedMarkdownOptions;
   private readonly clock: FrameClock;
   private readonly detach: () => void;
-  private source = '';
+  /**
+   * Everything appended (as the parser sees it), kept only when the owner does not hold the text
+   * (`textSoFar`): otherwise a 5 MB answer would be held once more here, besides its DOM.
+   */
+  private source: string | undefined;
+  private readonly textSoFar?: () => string;
+  /** How much has been appended (the length of `source`, kept or not). */
+  private length = 0;
   private guard = new NestingGuard();
   /** The note after the last block when nesting was cut (added by finish()). */
   private notice?: HTMLElement;
@@ -83,6 +90,8 @@ export class MarkdownStream {
   constructor(container: HTMLElement, options: MarkdownOptions = {}) {
     this.options = resolveMarkdownOptions(options);
     this.clock = options.clock ?? defaultFrameClock;
+    this.textSoFar = options.textSoFar;
+    this.source = this.textSoFar ? undefined : '';
     this.container = container;
     this.parts = new PartList(container);
     this.detach = attachMarkdownBehavior(container, this.options);
@@ -95,7 +104,13 @@ export class MarkdownStream {
 
   /** All text received so far (deep nesting cut as shown). */
   get text(): string {
-    return this.source + (this.carriageReturn ? '\r' : '');
+    return this.appended() + (this.carriageReturn ? '\r' : '');
+  }
+
+  /** The source appended so far, kept or read back from the owner's text. */
+  private appended(): string {
+    if (this.source !== undefined) return this.source;
+    return limitNesting(normalizeNewlines(this.textSoFar!())).text.slice(0, this.length);
   }
 
   /** Adds text; the container updates on the next frame (several appends in one frame cost one render). */
@@ -105,7 +120,8 @@ export class MarkdownStream {
     this.carriageReturn = text.endsWith('\r');
     if (this.carriageReturn) text = text.slice(0, -1);
     const piece = this.guard.push(normalizeNewlines(text));
-    this.source += piece;
+    if (this.source !== undefined) this.source += piece;
+    this.length += piece.length;
     this.tailSource += piece;
     if (!this.frame) this.frame = this.clock.requestFrame(() => this.onFrame());
   }
@@ -125,7 +141,8 @@ export class MarkdownStream {
     this.cancelFrame();
     if (this.carriageReturn) {
       this.carriageReturn = false;
-      this.source += '\n';
+      if (this.source !== undefined) this.source += '\n';
+      this.length++;
       this.tailSource += '\n';
     }
     this.render(true);
@@ -145,7 +162,8 @@ export class MarkdownStream {
     this.frozenEnd = 0;
     this.frozenLinks = Object.create(null);
     this.renderedLinks = new Map();
-    this.source = '';
+    this.source = this.textSoFar ? undefined : '';
+    this.length = 0;
     this.tailSource = '';
     this.guard = new NestingGuard();
     this.carriageReturn = false;
@@ -220,7 +238,7 @@ export class MarkdownStream {
     const block = this.tail[0];
     if (this.tail.length !== 1 || block.token?.type !== 'paragraph') return;
     if (block.raw.length < (slow ? CUTTABLE_PARAGRAPH : LONG_PARAGRAPH)) return;
-    if (this.frozenEnd + block.raw.length !== this.source.length || !block.nodes.length) return;
+    if (this.frozenEnd + block.raw.length !== this.length || !block.nodes.length) return;
     advancePart(this.frozenParts, { type: 'paragraph', raw: block.raw });
     this.tailSource = this.tailSource.slice(block.raw.length);
     this.freeze(block);
@@ -237,9 +255,9 @@ export class MarkdownStream {
     this.frozen.push(block);
   }
 
-  /** A frozen block's source (rarely needed: when a link definition changes). */
-  private frozenRaw(block: Block): string {
-    return this.source.slice(block.start, block.end);
+  /** A frozen block's source, from `source` (the whole appended text; rarely needed, see updateLinks). */
+  private frozenRaw(block: Block, source: string): string {
+    return source.slice(block.start, block.end);
   }
 
   /**
@@ -289,13 +307,15 @@ export class MarkdownStream {
     const changed = this.changedLabels(now);
     this.renderedLinks = now;
     if (!changed.length) return false;
+    if (!this.frozen.length) return true;
+    const source = this.appended();
     const mentions = (block: Block) => {
-      const raw = this.frozenRaw(block).toLowerCase().replace(/\s+/g, ' ');
+      const raw = this.frozenRaw(block, source).toLowerCase().replace(/\s+/g, ' ');
       return changed.some((label) => raw.includes(label));
     };
     const stale = this.frozen.filter(mentions);
     if (stale.length) {
-      const htmls = stale.map((block) => renderTokens(lexMarkdown(this.frozenRaw(block), links).filter((t) => t.type !== 'space'), this.options, true));
+      const htmls = stale.map((block) => renderTokens(lexMarkdown(this.frozenRaw(block, source), links).filter((t) => t.type !== 'space'), this.options, true));
       const fresh = sanitizeBlocks(htmls, this.options.imageAllowed);
       this.mathRendered ||= htmls.some((html) => html.includes(MATH_PENDING_CLASS));
       stale.forEach((block, i) => {

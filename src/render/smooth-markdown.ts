@@ -38,7 +38,8 @@ export class SmoothMarkdown {
 
   constructor(container: HTMLElement, options: SmoothMarkdownOptions = {}) {
     this.options = options;
-    this.markdown = new MarkdownStream(container, options);
+    // The text is kept here (`received`): the stream reads it back rather than keeping its own copy.
+    this.markdown = new MarkdownStream(container, { ...options, textSoFar: () => this.received });
     this.done = new Promise((resolve) => (this.resolveDone = resolve));
     this.smoother = this.createSmoother();
   }

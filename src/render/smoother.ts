@@ -8,6 +8,7 @@
  */
 import { defaultFrameClock, type FrameClock } from './frame-clock.js';
 import { boundaryAtOrAfter, endsInHalfPair, lastGraphemeStart } from './grapheme-boundary.js';
+import { TextQueue } from './text-queue.js';
 
 export type { FrameClock } from './frame-clock.js';
 
@@ -18,9 +19,11 @@ export interface SmootherOptions {
   drainMs?: number;
   /**
    * Most code units released in one frame. Default: adaptive, from 4096 (far above any model's pace,
-   * 245 KB/s at 60 Hz): doubled (up to 256 KB) while a release takes less than half of FRAME_BUDGET_MS,
-   * halved back (not below 4096) when one takes longer. A huge burst then flows out as fast as the page
-   * renders it instead of 4 KB a frame (a 5 MB answer took 1,200 frames).
+   * 245 KB/s at 60 Hz), sized on the whole frame: the time from one full release to the next frame takes
+   * in the render, style, layout and paint the release caused. A frame over FRAME_BUDGET_MS shrinks the
+   * share in proportion (not below 4096: each frame also has a cost of its own); a fast one doubles it
+   * (up to 256 KB).
+   * A huge burst then flows out as fast as the page shows it, in frames that stay short of a long task.
    */
   maxPerFrame?: number;
   /**
@@ -43,8 +46,15 @@ export type ReleaseCallback = (text: string, done: boolean) => void;
 
 /** Pushes closer together than this share one schedule entry, so a burst of 25 000 tiny chunks costs one. */
 const MERGE_MS = 4;
-/** Time one frame's release (and the render it triggers) should take at most. */
-const FRAME_BUDGET_MS = 8;
+/**
+ * Time a frame that releases a full share should take at most, from its start to the next frame's: the
+ * release and its render, then the style, layout and paint they cause. Below a long task (50 ms) with
+ * room to spare; not one display frame, because each frame also has a cost of its own that does not
+ * shrink with the share (1 KB frames made a 1 MB answer take a minute on a busy machine).
+ */
+const FRAME_BUDGET_MS = 40;
+/** A frame shorter than this (about a display frame and a half at 60 Hz): the share may grow. */
+const FRAME_FAST_MS = 25;
 const ADAPTIVE_START = 4096;
 const ADAPTIVE_MIN = 4096;
 const ADAPTIVE_MAX = 256 * 1024;
@@ -71,12 +81,16 @@ export class Smoother {
   private lastRelease = -Infinity;
   /** The next frame asked for is a gathering wait (scheduleAfter), not the next frame. */
   private waiting = false;
-  private pending = '';
+  private readonly pending = new TextQueue();
   private released = 0;
   /** Everything before this offset is due in full; arrivals are dropped once they are. */
   private dueBase = 0;
   private arrivals: Arrival[] = [];
   private lastPush = 0;
+  /** When the last frame that released a full share started (-1: the last frame did not). */
+  private fullFrameAt = -1;
+  /** How long that frame's release took (its render included). */
+  private fullReleaseMs = 0;
   private frame = 0;
   private finished = false;
   private doneSent = false;
@@ -101,7 +115,7 @@ export class Smoother {
     if (this.disposed || this.finished || !delta) return;
     const now = this.clock.now();
     const total = this.released + this.pending.length;
-    this.pending += delta;
+    this.pending.push(delta);
     this.lastPush = now;
     const last = this.arrivals[this.arrivals.length - 1];
     if (last && now - last.time < MERGE_MS) last.to += delta.length;
@@ -118,7 +132,7 @@ export class Smoother {
   finish(): void {
     if (this.disposed || this.finished) return;
     this.finished = true;
-    if (!this.pending || this.instant()) this.flush();
+    if (!this.pending.length || this.instant()) this.flush();
     else this.schedule();
   }
 
@@ -126,7 +140,8 @@ export class Smoother {
   flush(): void {
     if (this.disposed) return;
     this.cancel();
-    const keep = !this.finished && endsInHalfPair(this.pending) ? 1 : 0;
+    this.fullFrameAt = -1;
+    const keep = !this.finished && endsInHalfPair(this.pending.last) ? 1 : 0;
     this.emit(this.pending.length - keep);
   }
 
@@ -134,17 +149,17 @@ export class Smoother {
   dispose(): void {
     this.cancel();
     this.disposed = true;
-    this.pending = '';
+    this.pending.clear();
     this.arrivals = [];
   }
 
   private schedule(): void {
-    if (!this.frame && this.pending) this.frame = this.clock.requestFrame(() => this.onFrame());
+    if (!this.frame && this.pending.length) this.frame = this.clock.requestFrame(() => this.onFrame());
   }
 
   /** The next frame about `ms` from now, with no frames woken in between where the clock allows it. */
   private scheduleAfter(ms: number): void {
-    if (this.frame || !this.pending) return;
+    if (this.frame || !this.pending.length) return;
     const onFrame = () => this.onFrame();
     this.frame = this.clock.requestFrameAfter ? this.clock.requestFrameAfter(ms, onFrame) : this.clock.requestFrame(onFrame);
     this.waiting = true;
@@ -162,6 +177,8 @@ export class Smoother {
     if (this.disposed) return;
     if (this.instant()) return this.flush();
     const now = this.clock.now();
+    if (this.fullFrameAt >= 0 && this.adaptive) this.adapt(Math.max(now - this.fullFrameAt, this.fullReleaseMs));
+    this.fullFrameAt = -1;
     const dueNow = Math.ceil(this.dueBy(now)) - this.released;
     // At a reading pace, gather a few frames' worth and release it together (see `stepMs`); the first text,
     // the text after a pause and the end come out at once, as the time since the last release is long then.
@@ -170,29 +187,39 @@ export class Smoother {
     const due = reading ? Math.ceil(this.dueBy(now + this.stepMs, false)) - this.released : dueNow;
     const want = Math.min(this.maxPerFrame, due);
     if (want > 0) {
-      let cut = boundaryAtOrAfter(this.pending, want);
+      // Only the front of the buffer, unless a cluster runs past it.
+      let front = this.pending.peek(want + 4 * MAX_HELD);
+      let cut = boundaryAtOrAfter(front, want);
+      if (cut > front.length - MAX_HELD && front.length < this.pending.length) cut = boundaryAtOrAfter((front = this.pending.peek(Infinity)), want);
       // The last cluster in the buffer may still grow (a skin tone, or a ZWJ and a second emoji, or the
       // second half of a surrogate pair in the next chunk): hold it back while chunks keep coming, but not
       // through a pause longer than drainMs (then only half a surrogate pair is kept).
       if (!this.finished && cut > this.pending.length - MAX_HELD) {
-        const whole = endsInHalfPair(this.pending) ? this.pending.slice(0, -1) : this.pending;
+        const all = this.pending.peek(Infinity);
+        const whole = endsInHalfPair(all) ? all.slice(0, -1) : all;
         const paused = now - this.lastPush >= this.drainMs;
         cut = Math.min(cut, paused ? whole.length : lastGraphemeStart(whole));
       }
       if (cut > 0) {
         this.emit(cut);
-        if (this.adaptive) this.adapt(this.clock.now() - now, cut >= this.maxPerFrame);
+        if (cut >= this.maxPerFrame) {
+          // Measured in the next frame, if it comes at once (a burst): this frame's layout and paint run after us.
+          this.fullFrameAt = now;
+          this.fullReleaseMs = this.clock.now() - now;
+        }
       }
     }
-    if (this.pending && reading) this.scheduleAfter(this.stepMs);
-    else if (this.pending) this.schedule();
+    if (this.pending.length && reading) this.scheduleAfter(this.stepMs);
+    else if (this.pending.length) this.schedule();
     else if (this.finished) this.emit(0);
+    if (!this.pending.length || reading) this.fullFrameAt = -1; // the next frame comes later: nothing to measure
   }
 
-  /** Halves the frame's share after a slow release; doubles it after a fast one that used it all. */
-  private adapt(elapsedMs: number, full: boolean): void {
-    if (elapsedMs > FRAME_BUDGET_MS) this.maxPerFrame = Math.max(ADAPTIVE_MIN, this.maxPerFrame >> 1);
-    else if (full && elapsedMs < FRAME_BUDGET_MS / 2) this.maxPerFrame = Math.min(ADAPTIVE_MAX, this.maxPerFrame * 2);
+  /** Sizes the share after a frame that released all of it and took `frameMs` in all (see FRAME_BUDGET_MS). */
+  private adapt(frameMs: number): void {
+    const share = this.maxPerFrame;
+    if (frameMs > FRAME_BUDGET_MS) this.maxPerFrame = Math.max(ADAPTIVE_MIN, Math.floor((share * FRAME_BUDGET_MS) / frameMs));
+    else if (frameMs < FRAME_FAST_MS) this.maxPerFrame = Math.min(ADAPTIVE_MAX, share * 2);
   }
 
   /**
@@ -217,10 +244,9 @@ export class Smoother {
   }
 
   private emit(count: number): void {
-    const text = this.pending.slice(0, count);
-    this.pending = this.pending.slice(count);
+    const text = this.pending.take(count);
     this.released += count;
-    const done = this.finished && !this.pending && !this.doneSent;
+    const done = this.finished && !this.pending.length && !this.doneSent;
     if (done) {
       this.doneSent = true;
       this.arrivals = [];

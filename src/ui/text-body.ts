@@ -18,15 +18,11 @@ type MarkdownStream = InstanceType<MarkdownPart['MarkdownStream']>;
 
 /**
  * Text up to this long that is already there when rendering starts (a history message, an answer that came
- * whole in one network read) is rendered in one go; longer text flows in through the smoother, a few KB a
- * frame, so a 1 MB answer does not block the page for seconds in one task.
+ * whole in one network read) is rendered in one go; longer text flows in through the smoother, as much a
+ * frame as the page shows in about two display frames (the smoother measures each frame, its style, layout
+ * and paint included), so a 1 MB answer does not block the page for seconds in one task.
  */
 const AT_ONCE = 64 * 1024;
-/**
- * A frame's share of such a text: fewer, larger renders than the streaming pace (each frame also pays for
- * style, layout and paint), each still short of a long task.
- */
-const WHOLE_TEXT_PER_FRAME = 16 * 1024;
 type BodyStrings = Pick<Strings, 'formattingFailed' | 'retry'>;
 
 export class TextBody {
@@ -104,13 +100,14 @@ export class TextBody {
   private start(markdown: MarkdownPart, options: MarkdownOptions): void {
     const container = this.container!;
     this.guard(() => {
-      this.stream = new markdown.MarkdownStream(container, { ...options, clock: defaultFrameClock });
+      // `text` is the one copy of the answer's text: the stream keeps only the source of its open tail.
+      this.stream = new markdown.MarkdownStream(container, { ...options, clock: defaultFrameClock, textSoFar: () => this.text });
       if (this.finished && this.text.length <= AT_ONCE) {
         this.stream.setText(this.text);
         this.done();
         return;
       }
-      this.smoother = this.createSmoother(this.text.length > AT_ONCE);
+      this.smoother = this.createSmoother();
       // What arrived before the container (or the markdown part) existed is shown at once, or flows in.
       if (this.text.length <= AT_ONCE) this.stream.append(this.text);
       else this.smoother.push(this.text);
@@ -118,7 +115,7 @@ export class TextBody {
     });
   }
 
-  private createSmoother(whole = false): Smoother {
+  private createSmoother(): Smoother {
     return new Smoother(
       (released, last) =>
         this.guard(() => {
@@ -127,7 +124,7 @@ export class TextBody {
           this.stream?.flush();
           if (last) this.complete();
         }),
-      { instant: instantRelease(), clock: defaultFrameClock, maxPerFrame: whole ? WHOLE_TEXT_PER_FRAME : undefined },
+      { instant: instantRelease(), clock: defaultFrameClock },
     );
   }
 
@@ -152,7 +149,7 @@ export class TextBody {
       this.container?.removeAttribute('data-complete');
       this.guard(() => {
         this.stream!.setText('');
-        this.smoother = this.createSmoother(true);
+        this.smoother = this.createSmoother();
         this.smoother.push(text);
         this.smoother.finish();
       });

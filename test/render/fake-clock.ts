@@ -10,6 +10,11 @@ export interface FakeClock extends FrameClock {
   advance(ms: number): void;
   /** Runs the frames requested so far, at the current time. */
   frame(): void;
+  /**
+   * Work inside a frame callback that takes `ms` (with the layout and paint it causes): time moves on, and
+   * the next frame is the first display frame after it.
+   */
+  spend(ms: number): void;
 }
 
 export function fakeClock(frameMs = 16): FakeClock {
@@ -53,8 +58,12 @@ export function fakeClock(frameMs = 16): FakeClock {
         nextFrame += frameMs;
         runFrame();
       }
-      time = end;
+      time = Math.max(time, end);
     },
     frame: runFrame,
+    spend(ms) {
+      time += ms;
+      while (nextFrame <= time) nextFrame += frameMs;
+    },
   };
 }

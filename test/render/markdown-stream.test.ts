@@ -11,11 +11,15 @@ function reference(text: string): HTMLElement {
   return div;
 }
 
-/** Streams `text` cut at `cuts`, a frame running after the pieces for which `frameAfter` says so. */
+/**
+ * Streams `text` cut at `cuts`, a frame running after the pieces for which `frameAfter` says so. When
+ * `frameAfter` has an even length, the whole text is held by an owner the stream reads back from
+ * (`textSoFar`, ahead of what was appended), as the element does; else the stream keeps its own source.
+ */
 function stream(text: string, cuts: number[], frameAfter: boolean[]): HTMLElement {
   const clock = fakeClock();
   const div = document.createElement('div');
-  const md = new MarkdownStream(div, { clock });
+  const md = new MarkdownStream(div, { clock, textSoFar: frameAfter.length % 2 === 0 ? () => text : undefined });
   const points = [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((a, b) => a - b);
   let from = 0;
   points.push(text.length);
@@ -238,6 +242,29 @@ describe('MarkdownStream', () => {
     expect(div.querySelector('a')?.getAttribute('href')).to.equal('https://example.com/docs');
     md.finish();
     expectSame(div, reference(md.text), md.text);
+  });
+
+  it('given the owner\'s text, keeps no copy of finished blocks\' source and reads it back when a late definition needs it', () => {
+    const clock = fakeClock();
+    const div = document.createElement('div');
+    let owner = '';
+    const md = new MarkdownStream(div, { clock, textSoFar: () => owner });
+    const section = (i: number) => `## Part ${i}\n\nSee [the docs][docs], part ${i}.\n\n- one\n- two\n\n`;
+    const body = Array.from({ length: 2_000 }, (_, i) => section(i)).join('');
+    const text = `${body}[docs]: https://example.com/docs\n\nEND`;
+    for (let i = 0; i < text.length; i += 2_000) {
+      owner += text.slice(i, i + 2_000);
+      md.append(text.slice(i, i + 2_000));
+      clock.advance(16);
+    }
+    md.finish();
+    // The late definition turned every earlier reference into a link: their source came back from the owner.
+    expect(div.querySelectorAll('a[href="https://example.com/docs"]').length).to.equal(2_000);
+    expectSame(div, reference(text), text);
+    // What the stream reports as its text is the owner's: a change there shows, so no copy is kept.
+    owner = 'X'.repeat(body.length) + owner.slice(body.length);
+    expect(md.text.startsWith('XXXX')).to.equal(true);
+    expect(md.text.length).to.equal(text.length);
   });
 
   it('setText() replaces everything and renders it complete', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Smoother } from '../../src/render/smoother.js';
+import { Smoother, type FrameClock } from '../../src/render/smoother.js';
 import { fakeClock } from './fake-clock.js';
 
 function setup(options: { drainMs?: number; maxPerFrame?: number; instant?: () => boolean; stepMs?: number } = {}) {
@@ -84,6 +84,50 @@ describe('Smoother', () => {
     clock.advance(1000);
     assert.equal(shown().length, 200_000);
     assert.equal(releases.at(-1)!.done, true);
+  });
+
+  it('sizes a burst\'s share on the whole frame: slow layout and paint get smaller releases, a fast page larger ones', () => {
+    for (const page of [{ releaseMsPerKB: 0.5, layoutMsPerKB: 10 }, { releaseMsPerKB: 0.05, layoutMsPerKB: 0 }]) {
+      const base = fakeClock(16);
+      // The style, layout and paint the last release caused: they run after it, so the next frame starts later.
+      let layout = 0;
+      const clock: FrameClock = {
+        now: base.now,
+        cancelFrame: base.cancelFrame,
+        requestFrame: (cb) =>
+          base.requestFrame(function run(time) {
+            if (!layout) return cb(time);
+            base.spend(layout);
+            layout = 0;
+            base.requestFrame(run);
+          }),
+      };
+      const sizes: number[] = [];
+      const frames: number[] = [];
+      const smoother = new Smoother(
+        (text) => {
+          const kb = text.length / 1024;
+          sizes.push(text.length);
+          frames.push(1 + kb * page.releaseMsPerKB + kb * page.layoutMsPerKB);
+          base.spend(1 + kb * page.releaseMsPerKB);
+          layout = kb * page.layoutMsPerKB;
+        },
+        { clock },
+      );
+      smoother.push('x'.repeat(1_000_000));
+      smoother.finish();
+      base.advance(120_000);
+      assert.equal(sizes.reduce((a, b) => a + b, 0), 1_000_000, 'everything is shown');
+      if (page.layoutMsPerKB) {
+        // The release alone is quick, but the frame is not: no frame may grow past a long task (50 ms).
+        assert.ok(Math.max(...frames) <= 50, `frames stay short: longest ${Math.max(...frames).toFixed(1)} ms`);
+        assert.ok(Math.min(...sizes.slice(0, -1)) >= 4096, 'no release below 4 KB but the last');
+      } else {
+        // A fast page: the share grows well past its 4 KB start, so a burst takes few frames.
+        assert.ok(Math.max(...sizes) >= 64 * 1024, `grew to ${Math.max(...sizes)}`);
+        assert.ok(sizes.length < 30, `${sizes.length} frames`);
+      }
+    }
   });
 
   it('never falls more than drainMs behind a steady stream, and keeps up with a faster one', () => {

@@ -188,6 +188,18 @@ describe('hostile answer shapes', function () {
     assert.equal(result.message.content, text);
     assert.include(part(el, 'markdown')!.textContent, 'END-OF-ANSWER');
     assert.isAtLeast(batches, 16, 'not rendered in one go');
+    // Finished parts are DOM only in the renderer: the message keeps the text, and copy gives all of it.
+    assert.equal(el.messages.at(-1)!.content, text);
+    const copied: string[] = [];
+    const clipboard = navigator.clipboard;
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void copied.push(t) } });
+    try {
+      parts(el, 'copy-button').at(-1)!.click();
+      await waitFor(() => copied.length > 0);
+    } finally {
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: clipboard });
+    }
+    assert.equal(copied[0], text);
   });
 
   it('a 300 KB message set whole (history): shown complete, a part at a time', async () => {
