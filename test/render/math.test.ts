@@ -117,6 +117,20 @@ describe('math', () => {
     expect(div.querySelectorAll('.katex')).to.have.length(1);
   });
 
+  it('typesets a page of formulas in one pass, each as it would be alone, a refused one in between kept as source', async () => {
+    const text = 'A $x^2$, \\(y_1\\), bad $\\frac{1}$, $a<b$ and\n\n$$\n\\sum_{k=1}^{n} k\n$$\n\n\\[\\int f\\]\n';
+    const { typeset } = await mathPart.load();
+    const together = document.createElement('div');
+    together.append(renderMarkdown(text));
+    const alone = together.cloneNode(true) as HTMLElement;
+    typeset(together.querySelectorAll<HTMLElement>('.md-math-pending'));
+    for (const element of alone.querySelectorAll<HTMLElement>('.md-math-pending')) typeset([element]);
+    expect(together.querySelectorAll('.katex')).to.have.length(5);
+    expect(together.querySelector('.md-math-error')?.textContent).to.equal('$\\frac{1}$');
+    expect(together.querySelectorAll('.md-math annotation')[2].textContent).to.equal('a<b');
+    expect(together.innerHTML).to.equal(alone.innerHTML);
+  });
+
   it('ends with the same DOM as a one-shot render, cut anywhere', async function () {
     this.timeout(60_000);
     await mathPart.load();
