@@ -131,6 +131,26 @@ describe('math', () => {
     expect(together.innerHTML).to.equal(alone.innerHTML);
   });
 
+  it('typesets each closed formula in the frame that renders it: in a growing list or table, and in a block rendered again', async () => {
+    await mathPart.load();
+    const text =
+      '- a $x_1$\n- b $x_2$\n- c \\(x_3\\)\n\n| k | v |\n|---|---|\n| 1 | $y_1$ |\n| 2 | $y_2$ |\n\n' +
+      'See [ref] and $z$.\n\nMore $w$ text.\n\n[ref]: https://example.com\n';
+    const clock = fakeClock();
+    const div = document.createElement('div');
+    div.className = 'md';
+    document.body.append(div);
+    const md = new MarkdownStream(div, { clock });
+    for (let i = 0; i < text.length; i += 3) {
+      md.append(text.slice(i, i + 3));
+      clock.advance(16);
+      expect(div.querySelectorAll('.md-math-pending'), `after ${JSON.stringify(text.slice(0, i + 3))}`).to.have.length(0);
+    }
+    expect(div.querySelector('a[href="https://example.com/"]')).to.not.equal(null);
+    md.finish();
+    expect(div.querySelectorAll('.md-math .katex')).to.have.length(7);
+  });
+
   it('ends with the same DOM as a one-shot render, cut anywhere', async function () {
     this.timeout(60_000);
     await mathPart.load();
