@@ -84,8 +84,11 @@ export class MarkdownStream {
   private frozenParts: PartCursor = firstPart();
   private readonly parts: PartList;
   private frame = 0;
-  /** A patched block holds a formula to typeset (math-typeset.ts). */
-  private mathRendered = false;
+  /**
+   * Nodes rendered by this render that hold a formula to typeset (math-typeset.ts): only they are searched,
+   * not the whole answer, which would make every frame with a formula cost more as the answer grows.
+   */
+  private mathNodes: Node[] = [];
 
   constructor(container: HTMLElement, options: MarkdownOptions = {}) {
     this.options = resolveMarkdownOptions(options);
@@ -221,9 +224,10 @@ export class MarkdownStream {
     }
     if (frozenLength) this.tailSource = src.slice(frozenLength);
     this.tail = blocks.slice(final);
-    if (this.mathRendered || htmls.some((html) => html.includes(MATH_PENDING_CLASS))) typesetPendingMath(this.container);
+    htmls.forEach((html, i) => html.includes(MATH_PENDING_CLASS) && this.mathNodes.push(...nodes[i]));
+    if (this.mathNodes.length) typesetPendingMath(this.mathNodes);
     if (htmls.some((html) => html.includes(RENDER_PENDING_CLASS))) renderFences(this.container, this.options);
-    this.mathRendered = false;
+    this.mathNodes = [];
     if (!complete) this.cutLongParagraph(performance.now() - started > SLOW_RENDER_MS);
   }
 
@@ -272,12 +276,14 @@ export class MarkdownStream {
     const block = this.tail[kept];
     const token = tokens[kept];
     const highlight = highlights[kept];
+    let math = false;
     const render = (parts: Token[]) => {
       const html = renderTokens(parts, this.options, highlight);
-      this.mathRendered ||= html.includes(MATH_PENDING_CLASS);
+      math ||= html.includes(MATH_PENDING_CLASS);
       return sanitizeBlocks([html], this.options.imageAllowed)[0];
     };
     if (block.token && block.highlighted === highlight && patchBlock(block.nodes[0], block.token, token, render)) {
+      if (math) this.mathNodes.push(block.nodes[0]); // the new items or rows were moved into it
       block.raw = token.raw;
       block.token = token;
       kept++;
@@ -317,7 +323,7 @@ export class MarkdownStream {
     if (stale.length) {
       const htmls = stale.map((block) => renderTokens(lexMarkdown(this.frozenRaw(block, source), links).filter((t) => t.type !== 'space'), this.options, true));
       const fresh = sanitizeBlocks(htmls, this.options.imageAllowed);
-      this.mathRendered ||= htmls.some((html) => html.includes(MATH_PENDING_CLASS));
+      htmls.forEach((html, i) => html.includes(MATH_PENDING_CLASS) && this.mathNodes.push(...fresh[i]));
       stale.forEach((block, i) => {
         const anchor = block.nodes[0];
         if (!anchor) return; // a definition or blank line: nothing on screen

@@ -10,7 +10,7 @@
 import katex from 'katex';
 import { KATEX_CSS, KATEX_FONTS } from './katex-styles.js';
 import { MATH_PENDING_CLASS } from './math-syntax.js';
-import { sanitizeRich } from './rich-sanitize.js';
+import { sanitizeRichEach } from './rich-sanitize.js';
 
 const OPTIONS = {
   throwOnError: true,
@@ -40,6 +40,8 @@ let fontsAdded = false;
 
 /** Typesets the marked formulas (elements holding their source, delimiters included). */
 export function typeset(elements: Iterable<HTMLElement>): void {
+  const typeset: HTMLElement[] = [];
+  const htmls: string[] = [];
   for (const element of elements) {
     addStyles(element.getRootNode());
     element.classList.remove(MATH_PENDING_CLASS);
@@ -48,13 +50,15 @@ export function typeset(elements: Iterable<HTMLElement>): void {
     if (!delimiters) continue;
     const [open, close, displayMode] = delimiters;
     try {
-      const html = katex.renderToString(source.slice(open.length, -close.length), { ...OPTIONS, displayMode });
-      element.replaceChildren(sanitizeRich(html));
+      htmls.push(katex.renderToString(source.slice(open.length, -close.length), { ...OPTIONS, displayMode }));
+      typeset.push(element);
     } catch (error) {
       element.classList.add('md-math-error');
       element.title = error instanceof Error ? error.message : String(error);
     }
   }
+  // One sanitizer pass for all of them (see sanitizeRichEach).
+  sanitizeRichEach(htmls).forEach((fragment, i) => typeset[i].replaceChildren(fragment));
 }
 
 /** KaTeX's rules where the formula is shown, its fonts in the document; once each. */

@@ -12,10 +12,24 @@ export type MathPart = typeof import('./math-part.js');
 
 export const mathPart = lazyPart<MathPart>('math', () => import('./math-part.js'));
 const listeners = new Set<() => void>();
+const SELECTOR = `.${MATH_PENDING_CLASS}`;
 
-/** Typesets the formulas waiting in `root`; starts the download of KaTeX when it is not there yet. */
-export function typesetPendingMath(root: ParentNode): void {
-  const pending = root.querySelectorAll<HTMLElement>(`.${MATH_PENDING_CLASS}`);
+function pendingAmong(nodes: readonly Node[]): HTMLElement[] {
+  const pending: HTMLElement[] = [];
+  for (const node of nodes) {
+    if (!(node instanceof HTMLElement)) continue;
+    if (node.matches(SELECTOR)) pending.push(node);
+    pending.push(...node.querySelectorAll<HTMLElement>(SELECTOR));
+  }
+  return pending;
+}
+
+/**
+ * Typesets the formulas waiting in `root` (or in and among `nodes`); starts the download of KaTeX when it
+ * is not there yet.
+ */
+export function typesetPendingMath(where: ParentNode | readonly Node[]): void {
+  const pending = Array.isArray(where) ? pendingAmong(where) : Array.from((where as ParentNode).querySelectorAll<HTMLElement>(SELECTOR));
   if (!pending.length) return;
   const part = mathPart.loaded;
   if (part) part.typeset(pending);

@@ -117,6 +117,40 @@ describe('math', () => {
     expect(div.querySelectorAll('.katex')).to.have.length(1);
   });
 
+  it('typesets a page of formulas in one pass, each as it would be alone, a refused one in between kept as source', async () => {
+    const text = 'A $x^2$, \\(y_1\\), bad $\\frac{1}$, $a<b$ and\n\n$$\n\\sum_{k=1}^{n} k\n$$\n\n\\[\\int f\\]\n';
+    const { typeset } = await mathPart.load();
+    const together = document.createElement('div');
+    together.append(renderMarkdown(text));
+    const alone = together.cloneNode(true) as HTMLElement;
+    typeset(together.querySelectorAll<HTMLElement>('.md-math-pending'));
+    for (const element of alone.querySelectorAll<HTMLElement>('.md-math-pending')) typeset([element]);
+    expect(together.querySelectorAll('.katex')).to.have.length(5);
+    expect(together.querySelector('.md-math-error')?.textContent).to.equal('$\\frac{1}$');
+    expect(together.querySelectorAll('.md-math annotation')[2].textContent).to.equal('a<b');
+    expect(together.innerHTML).to.equal(alone.innerHTML);
+  });
+
+  it('typesets each closed formula in the frame that renders it: in a growing list or table, and in a block rendered again', async () => {
+    await mathPart.load();
+    const text =
+      '- a $x_1$\n- b $x_2$\n- c \\(x_3\\)\n\n| k | v |\n|---|---|\n| 1 | $y_1$ |\n| 2 | $y_2$ |\n\n' +
+      'See [ref] and $z$.\n\nMore $w$ text.\n\n[ref]: https://example.com\n';
+    const clock = fakeClock();
+    const div = document.createElement('div');
+    div.className = 'md';
+    document.body.append(div);
+    const md = new MarkdownStream(div, { clock });
+    for (let i = 0; i < text.length; i += 3) {
+      md.append(text.slice(i, i + 3));
+      clock.advance(16);
+      expect(div.querySelectorAll('.md-math-pending'), `after ${JSON.stringify(text.slice(0, i + 3))}`).to.have.length(0);
+    }
+    expect(div.querySelector('a[href="https://example.com/"]')).to.not.equal(null);
+    md.finish();
+    expect(div.querySelectorAll('.md-math .katex')).to.have.length(7);
+  });
+
   it('ends with the same DOM as a one-shot render, cut anywhere', async function () {
     this.timeout(60_000);
     await mathPart.load();
