@@ -81,6 +81,7 @@ const when = (key) =>
   : key === 'src/render/plain-text.ts' ? 'the first copy as text'
   : key === 'src/ui/dictation-session.ts' ? 'the microphone button is used'
   : key === 'src/ui/speech-output.ts' ? 'the first read aloud'
+  : key === 'src/ui/attachment-prepare.ts' ? 'the first file attached or sent'
   : key === 'src/core/mcp-tools.ts' ? 'a turn with MCP servers'
   : 'on demand';
 const grammars = [];

@@ -22,6 +22,12 @@ export class IdbBackend implements Backend {
   #db: IDBDatabase | undefined;
   /** Another tab deleted or upgraded the database: it is never opened again from here (that would recreate it). */
   #released = false;
+  /**
+   * True once the database is known to exist (seen in the list, or written to here). Until then a read
+   * asks the list first: a visitor who never chatted has no database, and reading none is no reason to
+   * open (and so create) one at page load. The first write creates it.
+   */
+  #present = false;
   readonly #onVersionChange?: () => void;
 
   constructor(
@@ -67,17 +73,38 @@ export class IdbBackend implements Backend {
     this.#db = undefined;
   }
 
+  /** Whether the database exists; where the browser cannot list databases, it is opened as before. */
+  async #exists(): Promise<boolean> {
+    if (this.#present || this.#released) return true;
+    try {
+      const list = await indexedDB.databases();
+      this.#present ||= list.some((db) => db.name === this.dbName);
+    } catch {
+      this.#present = true; // no databases() (or it failed): open, and let a failure surface there
+    }
+    return this.#present;
+  }
+
+  /** A write opens the database, creating it if it is not there yet. */
+  #writing(): void {
+    this.#present = true;
+  }
+
   #count(values: unknown[]): void {
     if (!this.stats) return;
     this.stats.transactions++;
     for (const v of values) this.stats.bytes += byteSize(v);
   }
 
-  get(key: StoreKey): Promise<unknown> {
-    return get(key as IDBValidKey, this.#use);
+  async get(key: StoreKey): Promise<unknown> {
+    return (await this.#exists()) ? get(key as IDBValidKey, this.#use) : undefined;
   }
 
-  range(lower: StoreKey, upper: StoreKey, options: RangeOptions = {}): Promise<unknown[]> {
+  async range(lower: StoreKey, upper: StoreKey, options: RangeOptions = {}): Promise<unknown[]> {
+    return (await this.#exists()) ? this.#range(lower, upper, options) : [];
+  }
+
+  #range(lower: StoreKey, upper: StoreKey, options: RangeOptions): Promise<unknown[]> {
     const bounds = IDBKeyRange.bound(lower, upper);
     if (!options.reverse) {
       return this.#use('readonly', (store) => promisifyRequest(store.getAll(bounds, options.limit)));
@@ -97,16 +124,19 @@ export class IdbBackend implements Backend {
   }
 
   put(list: Entry[]): Promise<void> {
+    this.#writing();
     this.#count(list.map(([, v]) => v));
     return setMany(list as [IDBValidKey, unknown][], this.#use);
   }
 
   delete(keys: StoreKey[]): Promise<void> {
+    this.#writing();
     if (keys.length === 1) return del(keys[0] as IDBValidKey, this.#use);
     return delMany(keys as IDBValidKey[], this.#use);
   }
 
   deleteRange(bounds: [StoreKey, StoreKey][], entries: Entry[] = []): Promise<void> {
+    this.#writing();
     return this.#use('readwrite', (store) => {
       for (const [lower, upper] of bounds) store.delete(IDBKeyRange.bound(lower, upper));
       for (const [key, value] of entries) store.put(value, key as IDBValidKey);
@@ -115,6 +145,7 @@ export class IdbBackend implements Backend {
   }
 
   append(conversationKey: StoreKey, messages: [StoreKey, StoreKey], plan: AppendPlan): Promise<Entry[]> {
+    this.#writing();
     // Two tabs appending at once get two transactions that IndexedDB runs one after the other (both
     // are readwrite on the same store), so each sees the other's last seq: no duplicate, no overwrite.
     return this.#use('readwrite', (store) => {
@@ -133,7 +164,7 @@ export class IdbBackend implements Backend {
     });
   }
 
-  entries(): Promise<Entry[]> {
-    return entries(this.#use) as Promise<Entry[]>;
+  async entries(): Promise<Entry[]> {
+    return (await this.#exists()) ? ((await entries(this.#use)) as Entry[]) : [];
   }
 }

@@ -3,13 +3,11 @@
  * shrunk in the browser (a provider has no use for more than ~2048 px a side, and a phone photo is
  * often 10 MB), text files read as text, PDFs and images kept as `data:` URLs.
  */
-import type { Attachment } from '../core/index.js';
+import { lazyPart, type Attachment } from '../core/index.js';
 
 export const MAX_FILES = 10;
 /** Largest file accepted, before shrinking (a PDF or text file is sent as it is). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** Longest side an image is sent at. */
-export const MAX_IMAGE_SIDE = 2048;
 /** Text files larger than this are refused: inlined, they would fill the model's context. */
 export const MAX_TEXT_BYTES = 512 * 1024;
 
@@ -54,48 +52,11 @@ export interface PreparedFile {
   blob: Blob;
 }
 
-let counter = 0;
-const newId = () => `att-${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+/** Reading, shrinking and encoding files: a part loaded with the first file (attachment-prepare.ts). */
+export const preparePart = lazyPart('attachments', () => import('./attachment-prepare.js'));
 
 /** Reads, shrinks and encodes one file. */
-export async function prepareFile(file: File): Promise<PreparedFile> {
-  const id = newId();
-  if (isTextFile(file)) {
-    const text = await file.text();
-    return { attachment: { id, name: file.name, type: file.type || 'text/plain', size: file.size, text }, blob: file };
-  }
-  const blob = file.type.startsWith('image/') ? await shrinkImage(file) : file;
-  return { attachment: { id, name: file.name, type: blob.type || file.type, size: blob.size, data: await dataUrlOf(blob) }, blob };
-}
+export const prepareFile = async (file: File): Promise<PreparedFile> => (await preparePart.load()).prepareFile(file, isTextFile(file));
 
-/** The image at most MAX_IMAGE_SIDE a side (JPEG, or PNG when it may be transparent); as it is when small enough or unreadable. */
-export async function shrinkImage(file: Blob): Promise<Blob> {
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(file);
-  } catch {
-    return file; // a format the browser cannot decode (HEIC in Chromium): sent as it is
-  }
-  const scale = Math.min(1, MAX_IMAGE_SIDE / Math.max(bitmap.width, bitmap.height));
-  if (scale === 1) {
-    bitmap.close();
-    return file;
-  }
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(bitmap.width * scale);
-  canvas.height = Math.round(bitmap.height * scale);
-  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-  bitmap.close();
-  const type = file.type === 'image/png' || file.type === 'image/gif' || file.type === 'image/webp' ? 'image/png' : 'image/jpeg';
-  const shrunk = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, type, 0.9));
-  return shrunk ?? file;
-}
-
-export function dataUrlOf(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(blob);
-  });
-}
+/** A Blob as a `data:` URL. */
+export const dataUrlOf = async (blob: Blob): Promise<string> => (await preparePart.load()).dataUrlOf(blob);

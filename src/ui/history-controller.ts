@@ -61,7 +61,16 @@ export interface HistoryControllerOptions {
    * options (undefined when it is not resumable), and the turn that reads the answer on in place.
    */
   resume?: { options(): RunChatOptions | undefined; run(point: ResumePoint): Promise<unknown> };
+  /**
+   * True while none of the history is on screen (a closed popup): the stored conversations are then
+   * read on the user's intent (the pointer or focus on the element, a touch) or when it opens, not at
+   * page load. Writes (a `send()` from code) work meanwhile.
+   */
+  dormant?(): boolean;
 }
+
+/** What shows the user is about to use the element: its stored history is read then. */
+const INTENT_EVENTS = ['pointerover', 'focusin', 'touchstart'] as const;
 
 /**
  * Messages read first when a conversation opens: more than a screen, so the view is full and at its end
@@ -96,6 +105,8 @@ export class HistoryController implements ReactiveController, TurnHistory {
   #shownId: string | undefined;
   /** Bumped by each load(): an earlier-messages read for a conversation no longer shown is dropped. */
   #loads = 0;
+  /** The store is open but its conversations are not read yet (see `dormant`): `wake()` reads them. */
+  #asleep = false;
 
   constructor(
     readonly host: HistoryHost,
@@ -134,7 +145,25 @@ export class HistoryController implements ReactiveController, TurnHistory {
     this.ready = this.#openStore();
   }
 
+  /**
+   * Reads the stored conversations of a store opened dormant (a closed popup), and shows the one the page
+   * asked for or the latest; `ready` resolves once they are shown. Does nothing once awake.
+   */
+  readonly wake = (): Promise<void> => {
+    if (!this.#asleep) return this.ready;
+    this.#asleep = false;
+    this.#stopListening();
+    this.ready = this.ready.then(() => this.#showFirst(false));
+    return this.ready;
+  };
+
+  #stopListening(): void {
+    for (const type of INTENT_EVENTS) this.host.removeEventListener(type, this.wake);
+  }
+
   hostDisconnected(): void {
+    this.#asleep = false;
+    this.#stopListening();
     // A removed element writes nothing more: its draft stays as it was, as after a closed tab, and
     // becomes "interrupted" for whoever opens the conversation next.
     this.session?.close();
@@ -146,11 +175,13 @@ export class HistoryController implements ReactiveController, TurnHistory {
   /** `storage` or `storage-key` changed: the history moves to the new namespace. */
   hostUpdate(): void {
     if (!this.session) return;
+    if (this.#asleep && !this.options.dormant?.()) void this.wake(); // the popup opened
     const { storage = 'indexeddb', storageKey, conversationId } = this.host;
     if (storage !== this.#opened.storage || storageKey !== this.#opened.storageKey) {
       this.session.store.close();
       this.#unsubscribe?.();
-      this.ready = this.#openStore(true);
+      // Asleep, nothing was shown: the new namespace's store opens asleep too.
+      this.ready = this.#openStore(!this.#asleep);
     } else if (this.#shownId !== undefined && conversationId !== this.#shownId && !this.host.busy) {
       // The page set `conversation-id` (a router, a link): open it. The element's own switches set
       // #shownId first, through load() or shown().
@@ -179,7 +210,18 @@ export class HistoryController implements ReactiveController, TurnHistory {
       changed: () => this.host.requestUpdate(),
       draftIntervalMs: this.options.draftIntervalMs,
     });
-    this.#unsubscribe = store.subscribe((change, remote) => remote && void this.#changedElsewhere(change));
+    // Asleep, nothing of the history is shown: waking reads it as it is then.
+    this.#unsubscribe = store.subscribe((change, remote) => remote && !this.#asleep && void this.#changedElsewhere(change));
+    if (!switched && this.options.dormant?.()) {
+      this.#asleep = true;
+      for (const type of INTENT_EVENTS) this.host.addEventListener(type, this.wake, { passive: true });
+      return;
+    }
+    await this.#showFirst(switched);
+  }
+
+  /** Lists the conversations and shows the requested one, or the latest (see #openStore). */
+  async #showFirst(switched: boolean): Promise<void> {
     await this.session.refreshList();
     if (!switched && (this.host.busy || this.host.messages.length)) return; // a send() that came first wins
     const requested = switched

@@ -3,7 +3,8 @@
  * notices above the composer (storage fallback, another tab answering, an interrupted answer).
  */
 import { html, nothing } from 'lit';
-import { exportFileName } from '../store/index.js';
+// The export part (loaded by the export itself) names the file: the first load carries neither.
+import { exportPart } from '../store/export-part.js';
 import type { HistoryController } from './history-controller.js';
 
 /**
@@ -53,6 +54,7 @@ export function renderHistoryNotices(history: HistoryController) {
 /** Saves the export as a file through a temporary link. */
 async function download(history: HistoryController, format: 'json' | 'markdown', all: boolean): Promise<void> {
   const text = await history.exportText(format, all);
+  const { exportFileName } = await exportPart.load();
   const blob = new Blob([text], { type: format === 'json' ? 'application/json' : 'text/markdown' });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);

@@ -20,11 +20,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { enginePart, jsonSchemaPart, type ProviderName, type Schema, type Tool } from '../core/index.js';
 import { markdownPart, objectViewPart, prepareGraphemeBoundaries } from '../render/index.js';
 import { conversationViewPart } from './conversation-view-loader.js';
+import { preparePart } from './attachment-files.js';
 
 export interface PrefetchHost extends ReactiveControllerHost, HTMLElement {
   provider: ProviderName;
   tools: Tool[] | undefined;
   schema: Schema | undefined;
+  accept?: string | undefined;
 }
 
 const INTENT_EVENTS = ['pointerover', 'focusin', 'touchstart'] as const;
@@ -59,6 +61,7 @@ export class PartsPrefetcher implements ReactiveController {
       .load()
       .then(({ providerPart }) => providerPart(provider ?? 'openai').prefetch())
       .catch(() => {}); // an unknown provider or a failed download: the turn reports it
+    if (this.host.accept !== undefined) preparePart.prefetch(); // reading the files a user attaches
     if (tools?.length || schema) {
       jsonSchemaPart.prefetch();
       objectViewPart.prefetch();

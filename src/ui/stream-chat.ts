@@ -377,6 +377,8 @@ export class StreamChat extends LitElement {
         options: () => (this.resumable && this.provider === 'openai-responses' ? this.runOptions([]) : undefined),
         run: (point) => this.turns.continueAnswer(point),
       },
+      // A closed popup shows no history: it is read on intent (pointer, focus, touch) or when it opens.
+      dormant: () => this.mode === 'popup' && !this.opened,
     });
     this.turns = new TurnController(this, {
       history: this.historyController,
