@@ -1,6 +1,6 @@
 /** One-shot rendering: the whole text at once (history, tests, and the reference the stream must match). */
 import { resolveMarkdownOptions, type MarkdownOptions } from './markdown-options.js';
-import { PART_CLASS, groupByPart } from './block-parts.js';
+import { groupByPart, wrapParts } from './block-parts.js';
 import { lexMarkdown, renderTokens } from './markdown-renderer.js';
 import { limitNesting, nestingNotice } from './nesting-guard.js';
 import { sanitizeToFragment } from './sanitize.js';
@@ -14,10 +14,7 @@ export function normalizeNewlines(text: string): string {
 export function renderMarkdown(text: string, options?: MarkdownOptions): DocumentFragment {
   const resolved = resolveMarkdownOptions(options);
   const { text: bounded, limited } = limitNesting(normalizeNewlines(text));
-  const html = groupByPart(lexMarkdown(bounded))
-    .map((tokens) => renderTokens(tokens, resolved, true))
-    .map((part) => (part ? `<div class="${PART_CLASS}">${part}</div>` : ''))
-    .join('');
+  const html = wrapParts(groupByPart(lexMarkdown(bounded)).map((tokens) => renderTokens(tokens, resolved, true)));
   const fragment = sanitizeToFragment(html, resolved.imageAllowed);
   if (limited) fragment.appendChild(nestingNotice(resolved.strings.nestingLimited));
   return fragment;

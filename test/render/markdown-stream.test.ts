@@ -79,7 +79,7 @@ describe('MarkdownStream', () => {
         fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }),
         (text, cuts, frames) => {
           const streamed = stream(text, cuts, frames);
-          expect(streamed.querySelectorAll(':scope > .md-part').length).to.equal(reference(text).querySelectorAll(':scope > .md-part').length);
+          expect(streamed.querySelectorAll(':scope > .md-group > .md-part').length).to.equal(reference(text).querySelectorAll(':scope > .md-group > .md-part').length);
           expectSame(streamed, reference(text), text);
         },
       ),
@@ -93,9 +93,21 @@ describe('MarkdownStream', () => {
     const text = Array.from({ length: 12 }, (_, i) => `${i} ${'word '.repeat(300)}`).join('\n\n');
     const cuts = Array.from({ length: text.length / 700 }, (_, i) => i * 700);
     const streamed = stream(text, cuts, [true]);
-    const parts = [...streamed.querySelectorAll(':scope > .md-part')];
+    const parts = [...streamed.querySelectorAll(':scope > .md-group > .md-part')];
     expect(parts.map((part) => part.children.length)).to.deep.equal([6, 6]);
-    expect(reference(text).querySelectorAll(':scope > .md-part').length).to.equal(2);
+    expect(reference(text).querySelectorAll(':scope > .md-group > .md-part').length).to.equal(2);
+    expectSame(streamed, reference(text), text);
+  });
+
+  it('groups parts by 32, streamed or not, so the container of a long answer holds few children', () => {
+    // 1,100 one-line paragraphs: 35 parts of up to 32 blocks, in two groups.
+    const text = Array.from({ length: 1100 }, (_, i) => `Line ${i}.`).join('\n\n');
+    const cuts = Array.from({ length: text.length / 997 }, (_, i) => i * 997);
+    const streamed = stream(text, cuts, [true, false]);
+    const groups = [...streamed.querySelectorAll(':scope > .md-group')];
+    expect(streamed.children.length).to.equal(2);
+    expect(groups.map((group) => group.querySelectorAll(':scope > .md-part').length)).to.deep.equal([32, 3]);
+    expect(reference(text).querySelectorAll(':scope > .md-group').length).to.equal(2);
     expectSame(streamed, reference(text), text);
   });
 
@@ -109,7 +121,7 @@ describe('MarkdownStream', () => {
       clock.advance(16);
     }
     md.finish();
-    const parts = [...div.querySelectorAll(':scope > .md-part')];
+    const parts = [...div.querySelectorAll(':scope > .md-group > .md-part')];
     expect(parts.length).to.be.at.least(5);
     for (const part of parts.slice(0, -1)) expect(part.textContent!.length).to.be.at.most(8 * 1024 + 16 * 1024);
     expect(div.textContent!.replace(/\s+/g, '')).to.equal(text.replace(/\s+/g, ''));
