@@ -123,8 +123,7 @@ export class TextBody {
       (released, last) =>
         this.guard(() => {
           // The smoother already releases once per frame: render in this frame rather than the next.
-          this.stream?.append(released);
-          this.stream?.flush();
+          this.stream?.append(released, true);
           if (last) this.complete();
         }),
       { instant: instantRelease(), clock: defaultFrameClock, maxPerFrame: whole ? WHOLE_TEXT_PER_FRAME : undefined },
