@@ -102,7 +102,7 @@ describe('a burst of chunks in one read, on every HTTP provider', () => {
     it(`${provider}: handled in slices with other tasks in between; the same events as one chunk per read`, async () => {
       const whole = wire.head + deltas.map(wire.chunk).join('') + wire.tail;
       const burst = await turn(provider, respond([whole]));
-      assert.equal(burst.result.error, undefined, burst.result.error?.message);
+      assert.equal(burst.result.error, undefined, burst.result.error?.message ?? '');
       assert.equal(burst.result.message.content, deltas.join(''));
       assert.equal(burst.events.filter((e) => e.type === 'text').length, N);
       assert.ok(burst.ticks > 0, 'other tasks ran before the burst was through');
