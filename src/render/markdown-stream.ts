@@ -98,13 +98,8 @@ export class MarkdownStream {
     return this.source + (this.carriageReturn ? '\r' : '');
   }
 
-  /**
-   * Adds text; the container updates on the next frame (several appends in one frame cost one render).
-   * `renderNow` renders at once instead, for a caller inside a frame callback (a Smoother's release): the
-   * render lands in the frame that released the text, and no frame is asked for (one asked for and then
-   * cancelled still makes the browser run a frame, with nothing to do).
-   */
-  append(text: string, renderNow = false): void {
+  /** Adds text; the container updates on the next frame (several appends in one frame cost one render). */
+  append(text: string): void {
     if (!text) return;
     if (this.carriageReturn) text = '\r' + text;
     this.carriageReturn = text.endsWith('\r');
@@ -112,8 +107,7 @@ export class MarkdownStream {
     const piece = this.guard.push(normalizeNewlines(text));
     this.source += piece;
     this.tailSource += piece;
-    if (renderNow) this.flush();
-    else if (!this.frame) this.frame = this.clock.requestFrame(() => this.onFrame());
+    if (!this.frame) this.frame = this.clock.requestFrame(() => this.onFrame());
   }
 
   /**

@@ -47,10 +47,11 @@ export class SmoothMarkdown {
     const { clock, drainMs, maxPerFrame, instant } = this.options;
     return new Smoother(
       (text, last) => {
+        this.markdown.append(text);
+        if (last) this.complete();
         // In a frame: render in the frame that released the text, not one later. Outside (instant mode
         // releases on every push): leave it to the stream's own once-per-frame render.
-        this.markdown.append(text, !last && !this.outsideFrame);
-        if (last) this.complete();
+        else if (!this.outsideFrame) this.markdown.flush();
       },
       { clock, drainMs, maxPerFrame, instant: instant ?? instantRelease() },
     );

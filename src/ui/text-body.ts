@@ -123,7 +123,8 @@ export class TextBody {
       (released, last) =>
         this.guard(() => {
           // The smoother already releases once per frame: render in this frame rather than the next.
-          this.stream?.append(released, true);
+          this.stream?.append(released);
+          this.stream?.flush();
           if (last) this.complete();
         }),
       { instant: instantRelease(), clock: defaultFrameClock, maxPerFrame: whole ? WHOLE_TEXT_PER_FRAME : undefined },
