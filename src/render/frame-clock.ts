@@ -16,8 +16,13 @@ export interface FrameClock {
   requestFrameAfter?(ms: number, cb: (time: number) => void): number;
 }
 
-/** How early the timer of requestFrameAfter fires, so that its frame is the first one at or after `ms`. */
-const WAKE_EARLY_MS = 12;
+/**
+ * Below this, requestFrameAfter asks for the next frame at once. Its timer fires at `ms`, not earlier: a frame
+ * comes at the next vsync after the timer, so a timer set early lands before `ms` in most cases, and a caller
+ * that then finds it too early (the smoother gathering at a reading pace) asks again, for a frame that did
+ * nothing but cost the page a frame.
+ */
+const DIRECT_FRAME_MS = 4;
 
 /**
  * Where a frame is a frame: requestAnimationFrame on a page, else a ~60 Hz timer (Node, Workers). In a
@@ -54,14 +59,14 @@ function pageClock(): FrameClock {
       if (frame !== undefined) clock.cancelFrame(frame);
     },
     requestFrameAfter(ms, cb) {
-      if (ms <= WAKE_EARLY_MS) return clock.requestFrame(cb);
+      if (ms <= DIRECT_FRAME_MS) return clock.requestFrame(cb);
       const timer: number = setTimeout(() => {
         const frame = clock.requestFrame((time) => {
           chained.delete(timer);
           cb(time);
         });
         chained.set(timer, frame);
-      }, ms - WAKE_EARLY_MS) as unknown as number;
+      }, ms) as unknown as number;
       return -timer;
     },
   };

@@ -82,6 +82,15 @@ describe('ag-ui provider against @ag-ui/encoder and @ag-ui/core', () => {
     assert.deepEqual(invalid, []);
     assert.equal(inputs[0].threadId, 'thread-7');
     assert.deepEqual(inputs[0].messages.map((m) => m.role), ['system', 'user']);
+    assert.deepEqual(inputs[0].forwardedProps, {}, 'no model, nothing forwarded');
+  });
+
+  it('the model, when set, goes to the agent as forwardedProps.model (RunAgentInput has no field of its own for it)', async () => {
+    inputs.length = 0;
+    const { result } = await collect(runChat({ provider: 'ag-ui', endpoint: `${server.url}/agent`, model: 'agent-large', messages: [{ role: 'user', content: 'Hi' }] }));
+    assert.equal(result.error, undefined, result.error?.message ?? '');
+    assert.deepEqual(invalid, []);
+    assert.deepEqual(inputs[0].forwardedProps, { model: 'agent-large' });
   });
 
   it('agent tools are remote, page tools run in the page and go back in the next run; steps, reasoning and state arrive', async () => {

@@ -31,7 +31,8 @@ export const agUiProvider: Provider = async function* (request: ProviderRequest)
     messages: toAgUiMessages(request.messages),
     tools: request.tools.map((t): AgUiTool => ({ name: t.name, description: t.description ?? '', parameters: t.parameters })),
     context: [],
-    forwardedProps: {},
+    // RunAgentInput has no model field; what the client passes on to the agent rides in forwardedProps.
+    forwardedProps: request.connection.model ? { model: request.connection.model } : {},
   };
   const body = await openStream(request, { body: input });
   const tools = new ToolSlots(request.tools);
