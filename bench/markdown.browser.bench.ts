@@ -313,7 +313,7 @@ export default async function run(): Promise<string> {
     '|---|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     '',
-    `- Best of ${RUNS} runs each (one-shot runs: ${shots.map((x) => ms(x.ms)).join(', ')}; streaming totals: ${streams.map((x) => ms(x.total)).join(', ')}). Of the streaming total, ${ms(stream.layout.total)} is style and layout forced at the end of each frame (the one-shot figure includes its layout too). Machine: ${navigator.hardwareConcurrency} logical cores${navigator.hardwareConcurrency <= 2 ? ', shared: expect noise' : ''}.`,
+    `- Best of ${RUNS} runs each (one-shot runs: ${shots.map((x) => ms(x.ms)).join(', ')}; streaming totals: ${streams.map((x) => ms(x.total)).join(', ')}; long tasks per streamed run: ${streams.map((x) => (x.longTasks.length ? `${x.longTasks.length} (max ${ms(Math.max(...x.longTasks))})` : '0')).join(', ')}). Of the streaming total, ${ms(stream.layout.total)} is style and layout forced at the end of each frame (the one-shot figure includes its layout too). Machine: ${navigator.hardwareConcurrency} logical cores${navigator.hardwareConcurrency <= 2 ? ', shared: expect noise' : ''}.`,
     `- Slowest frames of that run: ${stream.slowest.map((f) => `${ms(f.ms)} (${f.chars} chars released, layout ${ms(f.layout)}${f.last ? ', final render' : ''})`).join('; ')}.`,
     `- Final streamed DOM identical to the one-shot render (all runs): **${identical ? 'yes' : 'NO'}**.`,
     `- Streaming wall time ${ms(stream.wall)} (last chunk in at ${ms(stream.arrived)}; the display finishes ≤ 250 ms after the network). Push handling: ${ms(stream.pushes.total)} over ${stream.pushes.count} pushes (max ${ms(stream.pushes.max)}).`,
