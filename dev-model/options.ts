@@ -86,7 +86,7 @@ export function parseOptions(model: string | undefined | null, header?: string |
   const map = pairs(name);
   if (header) for (const [k, v] of pairs(header.includes(';') ? header : `dev;${header}`)) map.set(k, v);
   const scenario = (map.get('scenario') ?? 'normal') as Scenario;
-  const words = map.has('words') ? Math.round(num(map.get('words'), 0, 1, 20_000)) : undefined;
+  const words = map.has('words') ? Math.round(num(map.get('words'), 0, 1, 50_000)) : undefined;
   return {
     model: name,
     rate: num(map.get('rate'), DEFAULT_RATE),
