@@ -1,9 +1,9 @@
+import { now } from './now.js';
+
 /**
  * Notices a server that went quiet. The SDK's timeout stops counting once response headers
  * arrive; a body that stalls forever would otherwise leave the answer hanging with no error.
  */
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
-
 export class IdleWatchdog {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;

@@ -15,6 +15,7 @@ import type { RunChatOptions } from './options.js';
 import type { Connection, Sampling } from './providers/connection.js';
 import type { OutputFormat, Provider, ProviderPart, ProviderRequest, ToolSpec } from './providers/provider.js';
 import { TimeSlicer } from './time-slice.js';
+import { now } from './now.js';
 
 export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
@@ -286,5 +287,3 @@ function safeJson(value: unknown): string {
     return String(value);
   }
 }
-
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());

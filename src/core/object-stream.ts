@@ -12,6 +12,7 @@ import type { ChatMessage } from './messages.js';
 import type { ProviderName, Schema } from './options.js';
 import { createObjectAccumulator, type ObjectAccumulator, type ObjectResult } from './partial-validate.js';
 import type { OutputFormat } from './providers/provider.js';
+import { now } from './now.js';
 
 /** About one animation frame: more object events than frames cannot be seen. */
 export const OBJECT_EVENT_INTERVAL_MS = 16;
@@ -147,5 +148,3 @@ export class ObjectStream {
 
 /** The validator's tree keeps growing in place; an event must hold the value as it was. */
 const copy = cloneJson;
-
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());

@@ -4,13 +4,13 @@
  * loop back to paint and handle input. Readers of the events run inside the slice that emitted
  * them (they are woken by microtasks), so their work is bounded with it.
  */
+import { now } from './now.js';
+
 /** Long enough to amortise the hop, short enough that a frame still has room to paint. */
 export const SLICE_MS = 6;
 
 /** Node's setImmediate, read from the global object (the browser build has no Node types). */
 const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
-
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export class TimeSlicer {
   /** When the current task's slice began; undefined until the first unit of work in a task. */

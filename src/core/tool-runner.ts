@@ -7,6 +7,7 @@ import { failure } from './errors.js';
 import type { ChatError, ChatEvent } from './events.js';
 import type { ChatMessage, ToolCall } from './messages.js';
 import type { Tool } from './options.js';
+import { now } from './now.js';
 
 export const DEFAULT_TOOL_TIMEOUT_MS = 60_000;
 
@@ -157,5 +158,3 @@ function safeJson(value: unknown): string {
 function isKey(k: PropertyKey): k is string | number {
   return typeof k !== 'symbol';
 }
-
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());

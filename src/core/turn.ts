@@ -20,6 +20,7 @@ import { toRaw } from './unwrap.js';
 import { addUsage, estimatedUsage, withCost, ZERO_USAGE } from './usage.js';
 import { backgroundPart } from './background-part.js';
 import type { BackgroundTurn } from './resume.js';
+import { now } from './now.js';
 
 export const DEFAULT_MAX_STEPS = 8;
 export const DEFAULT_MAX_VALIDATION_RETRIES = 1;
@@ -266,5 +267,3 @@ function readOutput<T>(plan: () => T): T {
 function newRunId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
-
-const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());

@@ -40,8 +40,8 @@ let fontsAdded = false;
 
 /** Typesets the marked formulas (elements holding their source, delimiters included). */
 export function typeset(elements: Iterable<HTMLElement>): void {
-  const typeset: HTMLElement[] = [];
-  const htmls: string[] = [];
+  const typesetElements: HTMLElement[] = [];
+  const typesetHtml: string[] = [];
   for (const element of elements) {
     addStyles(element.getRootNode());
     element.classList.remove(MATH_PENDING_CLASS);
@@ -50,15 +50,15 @@ export function typeset(elements: Iterable<HTMLElement>): void {
     if (!delimiters) continue;
     const [open, close, displayMode] = delimiters;
     try {
-      htmls.push(katex.renderToString(source.slice(open.length, -close.length), { ...OPTIONS, displayMode }));
-      typeset.push(element);
+      typesetHtml.push(katex.renderToString(source.slice(open.length, -close.length), { ...OPTIONS, displayMode }));
+      typesetElements.push(element);
     } catch (error) {
       element.classList.add('md-math-error');
       element.title = error instanceof Error ? error.message : String(error);
     }
   }
   // One sanitizer pass for all of them (see sanitizeRichEach).
-  sanitizeRichEach(htmls).forEach((fragment, i) => typeset[i].replaceChildren(fragment));
+  sanitizeRichEach(typesetHtml).forEach((fragment, i) => typesetElements[i].replaceChildren(fragment));
 }
 
 /** KaTeX's rules where the formula is shown, its fonts in the document; once each. */
