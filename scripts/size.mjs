@@ -61,29 +61,34 @@ const lines = [
   '| lazy part (source) | loaded when | file | min KB | gzip KB | adds to first load, gzip KB |',
   '|---|---|---|---:|---:|---:|',
 ];
+/** When each lazy part loads, by its source; the patterns below cover whole families. */
+const LOADED_WHEN = {
+  'src/render/markdown-part.ts': 'the first message is shown',
+  'src/ui/conversation-view-part.ts': 'the first message is shown',
+  'src/core/run-chat.ts': 'the first request',
+  'src/core/json-schema.ts': 'a request with a schema or tools',
+  'src/core/streamed-json.ts': 'a request with a schema or tools, or a backend\'s tool call',
+  'src/render/object-view.ts': 'a structured value or tool arguments are shown',
+  'src/store/export.ts': 'the history is exported or imported',
+  'src/ui/versions.ts': 'the first edit or regenerate, or a conversation with versions',
+  'src/ui/answer-extras.ts': 'an answer with reasoning or sources is shown',
+  'src/core/resume.ts': 'the first background turn (resumable)',
+  'src/ui/resume-answer.ts': 'a stored answer to resume is found',
+  'src/render/math-part.ts': 'the first formula is shown (KaTeX; its fonts are files beside it)',
+  'src/render/fence-renderer-part.ts': 'the first fence with a renderer closes',
+  'src/ui/feedback-part.ts': 'the first rating',
+  'src/render/plain-text.ts': 'the first copy as text',
+  'src/ui/dictation-session.ts': 'the microphone button is used',
+  'src/ui/speech-output.ts': 'the first read aloud',
+  'src/ui/attachment-prepare.ts': 'the first file attached or sent',
+  'src/core/mcp-tools.ts': 'a turn with MCP servers',
+};
 const when = (key) =>
-  key === 'src/render/markdown-part.ts' || key === 'src/ui/conversation-view-part.ts' ? 'the first message is shown'
-  : key === 'src/core/run-chat.ts' ? 'the first request'
-  : key.startsWith('src/core/providers/') ? 'the first request with this provider'
-  : key === 'src/core/json-schema.ts' ? 'a request with a schema or tools'
-  : key === 'src/core/streamed-json.ts' ? 'a request with a schema or tools, or a backend\'s tool call'
-  : key === 'src/render/object-view.ts' ? 'a structured value or tool arguments are shown'
-  : key === 'src/store/export.ts' ? 'the history is exported or imported'
-  : key === 'src/ui/versions.ts' ? 'the first edit or regenerate, or a conversation with versions'
-  : key === 'src/ui/answer-extras.ts' ? 'an answer with reasoning or sources is shown'
-  : key === 'src/core/resume.ts' ? 'the first background turn (resumable)'
-  : key === 'src/ui/resume-answer.ts' ? 'a stored answer to resume is found'
+  LOADED_WHEN[key] ??
+  (key.startsWith('src/core/providers/') ? 'the first request with this provider'
   : key.endsWith('highlight.js/es/core.js') ? 'the first closed code fence'
   : key.includes('/languages/') ? 'a closed fence in this language'
-  : key === 'src/render/math-part.ts' ? 'the first formula is shown (KaTeX; its fonts are files beside it)'
-  : key === 'src/render/fence-renderer-part.ts' ? 'the first fence with a renderer closes'
-  : key === 'src/ui/feedback-part.ts' ? 'the first rating'
-  : key === 'src/render/plain-text.ts' ? 'the first copy as text'
-  : key === 'src/ui/dictation-session.ts' ? 'the microphone button is used'
-  : key === 'src/ui/speech-output.ts' ? 'the first read aloud'
-  : key === 'src/ui/attachment-prepare.ts' ? 'the first file attached or sent'
-  : key === 'src/core/mcp-tools.ts' ? 'a turn with MCP servers'
-  : 'on demand';
+  : 'on demand');
 const grammars = [];
 for (const [key, chunk] of Object.entries(manifest)) {
   if (!chunk.isDynamicEntry) continue;
