@@ -41,8 +41,16 @@ function versionButton(el: StreamChat, index: number, which: 'previous' | 'next'
   return button;
 }
 
+/** A button the user can press: on screen (the messages' templates load with the first message) and enabled. */
+function pressable(find: () => HTMLButtonElement | undefined, what: string): Promise<HTMLButtonElement> {
+  return waitFor(() => {
+    const button = find();
+    return button && !button.disabled ? button : undefined;
+  }, what);
+}
+
 async function edit(el: StreamChat, userIndex: number, text: string): Promise<void> {
-  (parts(el, 'edit-button')[userIndex] as HTMLButtonElement).click();
+  (await pressable(() => parts(el, 'edit-button')[userIndex] as HTMLButtonElement | undefined, 'the edit button')).click();
   await el.updateComplete;
   const editor = part(el, 'edit-input') as HTMLTextAreaElement;
   editor.value = text;
@@ -51,10 +59,20 @@ async function edit(el: StreamChat, userIndex: number, text: string): Promise<vo
   await idle(el);
 }
 
-/** Switches the message at `index` and waits for the switch to be on screen. */
+/**
+ * Switches the message at `index` and waits for the switch to be on screen. The switcher is disabled
+ * while an answer streams, here or (for a tab) in another tab until its lock is given back.
+ */
 async function flip(el: StreamChat, index: number, which: 'previous' | 'next'): Promise<BranchDetail> {
+  const button = await pressable(() => {
+    try {
+      return versionButton(el, index, which);
+    } catch {
+      return undefined;
+    }
+  }, `the ${which} version button of message ${index}`);
   const event = nextEvent<BranchDetail>(el, 'stream-chat-branch');
-  versionButton(el, index, which).click();
+  button.click();
   const { detail } = await event;
   await el.updateComplete;
   return detail;
