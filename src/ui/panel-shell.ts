@@ -41,12 +41,36 @@ const POPUP = `<button type="button" class="launcher" part="launcher" aria-contr
 <svg ${ICON} class="icon "><path d="M4 5h16v11H9l-5 4z"/></svg></button>
 <section id="panel" class="panel" part="panel" role="dialog" hidden></section>`;
 
-const templates = new Map<string, HTMLTemplateElement>();
+const SVG = 'http://www.w3.org/2000/svg';
+const prepared = new Map<string, DocumentFragment>();
 
+/**
+ * The markup above as DOM, made once with createElement: an `innerHTML` would be a Trusted Types sink,
+ * refused on pages that require them (Lit's own templates go through its `lit-html` policy). Only this
+ * file's markup is read: tags, quoted attributes, text; whitespace between tags is left out (every
+ * container here lays out its children as flex items, where it is not drawn).
+ */
 function clone(markup: string): DocumentFragment {
-  let template = templates.get(markup);
-  if (!template) templates.set(markup, (template = Object.assign(document.createElement('template'), { innerHTML: markup })));
-  return template.content.cloneNode(true) as DocumentFragment;
+  let fragment = prepared.get(markup);
+  if (!fragment) {
+    fragment = document.createDocumentFragment();
+    let parent: ParentNode = fragment;
+    for (const [, close, tag, attributes, empty, text] of markup.matchAll(/<(\/?)([\w-]+)([^>]*?)(\/?)>|([^<]+)/g)) {
+      if (text !== undefined) {
+        if (text.trim()) parent.append(text);
+      } else if (close) {
+        parent = (parent as Element).parentNode!;
+      } else {
+        const inSvg = tag === 'svg' || (parent as Element).namespaceURI === SVG;
+        const element = inSvg ? document.createElementNS(SVG, tag) : document.createElement(tag);
+        for (const [, name, value = ''] of attributes.matchAll(/([\w-]+)(?:="([^"]*)")?/g)) element.setAttribute(name, value);
+        parent.append(element);
+        if (!empty) parent = element;
+      }
+    }
+    prepared.set(markup, fragment);
+  }
+  return fragment.cloneNode(true) as DocumentFragment;
 }
 
 /** A new copy of the shell for `view`, to put in the shadow root. */
