@@ -14,8 +14,8 @@ import type { Strings } from './strings.js';
 
 /** What the shell shows: the texts of an empty conversation. */
 export interface ShellView {
-  /** The labels of its controls, from the element's strings. */
-  strings: Pick<Strings, 'newConversation' | 'transcriptLabel' | 'inputLabel' | 'send' | 'openChat'>;
+  /** The element's strings (the labels of its controls). */
+  strings: Strings;
   /** A closed popup that was never opened: its launcher only. */
   popup: boolean;
   heading: string;
@@ -27,19 +27,10 @@ export interface ShellView {
 
 const ICON = `viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"`;
 
-const PANEL = `<section id="panel" class="panel" part="panel" role="region">
-<header class="header" part="header"><h2 class="heading" part="heading"></h2>
-<div class="conversations-shell" part="conversations"><div class="bar"><button type="button" aria-expanded="false"></button></div></div>
-<button type="button" class="icon-button" part="new-button"><svg ${ICON} class="icon "><path d="M12 5v14"/><path d="M5 12h14"/></svg></button></header>
-<div class="transcript" part="transcript" role="log" aria-live="off" tabindex="0" aria-busy="false"><div class="content"><div class="empty" part="empty"><p class="welcome" part="welcome"></p></div></div></div>
-<form class="composer" part="composer"><textarea class="input" part="input" rows="1" enterkeyhint="send"></textarea>
-<button type="submit" class="icon-button round primary" part="send-button" disabled><svg ${ICON} class="icon flip"><path d="M5 12h13"/><path d="M13 6l6 6-6 6"/></svg></button></form>
-<div class="visually-hidden" aria-live="polite" aria-atomic="true"></div></section>`;
+const PANEL = `<section id="panel" class="panel" part="panel" role="region"><header class="header" part="header"><h2 class="heading" part="heading"></h2><div class="conversations-shell" part="conversations"><button type="button"></button></div><button type="button" class="icon-button" part="new-button"><svg ${ICON} class="icon "><path d="M12 5v14"/><path d="M5 12h14"/></svg></button></header><div class="transcript" part="transcript" role="log" aria-live="off" tabindex="0" aria-busy="false"><div class="content"><div class="empty" part="empty"><p class="welcome" part="welcome"></p></div></div></div><form class="composer" part="composer"><textarea class="input" part="input" rows="1" enterkeyhint="send"></textarea><button type="submit" class="icon-button round primary" part="send-button" disabled><svg ${ICON} class="icon flip"><path d="M5 12h13"/><path d="M13 6l6 6-6 6"/></svg></button></form><div class="visually-hidden" aria-live="polite" aria-atomic="true"></div></section>`;
 
 /** A closed popup that was never opened: the launcher, and the panel's empty, hidden frame. */
-const POPUP = `<button type="button" class="launcher" part="launcher" aria-controls="panel" aria-expanded="false">
-<svg ${ICON} class="icon "><path d="M4 5h16v11H9l-5 4z"/></svg></button>
-<section id="panel" class="panel" part="panel" role="dialog" hidden></section>`;
+const POPUP = `<button type="button" class="launcher" part="launcher" aria-controls="panel" aria-expanded="false"><svg ${ICON} class="icon "><path d="M4 5h16v11H9l-5 4z"/></svg></button><section id="panel" class="panel" part="panel" role="dialog" hidden></section>`;
 
 const SVG = 'http://www.w3.org/2000/svg';
 const prepared = new Map<string, DocumentFragment>();
@@ -47,18 +38,15 @@ const prepared = new Map<string, DocumentFragment>();
 /**
  * The markup above as DOM, made once with createElement: an `innerHTML` would be a Trusted Types sink,
  * refused on pages that require them (Lit's own templates go through its `lit-html` policy). Only this
- * file's markup is read: tags, quoted attributes, text; whitespace between tags is left out (every
- * container here lays out its children as flex items, where it is not drawn).
+ * file's markup is read: tags and quoted attributes, no text (filled in after).
  */
 function clone(markup: string): DocumentFragment {
   let fragment = prepared.get(markup);
   if (!fragment) {
     fragment = document.createDocumentFragment();
     let parent: ParentNode = fragment;
-    for (const [, close, tag, attributes, empty, text] of markup.matchAll(/<(\/?)([\w-]+)([^>]*?)(\/?)>|([^<]+)/g)) {
-      if (text !== undefined) {
-        if (text.trim()) parent.append(text);
-      } else if (close) {
+    for (const [, close, tag, attributes, empty] of markup.matchAll(/<(\/?)([\w-]+)([^>]*?)(\/?)>/g)) {
+      if (close) {
         parent = (parent as Element).parentNode!;
       } else {
         const inSvg = tag === 'svg' || (parent as Element).namespaceURI === SVG;
@@ -71,6 +59,11 @@ function clone(markup: string): DocumentFragment {
     prepared.set(markup, fragment);
   }
   return fragment.cloneNode(true) as DocumentFragment;
+}
+
+/** Everything the shell shows of `view`: it is drawn again only when this changes. */
+export function shellKey({ strings, ...view }: ShellView): string {
+  return JSON.stringify([view, strings.newConversation, strings.transcriptLabel, strings.inputLabel, strings.send, strings.openChat]);
 }
 
 /** A new copy of the shell for `view`, to put in the shadow root. */

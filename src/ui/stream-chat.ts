@@ -25,7 +25,7 @@ import { renderHistoryList, renderHistoryNotices } from './history-view.js';
 import type { ListContext } from './message-list.js';
 import type { ObjectBodyOptions, ObjectRenderer } from './object-body.js';
 import { renderPanel } from './panel-view.js';
-import { createShell, shellPartOf, type ShellView } from './panel-shell.js';
+import { createShell, shellKey, shellPartOf, type ShellView } from './panel-shell.js';
 import { modelLabel, renderModelPicker, type ModelChoice } from './model-picker.js';
 import { ScrollFollower } from './scroll-follower.js';
 import { defaultStrings, type Strings } from './strings.js';
@@ -751,7 +751,7 @@ export class StreamChat extends LitElement {
       // ReactiveElement's own update (LitElement's would render the templates): reflects the attributes.
       (ReactiveElement.prototype as unknown as { update(changed: PropertyValues): void }).update.call(this, changed);
       const view = this.shellView();
-      const key = JSON.stringify(view);
+      const key = shellKey(view);
       // Most updates before the first intent change nothing it shows (the stored list read, still empty).
       if (key === this.shellKey) return;
       const shell = createShell(view);
@@ -801,13 +801,7 @@ export class StreamChat extends LitElement {
   private shellView(): ShellView {
     const strings = this.text;
     return {
-      strings: {
-        newConversation: strings.newConversation,
-        transcriptLabel: strings.transcriptLabel,
-        inputLabel: strings.inputLabel,
-        send: strings.send,
-        openChat: strings.openChat,
-      },
+      strings,
       popup: this.mode === 'popup',
       heading: this.heading ?? strings.heading,
       placeholder: this.placeholder ?? strings.placeholder,

@@ -161,16 +161,11 @@ const theme = css`
     font-size: 0.875em;
   }
   /* The conversations list's toggle as the first paint draws it (panel-shell.ts): the list element's own
-     rules for its host, its bar and its buttons, so nothing moves when the element takes its place. */
+     rules for its host (a flex item here, as the shell's box is) and its button, so nothing moves when
+     the element takes its place. */
   .conversations-shell {
     position: relative;
-    display: inline-block;
-  }
-  .conversations-shell .bar {
     display: flex;
-    flex-wrap: wrap;
-    gap: 0.4em;
-    align-items: center;
   }
   .conversations-shell button {
     font-size: 0.9em;
