@@ -17,6 +17,7 @@ import { defineConfig } from 'vite';
 import { devModelPlugin } from './dev-model/vite-plugin.js';
 import { openaiUsedResources } from './scripts/openai-used-resources.js';
 import { compactCss } from './scripts/compact-css.js';
+import { compactHtml } from './scripts/compact-html.js';
 
 /** The package's own dependencies (and their subpaths, and lit's parts) stay imports in the bundler build. */
 const dependencies = Object.keys(JSON.parse(readFileSync('package.json', 'utf8')).dependencies);
@@ -31,6 +32,8 @@ export default defineConfig(({ mode }) => {
     plugins.push(openaiUsedResources());
     // The CSS in template literals without comments and layout whitespace (see the plugin).
     plugins.push(compactCss());
+    // Lit's templates without their layout indentation (see the plugin).
+    plugins.push(compactHtml());
     // Not lib mode: Vite keeps whitespace in ES libraries for bundlers, but these files are for a <script>.
     return {
       plugins,

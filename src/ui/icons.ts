@@ -5,9 +5,8 @@
 import { svg, html, type TemplateResult } from 'lit';
 
 export function icon(body: ReturnType<typeof svg>, className = ''): TemplateResult {
-  return html`<svg class="icon ${className}" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"
-    focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"
-    stroke-linejoin="round">${body}</svg>`;
+  // One line, as panel-shell.ts writes the same attributes: the compressed drop-in holds them once.
+  return html`<svg class="icon ${className}" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
 }
 
 /** Points along the reading direction: flipped in right-to-left layouts by the `flip` class. */

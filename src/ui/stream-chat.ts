@@ -5,7 +5,7 @@
  * controller's (history-controller.ts). The element keeps the properties, public methods, template and
  * the wiring between them.
  */
-import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, LitElement, ReactiveElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ChatMessage, ChatResult, McpServerOptions, ModelPrice, ProviderName, RequestHook, RunChatOptions, Schema, Tool } from '../core/index.js';
 // Direct, not through core's entry: the element's first load must not pull the engine in (unwrap.ts has no imports).
 import { toRaw } from '../core/unwrap.js';
@@ -25,6 +25,7 @@ import { renderHistoryList, renderHistoryNotices } from './history-view.js';
 import type { ListContext } from './message-list.js';
 import type { ObjectBodyOptions, ObjectRenderer } from './object-body.js';
 import { renderPanel } from './panel-view.js';
+import { createShell, shellKey, shellPartOf, type ShellView } from './panel-shell.js';
 import { modelLabel, renderModelPicker, type ModelChoice } from './model-picker.js';
 import { ScrollFollower } from './scroll-follower.js';
 import { defaultStrings, type Strings } from './strings.js';
@@ -37,6 +38,9 @@ import { markdownPart, plainTextPart } from '../render/index.js';
 
 /** How long the "Copied" check stays. */
 const COPIED_MS = 1500;
+
+/** What ends the first paint's static shell (panel-shell.ts): the visitor is about to use the chat. */
+const SHELL_INTENT = ['pointerover', 'focusin', 'touchstart', 'click'] as const;
 
 function newConversationId(): string {
   return globalThis.crypto?.randomUUID?.() ?? `c${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
@@ -325,6 +329,15 @@ export class StreamChat extends LitElement {
    * draft and the scroll position). A closed popup's page load pays for the launcher only.
    */
   private panelShown = false;
+  /**
+   * The first paint, static markup without listeners (panel-shell.ts), while the chat is
+   * empty and untouched; Lit renders the panel from the first intent, state or `updateComplete` on.
+   */
+  private shell: ChildNode[] | undefined;
+  /** The texts the shell shows (it is drawn again only when they change). */
+  private shellKey = '';
+  /** Rendered by Lit from now on (the shell is never painted again). */
+  private awake = false;
   private mergedStrings?: { from: Partial<Strings>; merged: Strings };
   private cachedMarkdown?: { strings: Strings; origins: string[] | undefined; renderers?: FenceRenderers; options: MarkdownOptions };
   private readonly follower = new ScrollFollower(this, (stuck) => (this.following = stuck));
@@ -391,6 +404,7 @@ export class StreamChat extends LitElement {
     });
     // Says so when the page's Trusted Types policy keeps answers from rendering as HTML.
     new TrustedTypesNotice(this, (error) => this.turns.reportProblem(error));
+    for (const type of SHELL_INTENT) this.addEventListener(type, this.wakeOnIntent, { capture: true, passive: type !== 'click' });
   }
 
   /** Alias of `baseUrl`, spelled as the engine and the OpenAI SDK spell it. */
@@ -726,6 +740,112 @@ export class StreamChat extends LitElement {
 
   // ——— rendering ———
 
+  /**
+   * The first paint of an empty, idle chat (or a closed popup's launcher) is the static shell
+   * (panel-shell.ts), not Lit's templates: a visitor who never uses the chat does not pay for them. Any
+   * state the shell cannot show (a message, a stored conversation, a notice, an open popup, options that
+   * add controls) renders with Lit.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    if (!this.awake && this.shellFits()) {
+      // ReactiveElement's own update (LitElement's would render the templates): reflects the attributes.
+      (ReactiveElement.prototype as unknown as { update(changed: PropertyValues): void }).update.call(this, changed);
+      const view = this.shellView();
+      const key = shellKey(view);
+      // Most updates before the first intent change nothing it shows (the stored list read, still empty).
+      if (key === this.shellKey) return;
+      const shell = createShell(view);
+      for (const node of this.shell ?? []) node.remove();
+      this.shell = [...shell.childNodes];
+      this.renderRoot.append(shell);
+      this.shellKey = key;
+      return;
+    }
+    this.awake = true;
+    for (const node of this.shell ?? []) node.remove();
+    this.shell = undefined;
+    super.update(changed);
+  }
+
+  /** True while the element is what the shell draws: empty, idle, nothing to say, no extra controls, not opened. */
+  private shellFits(): boolean {
+    const { turns, historyController: history, tray } = this;
+    const session = history.session;
+    return (
+      !this.opened &&
+      !this.panelShown &&
+      !this.models?.length &&
+      this.accept == null &&
+      !this.voice &&
+      !this.starterPrompts?.length &&
+      this.following &&
+      !this.canSend &&
+      turns.items.length === 0 &&
+      !turns.busy &&
+      !turns.error &&
+      !turns.notice &&
+      !turns.announcement &&
+      !tray.files.length &&
+      !tray.error &&
+      !this.dictation.notice &&
+      !this.reader.notice &&
+      !history.status &&
+      !history.problem &&
+      !session?.waitingForOtherTab &&
+      !session?.answeringElsewhere &&
+      !session?.interrupted &&
+      history.conversations.length === 0
+    );
+  }
+
+  private shellView(): ShellView {
+    const strings = this.text;
+    return {
+      strings,
+      popup: this.mode === 'popup',
+      heading: this.heading ?? strings.heading,
+      placeholder: this.placeholder ?? strings.placeholder,
+      welcome: this.welcome ?? '',
+      conversations: this.storage === 'none' ? undefined : `${this.historyController.strings.showConversations} (0)`,
+    };
+  }
+
+  /**
+   * Lit takes over from the shell: at once on an event (the focus or click it carries moves to the same
+   * control in Lit's rendering), on the next update otherwise.
+   */
+  private wake(now: boolean): void {
+    if (this.awake) return;
+    this.awake = true;
+    for (const type of SHELL_INTENT) this.removeEventListener(type, this.wakeOnIntent, { capture: true });
+    if (!this.shell) return; // nothing painted yet: the first update renders with Lit
+    this.requestUpdate();
+    if (now) this.performUpdate();
+  }
+
+  private readonly wakeOnIntent = (event: Event) => {
+    const part = this.shell && shellPartOf(this.shell, event.composedPath()[0] ?? null);
+    this.wake(true);
+    if (!part || (event.type !== 'focusin' && event.type !== 'click')) return;
+    const target = this.renderRoot.querySelector<HTMLElement>(`[part~="${part}"]`);
+    if (!target) return;
+    if (event.type === 'click') {
+      // The click happened on the shell's control, which is gone: Lit's control gets it instead.
+      event.stopImmediatePropagation();
+      event.preventDefault();
+    }
+    const act = (control: HTMLElement) => (event.type === 'focusin' ? control.focus() : control.click());
+    // The conversations list is an element of its own: its toggle exists once it has rendered.
+    if (target instanceof LitElement) void target.updateComplete.then(() => target.shadowRoot?.querySelector('button') && act(target.shadowRoot.querySelector('button')!));
+    else act(target);
+  };
+
+  /** Code that waits for the rendering reads Lit's: the shell gives way first. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    this.wake(false);
+    return super.getUpdateComplete();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('strings') || changed.has('showUsage') || changed.has('currency') || changed.has('readAloud')) this.stamp++;
   }
@@ -807,6 +927,7 @@ export class StreamChat extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.shell) return;
     const scroller = this.renderRoot.querySelector<HTMLElement>('.transcript');
     const content = scroller?.querySelector<HTMLElement>('.content');
     if (scroller && content) this.follower.observe(scroller, content);

@@ -160,6 +160,20 @@ const theme = css`
     font: inherit;
     font-size: 0.875em;
   }
+  /* The conversations list's toggle as the first paint draws it (panel-shell.ts): the list element's own
+     rules for its host (a flex item here, as the shell's box is) and its button, so nothing moves when
+     the element takes its place. */
+  .conversations-shell {
+    position: relative;
+    display: flex;
+  }
+  .conversations-shell button {
+    font-size: 0.9em;
+    padding: 0.25em 0.6em;
+    border-radius: 0.4em;
+    border: 1px solid var(--stream-chat-border, color-mix(in srgb, currentColor 30%, transparent));
+    background: transparent;
+  }
   .transcript {
     flex: 1;
     min-block-size: 0;
