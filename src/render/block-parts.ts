@@ -9,9 +9,10 @@
  * while streaming, a big table) would otherwise stay in the last part, which is laid out and painted again
  * on every frame, while the finished parts before it are skipped when off screen (markdown-styles.ts).
  *
- * Parts are in turn grouped in `<div class="md-group">` wrappers of GROUP_SIZE parts, and a finished group,
- * not each finished part, is what is skipped while off screen. Why: Chromium's style update costs time in
- * the number of elements that ever had `content-visibility: auto` in the document, whichever of them change
+ * Parts are in turn grouped in `<div class="md-group">` wrappers of GROUP_SIZE parts, and a finished group
+ * (GROUP_DONE_CLASS), not each finished part, is what is skipped while off screen. Why: Chromium's style
+ * update costs time in the number of elements that ever had `content-visibility: auto` in the document,
+ * whichever of them change
  * (measured on a small page, appending one part of 16 blocks: a frame took 17 ms next to 300 parts and
  * 65 ms next to 3,000 with one such element per part; 5 and 10 ms with one per group of 32 parts, the
  * container holding 94 groups). A 1 MB answer has about 430 parts, 5 MB about 2,200.
@@ -27,6 +28,14 @@ export const PART_CHARS = 8 * 1024;
 export const PART_CLASS = 'md-part';
 export const GROUP_SIZE = 32;
 export const GROUP_CLASS = 'md-group';
+/**
+ * A group another one follows: final, skipped while off screen (markdown-styles.ts). A class set when the
+ * next group starts, not `:not(:last-child)`: a rule that asks which group is last makes Chromium restyle
+ * the whole previous group, thousands of elements, when one is appended, where a class restyles only the
+ * group itself. Not on every group from its start either: the growing one, skippable, made each frame
+ * cost more (a 1 MB answer took about a third longer to show).
+ */
+export const GROUP_DONE_CLASS = 'md-group-done';
 
 /** Where the next block goes: its part, and how many blocks and characters that part holds already. */
 export interface PartCursor {
@@ -68,15 +77,17 @@ export function groupByPart(tokens: readonly Token[]): Token[][] {
 
 /** The HTML of a one-shot render from the HTML of each part (in part order): parts and groups wrapped. */
 export function wrapParts(partHtmls: readonly string[]): string {
-  let html = '';
+  const groups: string[] = [];
   for (let start = 0; start < partHtmls.length; start += GROUP_SIZE) {
     const group = partHtmls
       .slice(start, start + GROUP_SIZE)
       .map((part) => (part ? `<div class="${PART_CLASS}">${part}</div>` : ''))
       .join('');
-    if (group) html += `<div class="${GROUP_CLASS}">${group}</div>`;
+    if (group) groups.push(group);
   }
-  return html;
+  return groups
+    .map((group, i) => `<div class="${i < groups.length - 1 ? `${GROUP_CLASS} ${GROUP_DONE_CLASS}` : GROUP_CLASS}">${group}</div>`)
+    .join('');
 }
 
 /** The part and group wrappers of one container, created as blocks arrive and removed when they empty. */
@@ -106,6 +117,7 @@ export class PartList {
   private group(index: number): HTMLElement {
     let group = this.groups.get(index);
     if (!group) {
+      [...this.groups.values()].at(-1)?.classList.add(GROUP_DONE_CLASS);
       group = document.createElement('div');
       group.className = GROUP_CLASS;
       this.groups.set(index, group);
@@ -122,12 +134,15 @@ export class PartList {
         this.parts.delete(index);
       }
     }
+    let removed = false;
     for (const [index, group] of this.groups) {
       if (!group.hasChildNodes()) {
         group.remove();
         this.groups.delete(index);
+        removed = true;
       }
     }
+    if (removed) [...this.groups.values()].at(-1)?.classList.remove(GROUP_DONE_CLASS);
   }
 
   clear(): void {

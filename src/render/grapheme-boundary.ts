@@ -19,8 +19,34 @@ export function prepareGraphemeBoundaries(): void {
   graphemes();
 }
 
+let asked = false;
+
+/**
+ * Makes the segmenter soon, in a task of its own, if `text` will need it (it is not all ASCII, see
+ * asciiBoundary) and it is not made yet: for a stream with no intent before it (a page calling send()), so
+ * that its first frames, the costliest already (cold code), are less likely to pay for it too.
+ */
+export function prepareGraphemeBoundariesFor(text: string): void {
+  if (made !== undefined || asked || !NOT_ASCII.test(text)) return;
+  asked = true;
+  setTimeout(graphemes, 0);
+}
+
+const NOT_ASCII = /[^\0-\x7f]/;
+
 /** Longest grapheme we expect to meet; a window this wide around a cut always holds the whole cluster. */
 const WINDOW = 64;
+
+/**
+ * Whether `index` falls between two ASCII characters other than "\r\n": always a grapheme boundary (no ASCII
+ * character extends, joins or prepends), so most cuts in most text need no segmenter (whose first use costs
+ * tens of ms, and each use segments a window of text).
+ */
+function asciiBoundary(text: string, index: number): boolean {
+  const before = text.charCodeAt(index - 1);
+  const after = text.charCodeAt(index);
+  return before < 0x80 && after < 0x80 && !(before === 13 && after === 10);
+}
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
@@ -33,6 +59,7 @@ function isHighSurrogate(code: number): boolean {
 export function boundaryAtOrAfter(text: string, index: number): number {
   if (index <= 0) return 0;
   if (index >= text.length) return text.length;
+  if (asciiBoundary(text, index)) return index;
   const segmenter = graphemes();
   if (!segmenter) {
     // Without Intl.Segmenter, at least never split a surrogate pair.
@@ -53,6 +80,7 @@ export function boundaryAtOrAfter(text: string, index: number): number {
 /** Start of the last grapheme of `text` (text.length when empty). */
 export function lastGraphemeStart(text: string): number {
   if (!text) return 0;
+  if (text.length > 1 && asciiBoundary(text, text.length - 1)) return text.length - 1;
   const segmenter = graphemes();
   if (!segmenter) {
     const last = text.length - 1;

@@ -40,14 +40,27 @@ export async function loadHighlighter(languages: readonly string[] = []): Promis
   return results.every((r) => r.status === 'fulfilled' && r.value !== false);
 }
 
+/** Downloads in flight, by grammar: each code block that asks while one is on its way waits for the same. */
+const requests = new Map<string, Promise<boolean>>();
+
+/**
+ * Loads a grammar and tells the listeners once when it arrives (or fails). Once, not once per caller: a
+ * burst renders dozens of blocks of a language before its grammar is there, and each telling highlights
+ * what is pending, all in the task the download ended in.
+ */
 function requestGrammar(name: string): Promise<boolean> {
   const part = grammarPart(name);
   if (part.loaded !== undefined) return Promise.resolve(true);
-  failed.delete(name);
-  return part.load().then(
-    () => (notify(name), true),
-    () => (failed.add(name), notify(name), false),
-  );
+  let request = requests.get(name);
+  if (!request) {
+    failed.delete(name);
+    request = part.load().then(
+      () => (requests.delete(name), notify(name), true),
+      () => (requests.delete(name), failed.add(name), notify(name), false),
+    );
+    requests.set(name, request);
+  }
+  return request;
 }
 
 function notify(name: string): void {

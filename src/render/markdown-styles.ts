@@ -6,12 +6,14 @@
 export const markdownStyles = `
 .md { line-height: 1.55; overflow-wrap: anywhere; }
 .md > .md-group:first-child > .md-part:first-child > :first-child { margin-top: 0; }
-.md > .md-group:last-child > .md-part:last-child > :last-child { margin-bottom: 0; }
-/* Groups of parts before the last are final: laid out, styled and painted on their own and skipped while
-   off screen, so a frame of a long answer touches the growing group only. Groups, not parts: the style
-   update costs time per element that ever had content-visibility (block-parts.ts). (Their own formatting
-   context: a heading's top margin no longer collapses into the paragraph before, once every group.) */
-.md > .md-group:not(:last-child) { content-visibility: auto; contain-intrinsic-size: auto 1280em; }
+.md > .md-group > .md-part:last-child > :last-child { margin-bottom: 0; }
+/* Finished groups of parts (another follows) are laid out, styled and painted on their own and skipped
+   while off screen, so a frame of a long answer touches the growing group only. Groups, not parts: the
+   style update costs time per element that ever had content-visibility. No rule here asks which group is
+   last (block-parts.ts, GROUP_DONE_CLASS). (Each finished group is its own formatting context: the last
+   block of every group has no bottom margin, as the answer's last one, so the gap is the same before and
+   after its group is finished.) */
+.md > .md-group-done { content-visibility: auto; contain-intrinsic-size: auto 1280em; }
 .md pre { margin: 0; padding: 0.75em 1em; overflow-x: auto; font-size: 0.875em; line-height: 1.45; }
 .md code { font-family: var(--stream-chat-code-font, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace); }
 .md :not(pre) > code { padding: 0.1em 0.35em; border-radius: 4px; background: var(--stream-chat-inline-code-bg, rgba(127, 127, 127, 0.15)); font-size: 0.9em; }

@@ -17,7 +17,7 @@ import { Smoother } from './smoother.js';
 export interface SmoothMarkdownOptions extends MarkdownOptions {
   /** Time in which any chunk is fully shown after it arrives. Default 250 ms. */
   drainMs?: number;
-  /** Most characters shown per frame (see Smoother). Default 4096. */
+  /** Most characters shown per frame (see Smoother). Default: adaptive, at least 4096 after the first frames. */
   maxPerFrame?: number;
   /** When true, text is shown as it arrives. Default: reduced motion or a hidden tab (`instantRelease()`). */
   instant?: () => boolean;

@@ -7,7 +7,7 @@
  * Pure logic: no DOM. The page's clock comes in through `FrameClock`; tests drive a fake one.
  */
 import { defaultFrameClock, type FrameClock } from './frame-clock.js';
-import { boundaryAtOrAfter, endsInHalfPair, lastGraphemeStart } from './grapheme-boundary.js';
+import { boundaryAtOrAfter, endsInHalfPair, lastGraphemeStart, prepareGraphemeBoundariesFor } from './grapheme-boundary.js';
 import { TextQueue } from './text-queue.js';
 
 export type { FrameClock } from './frame-clock.js';
@@ -18,9 +18,10 @@ export interface SmootherOptions {
   /** Time in which any chunk is fully released after it arrives. Default 250 ms. */
   drainMs?: number;
   /**
-   * Most code units released in one frame. Default: adaptive, from 4096 (far above any model's pace,
-   * 245 KB/s at 60 Hz), sized on the whole frame: the time from one full release to the next frame takes
-   * in the render, style, layout and paint the release caused. A frame over FRAME_BUDGET_MS shrinks the
+   * Most code units released in one frame. Default: adaptive, from 1024 doubling to 4096 over the first
+   * frames (cold code), then at least 4096 (far above any model's pace, 245 KB/s at 60 Hz), sized on the
+   * whole frame: the time from one full release to the next frame takes in the render, style, layout and
+   * paint the release caused. A frame over FRAME_BUDGET_MS shrinks the
    * share in proportion (not below 4096: each frame also has a cost of its own); a fast one doubles it
    * (up to 256 KB).
    * A huge burst then flows out as fast as the page shows it, in frames that stay short of a long task.
@@ -55,7 +56,11 @@ const MERGE_MS = 4;
 const FRAME_BUDGET_MS = 40;
 /** A frame shorter than this (about a display frame and a half at 60 Hz): the share may grow. */
 const FRAME_FAST_MS = 25;
-const ADAPTIVE_START = 4096;
+/**
+ * The first shares are smaller and double each frame up to ADAPTIVE_MIN: the first frames of a page's first
+ * answer run cold code (lexer, sanitizer, not yet optimised), two to three times slower than later ones.
+ */
+const ADAPTIVE_START = 1024;
 const ADAPTIVE_MIN = 4096;
 const ADAPTIVE_MAX = 256 * 1024;
 /** Longer than any grapheme: a cut further than this from the end of the buffer cannot touch the last one. */
@@ -115,6 +120,7 @@ export class Smoother {
     if (this.disposed || this.finished || !delta) return;
     const now = this.clock.now();
     const total = this.released + this.pending.length;
+    prepareGraphemeBoundariesFor(delta);
     this.pending.push(delta);
     this.lastPush = now;
     const last = this.arrivals[this.arrivals.length - 1];
@@ -218,7 +224,8 @@ export class Smoother {
   /** Sizes the share after a frame that released all of it and took `frameMs` in all (see FRAME_BUDGET_MS). */
   private adapt(frameMs: number): void {
     const share = this.maxPerFrame;
-    if (frameMs > FRAME_BUDGET_MS) this.maxPerFrame = Math.max(ADAPTIVE_MIN, Math.floor((share * FRAME_BUDGET_MS) / frameMs));
+    if (share < ADAPTIVE_MIN) this.maxPerFrame = share * 2;
+    else if (frameMs > FRAME_BUDGET_MS) this.maxPerFrame = Math.max(ADAPTIVE_MIN, Math.floor((share * FRAME_BUDGET_MS) / frameMs));
     else if (frameMs < FRAME_FAST_MS) this.maxPerFrame = Math.min(ADAPTIVE_MAX, share * 2);
   }
 

@@ -23,6 +23,13 @@ type MarkdownStream = InstanceType<MarkdownPart['MarkdownStream']>;
  * and paint included), so a 1 MB answer does not block the page for seconds in one task.
  */
 const AT_ONCE = 64 * 1024;
+/**
+ * While the answer still streams, what arrived before rendering started is shown at once only up to this
+ * long; more flows in through the smoother, which starts small (its first frames run cold code). A burst
+ * read before the container existed held 22 KB of `*a*` or a 500-deep list: one render of it was a task of
+ * well over 100 ms.
+ */
+const AT_ONCE_STREAMING = 4 * 1024;
 type BodyStrings = Pick<Strings, 'formattingFailed' | 'retry'>;
 
 export class TextBody {
@@ -109,7 +116,7 @@ export class TextBody {
       }
       this.smoother = this.createSmoother();
       // What arrived before the container (or the markdown part) existed is shown at once, or flows in.
-      if (this.text.length <= AT_ONCE) this.stream.append(this.text);
+      if (this.text.length <= AT_ONCE_STREAMING) this.stream.append(this.text);
       else this.smoother.push(this.text);
       if (this.finished) this.smoother.finish();
     });

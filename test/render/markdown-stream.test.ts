@@ -108,7 +108,27 @@ describe('MarkdownStream', () => {
     expect(streamed.children.length).to.equal(2);
     expect(groups.map((group) => group.querySelectorAll(':scope > .md-part').length)).to.deep.equal([32, 3]);
     expect(reference(text).querySelectorAll(':scope > .md-group').length).to.equal(2);
+    // The first group is finished (skippable off screen), the growing one is not.
+    expect(groups.map((group) => group.classList.contains('md-group-done'))).to.deep.equal([true, false]);
     expectSame(streamed, reference(text), text);
+  });
+
+  it('a group that empties when the tail is rendered again takes the finished mark off the one before', () => {
+    // 1,024 blocks fill the first group; a paragraph `[a]` starts a second, then becomes a link definition,
+    // which shows nothing: the second group goes, and the first is the growing one again.
+    const first = Array.from({ length: 1024 }, (_, i) => `Line ${i}.`).join('\n\n');
+    const div = document.createElement('div');
+    const clock = fakeClock();
+    const md = new MarkdownStream(div, { clock });
+    md.append(`${first}\n\n[a]`);
+    clock.advance(16);
+    const groups = () => [...div.querySelectorAll(':scope > .md-group')].map((group) => group.className);
+    expect(groups()).to.deep.equal(['md-group md-group-done', 'md-group']);
+    md.append(': /url');
+    md.finish();
+    expect(groups()).to.deep.equal(['md-group']);
+    const text = `${first}\n\n[a]: /url`;
+    expectSame(div, reference(text), text);
   });
 
   it('a 100 KB line without a newline, streamed: cut into paragraphs, no part holding much more than 8 KB', () => {

@@ -121,9 +121,11 @@ describe('Smoother', () => {
       if (page.layoutMsPerKB) {
         // The release alone is quick, but the frame is not: no frame may grow past a long task (50 ms).
         assert.ok(Math.max(...frames) <= 50, `frames stay short: longest ${Math.max(...frames).toFixed(1)} ms`);
-        assert.ok(Math.min(...sizes.slice(0, -1)) >= 4096, 'no release below 4 KB but the last');
+        // The first frames run cold code: they start at 1 KB and double up to 4 KB, whatever they cost.
+        assert.deepEqual(sizes.slice(0, 3), [1024, 2048, 4096], 'the first shares ramp up');
+        assert.ok(Math.min(...sizes.slice(2, -1)) >= 4096, 'no release below 4 KB after the ramp but the last');
       } else {
-        // A fast page: the share grows well past its 4 KB start, so a burst takes few frames.
+        // A fast page: the share grows well past its 1 KB start, so a burst takes few frames.
         assert.ok(Math.max(...sizes) >= 64 * 1024, `grew to ${Math.max(...sizes)}`);
         assert.ok(sizes.length < 30, `${sizes.length} frames`);
       }
@@ -149,7 +151,8 @@ describe('Smoother', () => {
   });
 
   it('never cuts inside a grapheme: emoji ZWJ sequences, skin tones, flags, accents, surrogate pairs', () => {
-    const alphabet = ['a', ' ', '👨‍👩‍👧‍👦', '👍🏽', '🇫🇷', '🇯🇵', 'e\u0301', '❤️', '🏳️‍🌈', '𝒳', '\n', '한', 'ก้'];
+    // ASCII cuts skip the segmenter, except inside "\r\n" or after a prepended mark (U+0600 joins what follows).
+    const alphabet = ['a', ' ', '👨‍👩‍👧‍👦', '👍🏽', '🇫🇷', '🇯🇵', 'e\u0301', '❤️', '🏳️‍🌈', '𝒳', '\n', '\r', '\u0600', '한', 'ก้'];
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 60 }),

@@ -6,6 +6,7 @@ import { assert } from 'chai';
 import * as z from 'zod';
 import { collect, runChat } from '../../src/core/index.js';
 import { markdownPart } from '../../src/render/index.js';
+import { MAX_INDENT } from '../../src/render/nesting-guard.js';
 import { SPOKEN_LIMIT } from '../../src/render/spoken-text.js';
 import { TextBody } from '../../src/ui/text-body.js';
 import { $$, chat, cleanup, part, parts, waitFor } from './helpers.js';
@@ -70,7 +71,8 @@ async function structured(json: string, schema: z.ZodType) {
 async function shown(el: Awaited<ReturnType<typeof chat>>): Promise<void> {
   await waitFor(() => !el.busy, 'the turn to end', 90_000);
   await el.updateComplete;
-  await waitFor(() => $$(el, '.markdown:not([data-complete])').length === 0, 'the answer to be fully shown', 90_000);
+  // The answer's container first (the messages' templates may still be loading), then all of it complete.
+  await waitFor(() => $$(el, '.markdown').length > 0 && $$(el, '.markdown:not([data-complete])').length === 0, 'the answer to be fully shown', 90_000);
 }
 
 describe('hostile answer shapes', function () {
@@ -114,7 +116,7 @@ describe('hostile answer shapes', function () {
     assert.include(md.textContent, 'END-OF-LIST');
     let depth = 0;
     for (let node: Element | null = md.querySelector('li:not(:has(li))'); node && node !== md; node = node.parentElement) if (node.tagName === 'UL') depth++;
-    assert.isAtMost(depth, 70);
+    assert.isAtMost(depth, MAX_INDENT / 2 + 1, 'indentation past MAX_INDENT columns makes siblings');
     assert.exists(md.querySelector('.md-notice'));
   });
 
