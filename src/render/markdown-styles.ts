@@ -5,13 +5,18 @@
  */
 export const markdownStyles = `
 .md { line-height: 1.55; overflow-wrap: anywhere; }
-.md > .md-group:first-child > .md-part:first-child > :first-child { margin-top: 0; }
 .md > .md-group:last-child > .md-part:last-child > :last-child { margin-bottom: 0; }
 /* Groups of parts before the last are final: laid out, styled and painted on their own and skipped while
-   off screen, so a frame of a long answer touches the growing group only. Groups, not parts: the style
-   update costs time per element that ever had content-visibility (block-parts.ts). (Their own formatting
-   context: a heading's top margin no longer collapses into the paragraph before, once every group.) */
+   off screen, so a frame of a long answer touches the growing group only; so are the parts before the
+   last in the growing group, which the browser otherwise walks again on every frame to paint (in time
+   that grows with the answer: with formulas, 6 ms of a frame at 200 KB). Finished parts of finished
+   groups lose it: the style update costs time per element that has content-visibility (block-parts.ts).
+   A part or group so contained keeps its blocks' margins inside, so a part's first block has no top
+   margin: the space between parts is the bottom margin of the block before, contained or not, and
+   nothing moves when a part or group becomes final. */
+.md .md-part > :first-child { margin-top: 0; }
 .md > .md-group:not(:last-child) { content-visibility: auto; contain-intrinsic-size: auto 1280em; }
+.md > .md-group:last-child > .md-part:not(:last-child) { content-visibility: auto; contain-intrinsic-size: auto 40em; }
 .md pre { margin: 0; padding: 0.75em 1em; overflow-x: auto; font-size: 0.875em; line-height: 1.45; }
 .md code { font-family: var(--stream-chat-code-font, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace); }
 .md :not(pre) > code { padding: 0.1em 0.35em; border-radius: 4px; background: var(--stream-chat-inline-code-bg, rgba(127, 127, 127, 0.15)); font-size: 0.9em; }
