@@ -15,8 +15,12 @@ export const markdownStyles = `
    margin: the space between parts is the bottom margin of the block before, contained or not, and
    nothing moves when a part or group becomes final. */
 .md .md-part > :first-child { margin-top: 0; }
-.md > .md-group:not(:last-child) { content-visibility: auto; contain-intrinsic-size: auto 1280em; }
-.md > .md-group:last-child > .md-part:not(:last-child) { content-visibility: auto; contain-intrinsic-size: auto 40em; }
+.md > .md-group:not(:last-child), .md > .md-group:last-child > .md-part:not(:last-child) { content-visibility: auto; }
+/* The sizes a skipped group or part keeps: those it had when last shown. Set before it is skipped, while
+   it grows: the browser remembers the size only of an element that has this when it is laid out, and an
+   element that becomes skipped without one would shrink to the estimate, moving what follows. */
+.md > .md-group { contain-intrinsic-size: auto 1280em; }
+.md .md-part { contain-intrinsic-size: auto 40em; }
 .md pre { margin: 0; padding: 0.75em 1em; overflow-x: auto; font-size: 0.875em; line-height: 1.45; }
 .md code { font-family: var(--stream-chat-code-font, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace); }
 .md :not(pre) > code { padding: 0.1em 0.35em; border-radius: 4px; background: var(--stream-chat-inline-code-bg, rgba(127, 127, 127, 0.15)); font-size: 0.9em; }
