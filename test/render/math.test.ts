@@ -196,6 +196,45 @@ describe('math', () => {
     }
   });
 
+  it('ends with the same DOM as a one-shot render when every frame typesets one batch only, cut anywhere', async function () {
+    this.timeout(60_000);
+    await mathPart.load();
+    const text =
+      'Euler: $e^{i\\pi}+1=0$, costs $5 and $10.\n\n$$\n\\int_0^1 x\\,dx = \\tfrac12\n$$\n\n- item \\(a_i\\) $b$ $c$ $d$ $e$\n- item \\[b\\]\n\n' +
+      '| k | v |\n|---|---|\n| $y_1$ | $y_2$ $y_3$ $y_4$ $y_5$ |\n\nSee [ref] and $z$.\n\n[ref]: https://example.com\n';
+    const reference = document.createElement('div');
+    reference.append(renderMarkdown(text));
+    typesetPendingMath(reference);
+    const realNow = performance.now;
+    let fakeNow = 0;
+    performance.now = () => (fakeNow += 1000);
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.nat(text.length), { maxLength: 30 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), async (cuts, frameAfter) => {
+          const clock = fakeClock();
+          const div = document.createElement('div');
+          const md = new MarkdownStream(div, { clock });
+          let from = 0;
+          const points = [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((a, b) => a - b);
+          for (const [i, to] of points.entries()) {
+            md.append(text.slice(from, to));
+            from = to;
+            if (frameAfter[i % frameAfter.length]) md.flush();
+            await Promise.resolve();
+            if (frameAfter[(i + 1) % frameAfter.length]) clock.advance(16);
+          }
+          md.append(text.slice(from));
+          md.finish();
+          expect(div.innerHTML).to.equal(reference.innerHTML);
+          expect(div.isEqualNode(reference)).to.equal(true);
+        }),
+        { numRuns: 60 },
+      );
+    } finally {
+      performance.now = realNow;
+    }
+  });
+
   it('ends with the same DOM as a one-shot render, cut anywhere', async function () {
     this.timeout(60_000);
     await mathPart.load();
