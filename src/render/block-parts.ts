@@ -10,12 +10,13 @@
  * on every frame, while the finished parts before it are skipped when off screen (markdown-styles.ts).
  *
  * Parts are in turn grouped in `<div class="md-group">` wrappers of GROUP_SIZE parts, and a finished group
- * (GROUP_DONE_CLASS), not each finished part, is what is skipped while off screen. Why: Chromium's style
- * update costs time in the number of elements that ever had `content-visibility: auto` in the document,
- * whichever of them change
- * (measured on a small page, appending one part of 16 blocks: a frame took 17 ms next to 300 parts and
- * 65 ms next to 3,000 with one such element per part; 5 and 10 ms with one per group of 32 parts, the
- * container holding 94 groups). A 1 MB answer has about 430 parts, 5 MB about 2,200.
+ * (GROUP_DONE_CLASS), not each of its parts, is what is skipped while off screen; only in the growing group are the finished
+ * parts skipped one by one. Why: Chromium's style update costs time in the number of elements that have
+ * `content-visibility: auto` in the document, whichever of them change (measured on a small page,
+ * appending one part of 16 blocks: a frame took 17 ms next to 300 parts and 65 ms next to 3,000 with one
+ * such element per part; 5 and 10 ms with one per group of 32 parts, the container holding 94 groups).
+ * A 1 MB answer has about 430 parts, 5 MB about 2,200; so at most GROUP_SIZE - 1 parts have it besides
+ * the groups. (3,000 elements that had it and lost it cost a frame little; 3,000 that keep it, tens of ms.)
  *
  * Parts are numbered by walking the blocks that are not blank space in order, so a one-shot render and a
  * stream group the same blocks together; a part exists only if some block in it shows something (a run of

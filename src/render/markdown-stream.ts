@@ -23,7 +23,7 @@ import { limitNesting, NestingGuard, nestingNotice } from './nesting-guard.js';
 import { sanitizeBlocks } from './sanitize.js';
 import { lexTail } from './tail-lexer.js';
 import { MATH_PENDING_CLASS } from './math-syntax.js';
-import { typesetPendingMath } from './math-typeset.js';
+import { MathQueue } from './math-queue.js';
 import { RENDER_PENDING_CLASS, renderFences } from './fence-renderers.js';
 import type { Token, Tokens } from 'marked';
 
@@ -32,6 +32,12 @@ export const LONG_PARAGRAPH = 16 * 1024;
 /** An open paragraph at least this long is also cut when rendering it took longer than SLOW_RENDER_MS. */
 const CUTTABLE_PARAGRAPH = 2048;
 const SLOW_RENDER_MS = 16;
+/**
+ * Formulas are typeset until a render has taken this long (then at least a few per frame, see
+ * math-queue.ts); the rest wait for the next frame. A formula typeset costs the frame more again in
+ * style, layout and paint, after the render.
+ */
+const MATH_UNTIL_MS = 8;
 
 interface Block {
   /** The block's source while it is in the tail; '' once frozen (see `start`). */
@@ -89,6 +95,10 @@ export class MarkdownStream {
    * not the whole answer, which would make every frame with a formula cost more as the answer grows.
    */
   private mathNodes: Node[] = [];
+  /** Formulas rendered and not typeset yet (math-queue.ts), and the frame asked for to typeset more. */
+  private readonly math: MathQueue;
+  private mathFrame = 0;
+  private disposed = false;
 
   constructor(container: HTMLElement, options: MarkdownOptions = {}) {
     this.options = resolveMarkdownOptions(options);
@@ -97,6 +107,7 @@ export class MarkdownStream {
     this.source = this.textSoFar ? undefined : '';
     this.container = container;
     this.parts = new PartList(container);
+    this.math = new MathQueue(container);
     this.detach = attachMarkdownBehavior(container, this.options);
   }
 
@@ -177,6 +188,9 @@ export class MarkdownStream {
   /** Stops pending work and removes the container's listeners (the rendered DOM stays). */
   dispose(): void {
     this.cancelFrame();
+    if (this.mathFrame) this.clock.cancelFrame(this.mathFrame);
+    this.mathFrame = 0;
+    this.disposed = true;
     this.detach();
   }
 
@@ -225,10 +239,30 @@ export class MarkdownStream {
     if (frozenLength) this.tailSource = src.slice(frozenLength);
     this.tail = blocks.slice(final);
     htmls.forEach((html, i) => html.includes(MATH_PENDING_CLASS) && this.mathNodes.push(...nodes[i]));
-    if (this.mathNodes.length) typesetPendingMath(this.mathNodes);
-    if (htmls.some((html) => html.includes(RENDER_PENDING_CLASS))) renderFences(this.container, this.options);
+    this.math.add(this.mathNodes);
     this.mathNodes = [];
+    this.typesetMath(complete, started);
+    if (htmls.some((html) => html.includes(RENDER_PENDING_CLASS))) renderFences(this.container, this.options);
     if (!complete) this.cutLongParagraph(performance.now() - started > SLOW_RENDER_MS);
+  }
+
+  /**
+   * Typesets the formulas waiting (math-queue.ts): all of them once the text is complete, else those that
+   * fit in this render's time, the rest in the next frame. That frame is asked for after the current
+   * frame's callbacks (a microtask): a Smoother that releases text in the next frame asked for it first, so
+   * its render comes first, cancels this request and typesets within its own time; one frame's budget is
+   * not spent twice.
+   */
+  private typesetMath(complete: boolean, started: number): void {
+    if (this.mathFrame) this.clock.cancelFrame(this.mathFrame);
+    this.mathFrame = 0;
+    if (!this.math.size) return;
+    if (complete) this.math.drain();
+    else if (this.math.run(started + MATH_UNTIL_MS)) {
+      queueMicrotask(() => {
+        if (this.math.size && !this.mathFrame && !this.disposed) this.mathFrame = this.clock.requestFrame(() => this.typesetMath(false, performance.now()));
+      });
+    }
   }
 
   /**

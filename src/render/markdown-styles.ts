@@ -5,15 +5,24 @@
  */
 export const markdownStyles = `
 .md { line-height: 1.55; overflow-wrap: anywhere; }
-.md > .md-group:first-child > .md-part:first-child > :first-child { margin-top: 0; }
-.md > .md-group > .md-part:last-child > :last-child { margin-bottom: 0; }
-/* Finished groups of parts (another follows) are laid out, styled and painted on their own and skipped
-   while off screen, so a frame of a long answer touches the growing group only. Groups, not parts: the
-   style update costs time per element that ever had content-visibility. No rule here asks which group is
-   last (block-parts.ts, GROUP_DONE_CLASS). (Each finished group is its own formatting context: the last
-   block of every group has no bottom margin, as the answer's last one, so the gap is the same before and
-   after its group is finished.) */
-.md > .md-group-done { content-visibility: auto; contain-intrinsic-size: auto 1280em; }
+.md .md-part > :first-child { margin-top: 0; }
+.md > .md-group:not(.md-group-done) > .md-part:last-child > :last-child { margin-bottom: 0; }
+/* Finished groups of parts (another follows: GROUP_DONE_CLASS in block-parts.ts; no rule here asks which
+   group is last, which made Chromium restyle the whole previous group when a new one started) are laid out,
+   styled and painted on their own and skipped while off screen, so a frame of a long answer touches the
+   growing group only; so are the parts before the last in the growing group, which the browser otherwise
+   walks again on every frame to paint (in time that grows with the answer: with formulas, 6 ms of a frame
+   at 200 KB). Finished parts of finished groups lose it: the style update costs time per element that has
+   content-visibility (block-parts.ts). A part or group so contained keeps its blocks' margins inside, so a
+   part's first block has no top margin: the space between parts is the bottom margin of the block before,
+   contained or not, and nothing moves when a part or group becomes final. Only the answer's last block
+   (the growing group's) has no bottom margin. */
+.md > .md-group-done, .md > .md-group:not(.md-group-done) > .md-part:not(:last-child) { content-visibility: auto; }
+/* The sizes a skipped group or part keeps: those it had when last shown. Set before it is skipped, while
+   it grows: the browser remembers the size only of an element that has this when it is laid out, and an
+   element that becomes skipped without one would shrink to the estimate, moving what follows. */
+.md > .md-group { contain-intrinsic-size: auto 1280em; }
+.md .md-part { contain-intrinsic-size: auto 40em; }
 .md pre { margin: 0; padding: 0.75em 1em; overflow-x: auto; font-size: 0.875em; line-height: 1.45; }
 .md code { font-family: var(--stream-chat-code-font, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace); }
 .md :not(pre) > code { padding: 0.1em 0.35em; border-radius: 4px; background: var(--stream-chat-inline-code-bg, rgba(127, 127, 127, 0.15)); font-size: 0.9em; }

@@ -14,7 +14,8 @@ export const mathPart = lazyPart<MathPart>('math', () => import('./math-part.js'
 const listeners = new Set<() => void>();
 const SELECTOR = `.${MATH_PENDING_CLASS}`;
 
-function pendingAmong(nodes: readonly Node[]): HTMLElement[] {
+/** The formulas waiting among `nodes` and inside them. */
+export function pendingMathAmong(nodes: readonly Node[]): HTMLElement[] {
   const pending: HTMLElement[] = [];
   for (const node of nodes) {
     if (!(node instanceof HTMLElement)) continue;
@@ -29,7 +30,7 @@ function pendingAmong(nodes: readonly Node[]): HTMLElement[] {
  * is not there yet.
  */
 export function typesetPendingMath(where: ParentNode | readonly Node[]): void {
-  const pending = Array.isArray(where) ? pendingAmong(where) : Array.from((where as ParentNode).querySelectorAll<HTMLElement>(SELECTOR));
+  const pending = Array.isArray(where) ? pendingMathAmong(where) : Array.from((where as ParentNode).querySelectorAll<HTMLElement>(SELECTOR));
   if (!pending.length) return;
   const part = mathPart.loaded;
   if (part) part.typeset(pending);

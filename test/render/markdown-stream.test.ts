@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { GRAMMARS } from '../../src/render/highlight-languages.js';
 import fc from 'fast-check';
-import { MarkdownStream, renderMarkdown, loadHighlighter } from '../../src/render/index.js';
+import { MarkdownStream, markdownStyles, renderMarkdown, loadHighlighter } from '../../src/render/index.js';
 import { fakeClock } from './fake-clock.js';
 import { answers, longMarkdownDocument, markdownDocument } from './markdown-corpus.js';
 
@@ -129,6 +129,58 @@ describe('MarkdownStream', () => {
     expect(groups()).to.deep.equal(['md-group']);
     const text = `${first}\n\n[a]: /url`;
     expectSame(div, reference(text), text);
+  });
+
+  it('a finished part skipped off screen keeps the height it had, and the space between parts is the same before and after', async () => {
+    const style = document.createElement('style');
+    style.textContent = markdownStyles;
+    document.head.append(style);
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const clock = fakeClock();
+    const div = document.createElement('div');
+    div.className = 'md';
+    div.style.cssText = 'width: 300px; margin-top: 200vh'; // below the viewport: finished parts are skipped
+    document.body.append(div);
+    try {
+      const md = new MarkdownStream(div, { clock });
+      const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `Paragraph ${i} ${'with some words '.repeat(i % 5)}`).join('\n\n');
+      const parts = () => [...div.querySelectorAll<HTMLElement>('.md-part')];
+      const height = (part: HTMLElement) => part.getBoundingClientRect().height;
+      const gap = (a: HTMLElement, b: HTMLElement) => b.getBoundingClientRect().top - a.getBoundingClientRect().bottom;
+      const skipped = (part: HTMLElement) => getComputedStyle(part).contentVisibility === 'auto';
+      // 32 blocks fill a part: the first part, growing, laid out.
+      md.append(paragraphs(32));
+      clock.advance(16);
+      await frame();
+      const [first] = parts();
+      const firstHeight = height(first);
+      expect(skipped(first)).to.equal(false);
+      // A heading (a top margin of its own) starts the second part: the first is finished and skipped.
+      md.append('\n\n## Heading\n\n' + paragraphs(31));
+      clock.advance(16);
+      await frame();
+      const [, second] = parts();
+      expect(skipped(first)).to.equal(true);
+      // Its height as laid out, plus the bottom margin of its last block, no longer the answer's last.
+      const margin = parseFloat(getComputedStyle(first.lastElementChild!).marginBottom);
+      expect(margin).to.be.above(0);
+      expect(height(first)).to.equal(firstHeight + margin);
+      const firstGap = gap(first, second);
+      const secondHeight = height(second);
+      // A third part: the second is skipped too; nothing above the third moves.
+      md.append('\n\n## Another\n\nEnd.');
+      md.finish();
+      await frame();
+      const [, , third] = parts();
+      expect(skipped(second)).to.equal(true);
+      expect(height(first)).to.equal(firstHeight + margin);
+      expect(height(second)).to.equal(secondHeight);
+      expect(gap(first, second)).to.equal(firstGap);
+      expect(gap(second, third)).to.equal(firstGap);
+    } finally {
+      div.remove();
+      style.remove();
+    }
   });
 
   it('a 100 KB line without a newline, streamed: cut into paragraphs, no part holding much more than 8 KB', () => {

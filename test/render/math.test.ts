@@ -151,6 +151,90 @@ describe('math', () => {
     expect(div.querySelectorAll('.md-math .katex')).to.have.length(7);
   });
 
+  it('typesets the formulas a frame had no time for in the next frames, showing their source meanwhile', async () => {
+    await mathPart.load();
+    const text = Array.from({ length: 10 }, (_, i) => `Term $x_{${i}}$ here.\n\n$$\ny^{${i}}\n$$`).join('\n\n') + '\n\nEnd.\n';
+    const reference = document.createElement('div');
+    reference.append(renderMarkdown(text));
+    typesetPendingMath(reference);
+    const waiting = (div: HTMLElement) => div.querySelectorAll('.md-math-pending');
+    const realNow = performance.now;
+    let fakeNow = 0;
+    // Every render has used its time at once: each frame typesets one batch (math-queue.ts), no more.
+    performance.now = () => (fakeNow += 1000);
+    try {
+      const clock = fakeClock();
+      const div = document.createElement('div');
+      const md = new MarkdownStream(div, { clock });
+      md.append(text);
+      md.flush();
+      const counts = [waiting(div).length];
+      expect(counts[0]).to.be.within(1, 19);
+      for (const formula of waiting(div)) expect(formula.textContent).to.match(/^\$[^]*\$$/); // its source, delimiters included
+      for (let frames = 0; frames < 50; frames++) {
+        await Promise.resolve(); // the next frame is asked for after this one's callbacks
+        if (!clock.pending) break;
+        clock.frame();
+        counts.push(waiting(div).length);
+      }
+      expect(counts.at(-1)).to.equal(0);
+      expect(counts.every((count, i) => i === 0 || count < counts[i - 1]), `waiting per frame: ${counts}`).to.equal(true);
+      md.finish();
+      expect(div.innerHTML).to.equal(reference.innerHTML);
+
+      // The end of the text typesets whatever is still waiting, in that render.
+      const cut = document.createElement('div');
+      const cutStream = new MarkdownStream(cut, { clock: fakeClock() });
+      cutStream.append(text);
+      cutStream.flush();
+      expect(waiting(cut).length).to.be.above(0);
+      cutStream.finish();
+      expect(waiting(cut)).to.have.length(0);
+      expect(cut.isEqualNode(reference)).to.equal(true);
+    } finally {
+      performance.now = realNow;
+    }
+  });
+
+  it('ends with the same DOM as a one-shot render when every frame typesets one batch only, cut anywhere', async function () {
+    this.timeout(60_000);
+    await mathPart.load();
+    const text =
+      'Euler: $e^{i\\pi}+1=0$, costs $5 and $10.\n\n$$\n\\int_0^1 x\\,dx = \\tfrac12\n$$\n\n- item \\(a_i\\) $b$ $c$ $d$ $e$\n- item \\[b\\]\n\n' +
+      '| k | v |\n|---|---|\n| $y_1$ | $y_2$ $y_3$ $y_4$ $y_5$ |\n\nSee [ref] and $z$.\n\n[ref]: https://example.com\n';
+    const reference = document.createElement('div');
+    reference.append(renderMarkdown(text));
+    typesetPendingMath(reference);
+    const realNow = performance.now;
+    let fakeNow = 0;
+    performance.now = () => (fakeNow += 1000);
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.nat(text.length), { maxLength: 30 }), fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), async (cuts, frameAfter) => {
+          const clock = fakeClock();
+          const div = document.createElement('div');
+          const md = new MarkdownStream(div, { clock });
+          let from = 0;
+          const points = [...new Set(cuts.map((c) => Math.min(c, text.length)))].sort((a, b) => a - b);
+          for (const [i, to] of points.entries()) {
+            md.append(text.slice(from, to));
+            from = to;
+            if (frameAfter[i % frameAfter.length]) md.flush();
+            await Promise.resolve();
+            if (frameAfter[(i + 1) % frameAfter.length]) clock.advance(16);
+          }
+          md.append(text.slice(from));
+          md.finish();
+          expect(div.innerHTML).to.equal(reference.innerHTML);
+          expect(div.isEqualNode(reference)).to.equal(true);
+        }),
+        { numRuns: 60 },
+      );
+    } finally {
+      performance.now = realNow;
+    }
+  });
+
   it('ends with the same DOM as a one-shot render, cut anywhere', async function () {
     this.timeout(60_000);
     await mathPart.load();
