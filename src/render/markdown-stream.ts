@@ -23,7 +23,8 @@ import { limitNesting, NestingGuard, nestingNotice } from './nesting-guard.js';
 import { sanitizeBlocks } from './sanitize.js';
 import { lexTail } from './tail-lexer.js';
 import { MATH_PENDING_CLASS } from './math-syntax.js';
-import { MathQueue } from './math-queue.js';
+import type { MathQueue } from './math-queue.js';
+import { mathPart, typesetPendingMath } from './math-typeset.js';
 import { RENDER_PENDING_CLASS, renderFences } from './fence-renderers.js';
 import type { Token, Tokens } from 'marked';
 
@@ -95,8 +96,11 @@ export class MarkdownStream {
    * not the whole answer, which would make every frame with a formula cost more as the answer grows.
    */
   private mathNodes: Node[] = [];
-  /** Formulas rendered and not typeset yet (math-queue.ts), and the frame asked for to typeset more. */
-  private readonly math: MathQueue;
+  /**
+   * Formulas rendered and not typeset yet (math-queue.ts, which comes with KaTeX's part: until KaTeX is
+   * there, there is nothing to pace), and the frame asked for to typeset more.
+   */
+  private math: MathQueue | undefined;
   private mathFrame = 0;
   private disposed = false;
 
@@ -107,7 +111,6 @@ export class MarkdownStream {
     this.source = this.textSoFar ? undefined : '';
     this.container = container;
     this.parts = new PartList(container);
-    this.math = new MathQueue(container);
     this.detach = attachMarkdownBehavior(container, this.options);
   }
 
@@ -239,8 +242,13 @@ export class MarkdownStream {
     if (frozenLength) this.tailSource = src.slice(frozenLength);
     this.tail = blocks.slice(final);
     htmls.forEach((html, i) => html.includes(MATH_PENDING_CLASS) && this.mathNodes.push(...nodes[i]));
-    this.math.add(this.mathNodes);
-    this.mathNodes = [];
+    if (this.mathNodes.length) {
+      const part = mathPart.loaded;
+      // Without KaTeX yet: starts its download; on arrival the container typesets every formula it holds.
+      if (!part) typesetPendingMath(this.mathNodes);
+      else (this.math ??= new part.MathQueue(this.container)).add(this.mathNodes);
+      this.mathNodes = [];
+    }
     this.typesetMath(complete, started);
     if (htmls.some((html) => html.includes(RENDER_PENDING_CLASS))) renderFences(this.container, this.options);
     if (!complete) this.cutLongParagraph(performance.now() - started > SLOW_RENDER_MS);
@@ -256,11 +264,12 @@ export class MarkdownStream {
   private typesetMath(complete: boolean, started: number): void {
     if (this.mathFrame) this.clock.cancelFrame(this.mathFrame);
     this.mathFrame = 0;
-    if (!this.math.size) return;
-    if (complete) this.math.drain();
-    else if (this.math.run(started + MATH_UNTIL_MS)) {
+    const math = this.math;
+    if (!math?.size) return;
+    if (complete) math.drain();
+    else if (math.run(started + MATH_UNTIL_MS)) {
       queueMicrotask(() => {
-        if (this.math.size && !this.mathFrame && !this.disposed) this.mathFrame = this.clock.requestFrame(() => this.typesetMath(false, performance.now()));
+        if (math.size && !this.mathFrame && !this.disposed) this.mathFrame = this.clock.requestFrame(() => this.typesetMath(false, performance.now()));
       });
     }
   }

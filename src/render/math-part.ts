@@ -10,6 +10,9 @@
 import katex from 'katex';
 import { KATEX_CSS, KATEX_FONTS } from './katex-styles.js';
 import { MATH_PENDING_CLASS } from './math-syntax.js';
+
+/** The pacing of typesetting while a text streams comes with KaTeX: before it arrives there is none to pace. */
+export { MathQueue } from './math-queue.js';
 import { sanitizeRichEach } from './rich-sanitize.js';
 
 const OPTIONS = {
