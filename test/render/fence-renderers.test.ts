@@ -42,7 +42,9 @@ describe('fence renderers', () => {
   it('sanitizes the output: no script, no handlers, no loads; SVG stays', async () => {
     const { div, md } = streamInto({
       evil: () => {
-        const box = document.createElement('div');
+        // Made in an inert document: the same markup made in this page would load the image and run its
+        // handler from the renderer's own element, whatever the widget then shows.
+        const box = document.implementation.createHTMLDocument('').createElement('div');
         box.innerHTML =
           '<img src="https://example.com/x.png" onerror="window.__hit = 1"><script>window.__hit = 2</script>' +
           '<svg viewBox="0 0 10 10" onload="window.__hit = 3"><a href="javascript:alert(1)"><rect width="5" height="5"/></a>' +
